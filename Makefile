@@ -1,0 +1,43 @@
+# newsdesk: the verbs people use. Every target sets up .venv first.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
+ARTICLES ?= data/articles
+EXPORTS  ?= exports
+
+.PHONY: setup report test lab notebooks lint clean-cache
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+## report: analyse data/articles and write charts, frames and executed notebooks to exports/
+report: $(STAMP)
+	$(BIN)/newsdesk report --articles $(ARTICLES) --exports $(EXPORTS)
+
+## test: the unit tests and every notebook through nbval
+test: $(STAMP)
+	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env \
+		--sanitize-with notebooks/nbval_sanitize.cfg -p no:cacheprovider
+
+## lab: JupyterLab on the notebooks
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks
+
+## notebooks: re-execute every notebook in place, so stored outputs match a fresh run
+notebooks: $(STAMP)
+	cd notebooks && for nb in [0-9]*.ipynb; do \
+		../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+			--ExecutePreprocessor.timeout=1200 "$$nb" || exit 1; done
+
+lint: $(STAMP)
+	$(BIN)/ruff check lib tests benchmarks
+
+clean-cache:
+	rm -rf .newsdesk-cache

@@ -1,0 +1,33 @@
+"""newsdesk: news articles into linked pandas frames.
+
+>>> import newsdesk as nd
+>>> corpus = nd.analyze(nd.load_articles("data/articles"))   # doctest: +SKIP
+>>> corpus.quotes[["speaker", "quote"]]                       # doctest: +SKIP
+"""
+
+from newsdesk.actors import cooccurrence, find_mentions
+from newsdesk.articles import load_articles
+from newsdesk.charts import export_figure
+from newsdesk.corpus import Corpus, analyze
+from newsdesk.events import timeline
+from newsdesk.nlp import get_nlp
+from newsdesk.quotes import find_quotes
+from newsdesk.sentiment import actor_sentiment, target_sentiment
+from newsdesk.timex import find_timexes
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Corpus",
+    "actor_sentiment",
+    "analyze",
+    "cooccurrence",
+    "export_figure",
+    "find_mentions",
+    "find_quotes",
+    "find_timexes",
+    "get_nlp",
+    "load_articles",
+    "target_sentiment",
+    "timeline",
+]

@@ -1,0 +1,44 @@
+"""Charts: one function per chart, each taking the frame it plots and returning a Figure.
+
+Chart functions never show or save; :func:`export_figure` saves. Every chart
+keeps the data it plots in ``fig.newsdesk_data`` (a DataFrame), which
+``export_figure`` writes beside the picture as CSV.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg") if not os.environ.get("MPLBACKEND") and "ipykernel" not in str(
+    matplotlib.get_backend()
+) else None
+
+import matplotlib.pyplot as plt  # noqa: E402
+import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+plt.rcParams.update({"svg.hashsalt": "newsdesk", "figure.dpi": 100})
+
+
+def _figure(data: pd.DataFrame, **kwargs) -> tuple[Figure, plt.Axes]:
+    fig, ax = plt.subplots(**kwargs)
+    fig.newsdesk_data = data
+    return fig, ax
+
+
+def export_figure(fig: Figure, name: str, export_dir: str | os.PathLike = "exports") -> dict[str, Path]:
+    """Save ``fig`` as ``name.png`` (150 dpi), ``name.svg`` and ``name.csv`` (the plotted data).
+
+    File names are stable, so a rerun overwrites the previous export. Returns the paths.
+    """
+    out = Path(export_dir) / "charts"
+    out.mkdir(parents=True, exist_ok=True)
+    paths = {"png": out / f"{name}.png", "svg": out / f"{name}.svg", "csv": out / f"{name}.csv"}
+    fig.savefig(paths["png"], dpi=150, bbox_inches="tight", metadata={"Software": None})
+    fig.savefig(paths["svg"], bbox_inches="tight", metadata={"Date": None, "Creator": None})
+    data = getattr(fig, "newsdesk_data", None)
+    (data if data is not None else pd.DataFrame()).to_csv(paths["csv"], index=False)
+    return paths

