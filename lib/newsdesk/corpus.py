@@ -100,8 +100,8 @@ def analyze_doc(article: dict, doc) -> dict[str, pd.DataFrame]:
         "paragraphs": paras, "sentences": sents, "mentions": mentions, "quotes": quotes,
         "timexes": timexes, "events": events, "tone": tone,
     }
-    for name, frame in frames.items():
-        if "sent_id" not in frame.columns and "start" in frame.columns:
+    for frame in frames.values():
+        if frame is not paras and "sent_id" not in frame.columns and "start" in frame.columns:
             frame.insert(0, "sent_id", segment.sent_ids(frame["start"], sents))
         frame.insert(0, "article_id", article["article_id"])
     return frames
@@ -239,9 +239,9 @@ def analyze(
         frames, errs = _run_pipeline(chunk, actors, n_process, bar)
         errors += errs
         if root is not None:
-            failed = {e["article_id"] for e in errs}
-            _write_shard(root, keys[todo_mask.to_numpy()].iloc[lo:lo + SHARD_SIZE]
-                         .loc[lambda k: ~k["article_id"].isin(failed)], frames)
+            done = keys[todo_mask.to_numpy()].iloc[lo:lo + SHARD_SIZE]
+            done = done[~done["article_id"].isin({e["article_id"] for e in errs})]
+            _write_shard(root, done, frames)
         for name in ARTICLE_FRAMES:
             parts[name] += frames[name]
     bar.close()
