@@ -69,6 +69,24 @@ _HEADER_KEYS = {"title", "date", "source", "url", "author", "published", "headli
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
 
 
+class Rejections(pd.DataFrame):
+    """The ``path``/``reason`` table kept in ``articles.attrs["rejected"]``.
+
+    pandas compares ``attrs`` with ``==`` when frames are concatenated or
+    merged; a plain DataFrame there makes that comparison ambiguous, so this
+    table compares as a whole. Anything derived from it is a plain DataFrame.
+    """
+
+    @property
+    def _constructor(self):
+        return pd.DataFrame
+
+    def __eq__(self, other):  # type: ignore[override]
+        return isinstance(other, pd.DataFrame) and self.equals(other)
+
+    __hash__ = None  # type: ignore[assignment]
+
+
 class ArticleLoadError(ValueError):
     """Raised by ``load_articles(..., errors="raise")``; lists every bad input."""
 
@@ -512,7 +530,9 @@ def load_articles(source, *, errors: str = "warn") -> pd.DataFrame:
     first_path = frame.drop_duplicates("article_id").set_index("article_id")["path"]
     rejected += [(p, f"duplicate of {first_path[a]}") for p, a in frame.loc[dup, ["path", "article_id"]].itertuples(index=False)]
     frame = frame[~dup].reset_index(drop=True).astype({"n_words": "int64"})
-    report = pd.DataFrame(rejected, columns=REJECTED_COLUMNS).sort_values("path", kind="stable").reset_index(drop=True)
+    report = Rejections(
+        pd.DataFrame(rejected, columns=REJECTED_COLUMNS).sort_values("path", kind="stable").reset_index(drop=True)
+    )
     frame.attrs["rejected"] = report
     if len(report) and errors == "raise":
         lines = "\n".join(f"  {p}: {r}" for p, r in report.itertuples(index=False))
