@@ -42,3 +42,37 @@ def export_figure(fig: Figure, name: str, export_dir: str | os.PathLike = "expor
     data = getattr(fig, "newsdesk_data", None)
     (data if data is not None else pd.DataFrame()).to_csv(paths["csv"], index=False)
     return paths
+
+
+# --------------------------------------------------------------------------- articles (01)
+
+
+def articles_per_day(articles: pd.DataFrame) -> Figure:
+    """Bar chart: number of articles per publication day (undated articles counted apart)."""
+    days = articles["date"].dt.normalize()
+    counts = days.value_counts().sort_index()
+    data = pd.DataFrame({"day": counts.index.strftime("%Y-%m-%d"), "n_articles": counts.to_numpy()})
+    fig, ax = _figure(data, figsize=(8, 3.5))
+    ax.bar(data["day"], data["n_articles"], color="#4C72B0")
+    undated = int(days.isna().sum())
+    ax.set_title("Articles per day" + (f" ({undated} undated not shown)" if undated else ""))
+    ax.set_ylabel("articles")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    if len(data) > 12:
+        ax.set_xticks(ax.get_xticks()[:: max(1, len(data) // 12)])
+    ax.tick_params(axis="x", rotation=45)
+    fig.tight_layout()
+    return fig
+
+
+def article_lengths(articles: pd.DataFrame) -> Figure:
+    """Histogram of article length in words."""
+    data = articles[["article_id", "n_words"]].sort_values("article_id").reset_index(drop=True)
+    fig, ax = _figure(data, figsize=(6, 3.5))
+    ax.hist(data["n_words"], bins=min(30, max(5, len(data))), color="#55A868", edgecolor="white")
+    ax.set_title("Article length")
+    ax.set_xlabel("words")
+    ax.set_ylabel("articles")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    fig.tight_layout()
+    return fig

@@ -50,6 +50,8 @@ from newsdesk.nlp import get_nlp, pipeline_version
 ARTICLE_FRAMES = ("paragraphs", "sentences", "mentions", "quotes", "timexes", "events", "tone")
 SHARD_SIZE = 64
 PIPE_BATCH = 8
+#: Below this many new articles a second spaCy process costs more than it saves.
+MULTIPROCESS_MIN_ARTICLES = 200
 
 
 @dataclass
@@ -107,23 +109,20 @@ def analyze_doc(article: dict, doc) -> dict[str, pd.DataFrame]:
     return frames
 
 
-def _run_pipeline(todo: pd.DataFrame, actors_file, n_process: int, bar) -> tuple[dict, list]:
-    """Analyse ``todo`` articles; returns ({frame: [DataFrame, ...]}, errors)."""
+def analyze_stream(todo: pd.DataFrame, actors_file=None, n_process: int = 1):
+    """Yield ``(article_id, frames, error)`` per article from one ``nlp.pipe`` pass.
+
+    ``frames`` is :func:`analyze_doc`'s dict, or None when the article raised
+    (``error`` then says why); one bad article never stops the stream.
+    """
     nlp = get_nlp(actors_file)
-    out: dict[str, list] = {name: [] for name in ARTICLE_FRAMES}
-    errors = []
     records = todo.to_dict("records")
     docs = nlp.pipe((r["text"] for r in records), batch_size=PIPE_BATCH, n_process=n_process)
     for article, doc in zip(records, docs, strict=True):
         try:
-            frames = analyze_doc(article, doc)
-        except Exception as exc:  # one bad article must not stop a long run
-            errors.append({"article_id": article["article_id"], "error": f"{type(exc).__name__}: {exc}"})
-        else:
-            for name, frame in frames.items():
-                out[name].append(frame)
-        bar.update(1)
-    return out, errors
+            yield article["article_id"], analyze_doc(article, doc), None
+        except Exception as exc:  # recorded in Corpus.errors; the rest continue
+            yield article["article_id"], None, f"{type(exc).__name__}: {exc}"
 
 
 # --------------------------------------------------------------------------- the cache
@@ -148,10 +147,10 @@ def default_cache_dir() -> Path:
     return here / ".newsdesk-cache"
 
 
-def _cache_index(root: Path) -> pd.DataFrame:
+def _cache_index(root: Path | None) -> pd.DataFrame:
     """``cache_key``, ``article_id``, ``shard`` of every complete shard under ``root``."""
     parts = []
-    if root.exists():
+    if root is not None and root.exists():
         for shard in sorted(root.iterdir()):
             index = shard / "index.parquet"
             if shard.name.startswith(".") or not index.exists():
@@ -176,6 +175,10 @@ def _write_shard(root: Path, keys: pd.DataFrame, frames: dict[str, list]) -> Non
         os.replace(tmp, root / f"shard-{uuid.uuid4().hex[:12]}")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _shard_keys(article_ids: list[str], keys: pd.Series) -> pd.DataFrame:
+    return pd.DataFrame({"cache_key": keys.loc[article_ids].to_numpy(), "article_id": article_ids})
 
 
 def _read_shards(root: Path, index: pd.DataFrame) -> dict[str, list]:
@@ -203,7 +206,7 @@ def analyze(
     *,
     actors: str | os.PathLike | None = None,
     cache: bool | str | os.PathLike = True,
-    n_process: int = 1,
+    n_process: int | None = None,
     progress: bool = True,
 ) -> Corpus:
     """Analyse ``articles`` (from :func:`newsdesk.load_articles`) into a :class:`Corpus`.
@@ -211,12 +214,16 @@ def analyze(
     ``actors`` is the analyst's own actor table (``data/actors.csv``), added to
     the shipped one. ``cache=True`` keeps results in :func:`default_cache_dir`,
     a path moves it, ``False`` turns it off. Only articles without cached
-    results go through spaCy, ``n_process`` processes at a time.
+    results go through spaCy, ``n_process`` processes at a time (by default
+    one, or two cores' worth once there are enough new articles to pay).
 
     >>> corpus = analyze(load_articles("data/articles"))   # doctest: +SKIP
     >>> corpus.sentences[["sent_id", "compound"]].head()    # doctest: +SKIP
     """
     articles = articles.reset_index(drop=True)
+    actors = actors or None  # "" from a notebook parameter means "none"
+    if actors is not None and not Path(actors).exists():
+        raise FileNotFoundError(f"actor table not found: {actors}")
     keys = pd.DataFrame({
         "cache_key": [cache_key(a) for a in articles[["text", "date"]].to_dict("records")],
         "article_id": articles["article_id"],
@@ -225,25 +232,34 @@ def analyze(
     if cache:
         base = default_cache_dir() if cache is True else Path(cache)
         root = base / pipeline_version(actors)
-    index = _cache_index(root) if root else _cache_index(Path("/nonexistent"))
+    index = _cache_index(root)
     cached = index[index["cache_key"].isin(keys["cache_key"])]
     todo_mask = ~keys["cache_key"].isin(cached["cache_key"])
     todo = articles[todo_mask.to_numpy()]
 
+    if n_process is None:
+        n_process = min(2, os.cpu_count() or 1) if len(todo) >= MULTIPROCESS_MIN_ARTICLES else 1
     parts = _read_shards(root, cached) if root is not None and len(cached) else {n: [] for n in ARTICLE_FRAMES}
     errors: list[dict] = []
     bar = tqdm(total=len(todo), desc="newsdesk", unit="article", file=sys.stderr, disable=not progress)
     bar.set_postfix_str(f"{len(cached)} from cache")
-    for lo in range(0, len(todo), SHARD_SIZE):
-        chunk = todo.iloc[lo:lo + SHARD_SIZE]
-        frames, errs = _run_pipeline(chunk, actors, n_process, bar)
-        errors += errs
-        if root is not None:
-            done = keys[todo_mask.to_numpy()].iloc[lo:lo + SHARD_SIZE]
-            done = done[~done["article_id"].isin({e["article_id"] for e in errs})]
-            _write_shard(root, done, frames)
+    todo_keys = keys[todo_mask.to_numpy()].set_index("article_id")["cache_key"]
+    pending: dict[str, list] = {n: [] for n in ARTICLE_FRAMES}
+    pending_ids: list[str] = []
+    for article_id, frames, error in analyze_stream(todo, actors, n_process):
+        bar.update(1)
+        if error is not None:
+            errors.append({"article_id": article_id, "error": error})
+            continue
         for name in ARTICLE_FRAMES:
-            parts[name] += frames[name]
+            pending[name].append(frames[name])
+            parts[name].append(frames[name])
+        pending_ids.append(article_id)
+        if root is not None and len(pending_ids) >= SHARD_SIZE:
+            _write_shard(root, _shard_keys(pending_ids, todo_keys), pending)
+            pending, pending_ids = {n: [] for n in ARTICLE_FRAMES}, []
+    if root is not None and pending_ids:
+        _write_shard(root, _shard_keys(pending_ids, todo_keys), pending)
     bar.close()
     return build_corpus(articles, parts, errors, stats={"analyzed": len(todo), "cached": len(cached)})
 
