@@ -5,6 +5,7 @@
 >>> corpus.quotes[["speaker", "quote"]]                       # doctest: +SKIP
 """
 
+from newsdesk import charts
 from newsdesk.actors import cooccurrence, find_mentions
 from newsdesk.articles import load_articles
 from newsdesk.charts import export_figure
@@ -12,6 +13,7 @@ from newsdesk.corpus import Corpus, analyze
 from newsdesk.events import timeline
 from newsdesk.nlp import get_nlp
 from newsdesk.quotes import find_quotes
+from newsdesk.segment import segment_counts
 from newsdesk.sentiment import actor_sentiment, target_sentiment
 from newsdesk.timex import find_timexes
 
@@ -26,8 +28,10 @@ __all__ = [
     "find_mentions",
     "find_quotes",
     "find_timexes",
+    "charts",
     "get_nlp",
     "load_articles",
+    "segment_counts",
     "target_sentiment",
     "timeline",
 ]

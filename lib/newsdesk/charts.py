@@ -10,15 +10,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import matplotlib
-
-matplotlib.use("Agg") if not os.environ.get("MPLBACKEND") and "ipykernel" not in str(
-    matplotlib.get_backend()
-) else None
-
-import matplotlib.pyplot as plt  # noqa: E402
-import pandas as pd  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.figure import Figure
 
 plt.rcParams.update({"svg.hashsalt": "newsdesk", "figure.dpi": 100})
 

@@ -93,3 +93,13 @@ def sent_ids(starts, sents: pd.DataFrame) -> np.ndarray:
     i = np.searchsorted(sents["start"].to_numpy(), starts, side="right") - 1
     ok = (i >= 0) & (starts < sents["end"].to_numpy()[np.clip(i, 0, None)])
     return np.where(ok, sents["sent_id"].to_numpy()[np.clip(i, 0, None)], -1)
+
+
+def segment_counts(corpus) -> pd.DataFrame:
+    """Paragraphs, headings and sentences per article (one row per article, in corpus order)."""
+    paras = corpus.paragraphs.groupby("article_id").agg(
+        paragraphs=("para_id", "size"), headings=("is_heading", "sum"))
+    sents = corpus.sentences.groupby("article_id").size().rename("sentences")
+    out = corpus.articles[["article_id", "date", "n_words"]].join(paras, on="article_id").join(sents, on="article_id")
+    return out.fillna({"paragraphs": 0, "headings": 0, "sentences": 0}).astype(
+        {"paragraphs": "int64", "headings": "int64", "sentences": "int64"})
