@@ -1,15 +1,1151 @@
 """Temporal expressions -> TIMEX3 values, resolved against the article date.
 
-STUB: the timeline issue fills this in. Contract:
-``find_timexes(text, reference_date, doc=None) -> DataFrame`` with ``TIMEX_COLUMNS``.
+``find_timexes(text, reference_date, doc=None)`` finds the dates, times,
+durations and sets that news text uses ("Tuesday", "late Tuesday",
+"Feb. 16", "in February 2022", "the third quarter", "two days ago",
+"a five-year low", "every Monday", "3 p.m.", "recently", ...) and gives each
+its TIMEX3 value as the TimeML / TempEval-3 guidelines define it. Relative
+expressions are resolved against ``reference_date`` (the article date);
+weekdays and months without a year go the way the tense of their clause
+points ("said Tuesday" -> the Tuesday before, "will meet Friday" -> the
+Friday after, a weekday equal to the article's day -> that day).
+
+One row per expression, in text order:
+
+=============  ==============  ====================================================
+column         dtype           meaning
+=============  ==============  ====================================================
+start, end     int64           character offsets into ``text``
+text           str             the expression (no leading preposition)
+type           str             ``DATE``, ``TIME``, ``DURATION`` or ``SET``
+value          str             TIMEX3 value: ``2026-02-17``, ``2022-02``, ``2013-W11``,
+                               ``2013-Q1``, ``2013-SU``, ``199X``, ``P4Y``, ``PT2H``,
+                               ``PXM``, ``PRESENT_REF``, ``2026-02-17TEV``, ...
+date_start     datetime64[ns]  first day (or instant) the value covers; NaT for
+                               durations, sets, vague and unresolved values
+date_end       datetime64[ns]  last day the value covers (inclusive)
+granularity    str             ``time``, ``day``, ``week``, ``weekend``, ``month``,
+                               ``quarter``, ``half``, ``season``, ``year``,
+                               ``decade``, ``century``; None when unresolved
+=============  ==============  ====================================================
+
+Without a reference date, anchored values stay unresolved ("Monday" ->
+``XXXX-WXX-1``, "Feb. 16" -> ``XXXX-02-16``, "yesterday" -> ``XXXX-XX-XX``).
+:func:`value_interval` turns any TIMEX3 value into ``(start, end, granularity)``.
+
+It is plain Python and regular expressions: the optional spaCy ``doc`` of the
+same text only sharpens the tense of the clause a weekday or month sits in.
 """
 
 from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
 
 import pandas as pd
 
 TIMEX_COLUMNS = ["start", "end", "text", "type", "value", "date_start", "date_end", "granularity"]
 
+# --------------------------------------------------------------------------- vocabulary
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+}
+#: TIMEX3 part-of-day codes.
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+#: unit -> (duration letter, is a time unit, granularity)
+UNITS = {
+    "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
+    "night": ("D", False), "week": ("W", False), "weekend": ("WE", False),
+    "fortnight": ("W", False), "month": ("M", False), "quarter": ("Q", False),
+    "year": ("Y", False), "decade": ("DE", False), "century": ("CE", False),
+}
+SET_WORDS = {
+    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+    "quarterly": "P3M", "annually": "P1Y", "yearly": "P1Y",
+}
+
+
+def _ci(pattern: str) -> str:
+    """Case-insensitive group, any run of whitespace for a space (names stay case-sensitive)."""
+    return "(?i:" + pattern.replace(" ", r"\s+") + ")"
+
+
+def _alt(words) -> str:
+    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+
+
+_NUM_WORD = (
+    rf"(?:(?:{_alt(TENS)})(?:[\s-](?:{_alt(k for k, v in ONES.items() if 0 < v < 10)}))?"
+    rf"|{_alt(ONES)}|a\s+hundred|hundred|a\s+dozen|dozen|a\s+couple\s+of|couple\s+of|a\s+couple"
+    r"|a\s+few|few|several|some|many|a|an|half\s+an?)"
+)
+NUM = (
+    rf"(?:\d{{1,3}}(?:,\d{{3}})*(?:\.\d+)?(?:\s+1/2|½)?|{_ci(_NUM_WORD)}"
+    rf"(?:\s+{_ci('and a half')})?)"
+)
+UNIT = _ci(r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade"
+           r"|centur(?:y|ies))s?")
+UNIT_SG = _ci(r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)")
+APPROX = _ci(r"(?:nearly|almost|about|around|roughly|approximately|some|over|more\s+than"
+             r"|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than"
+             r"|no\s+less\s+than|under|close\s+to|upwards\s+of|the\s+better\s+part\s+of)")
+MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_ABBR = r"Jan\.?|Feb\.?|Mar\.|Apr\.?|Jun\.|Jul\.|Aug\.?|Sept\.?|Sep\.|Oct\.?|Nov\.?|Dec\.?"
+MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR}|{MONTH_FULL.upper()})"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+PART = _ci(r"(?:morning|afternoon|evening|night)")
+MOD = _ci(r"(?:early|earlier|late|later|mid|the\s+middle\s+of|the\s+end\s+of|the\s+beginning\s+of"
+          r"|the\s+start\s+of|the\s+turn\s+of)")
+AMPM = _ci(r"(?:a\.m\.?|p\.m\.?|am\b|pm\b)")
+ZONE = r"(?:\s+(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET|ET|PT)\b)"
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def parse_number(text: str) -> float | None:
+    """The number a numeral or number phrase stands for; None for "a few", "several"...
+
+    >>> parse_number("twenty-four"), parse_number("2 1/2"), parse_number("a couple of")
+    (24, 2.5, 2)
+    """
+    s = text.lower().replace("½", " 1/2").strip()
+    half = 0.0
+    if s.endswith("and a half"):
+        s, half = s[: -len("and a half")].strip(), 0.5
+    if s.endswith(" 1/2"):
+        s, half = s[:-4].strip(), 0.5
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
+        return float(s.replace(",", "")) + half if "." in s else int(s.replace(",", "")) + half
+    if s.startswith("half"):
+        return 0.5
+    s = re.sub(r"\s+", " ", s)
+    if s in ("a", "an"):
+        return 1 + half
+    if s in ("a couple of", "couple of", "a couple"):
+        return 2
+    if s in ("a dozen", "dozen"):
+        return 12
+    if s in ("a hundred", "hundred"):
+        return 100
+    if s in ONES:
+        return ONES[s] + half
+    parts = re.split(r"[\s-]", s)
+    if parts[0] in TENS:
+        value = TENS[parts[0]] + (ONES.get(parts[1], 0) if len(parts) > 1 else 0)
+        return value + half
+    return None
+
+
+def _fmt_num(n: float) -> str:
+    return str(int(n)) if float(n).is_integer() else f"{n:g}"
+
+
+def duration_value(n: float | None, unit: str) -> str:
+    """TIMEX3 duration: ``duration_value(2, "hour") -> "PT2H"``; None -> ``X``."""
+    unit = unit.lower().rstrip("s").replace("centurie", "century")
+    if unit == "fortnight":
+        n, unit = (None if n is None else 2 * n), "week"
+    if unit == "decade" and n is not None:
+        n, unit = 10 * n, "year"
+    if unit == "century" and n is not None:
+        n, unit = 100 * n, "year"
+    letter, is_time = UNITS.get(unit, ("X", False))
+    if unit == "weekend":
+        letter = "WE"
+    if n is None:
+        amount = "X"
+    elif not float(n).is_integer():
+        # 2.5 years -> P2Y6M, 5.5 hours -> PT5H30M
+        whole, frac = int(n), n - int(n)
+        sub = {"Y": (12, "M"), "H": (60, "M"), "M": (30, "D") if not is_time else (60, "S"),
+               "D": (24, "H"), "W": (7, "D")}.get(letter)
+        if sub:
+            small = f"{_fmt_num(frac * sub[0])}{sub[1]}"
+            if letter == "D":
+                return f"P{whole}DT{small}" if whole else f"PT{small}"
+            head = f"{whole}{letter}" if whole else ""
+            return f"PT{head}{small}" if is_time else f"P{head}{small}"
+        amount = _fmt_num(n)
+    else:
+        amount = _fmt_num(n)
+    return f"PT{amount}{letter}" if is_time else f"P{amount}{letter}"
+
+
+def _shift_months(d: dt.date, months: int) -> dt.date:
+    y, m = divmod(d.year * 12 + d.month - 1 + months, 12)
+    return dt.date(y, m + 1, min(d.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def _week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _quarter(d: dt.date) -> tuple[int, int]:
+    return d.year, (d.month - 1) // 3 + 1
+
+
+def _shift(d: dt.date, n: int, unit: str) -> dt.date:
+    """``d`` moved ``n`` units (negative: back)."""
+    unit = unit.lower().rstrip("s").replace("centurie", "century")
+    if unit in ("day", "night"):
+        return d + dt.timedelta(days=n)
+    if unit in ("week", "weekend"):
+        return d + dt.timedelta(weeks=n)
+    if unit == "fortnight":
+        return d + dt.timedelta(weeks=2 * n)
+    if unit == "month":
+        return _shift_months(d, n)
+    if unit == "quarter":
+        return _shift_months(d, 3 * n)
+    if unit == "year":
+        return _shift_months(d, 12 * n)
+    if unit == "decade":
+        return _shift_months(d, 120 * n)
+    if unit == "century":
+        return _shift_months(d, 1200 * n)
+    return d
+
+
+def _at_granularity(d: dt.date, unit: str) -> str:
+    """The TIMEX3 value naming the ``unit`` that contains ``d``."""
+    unit = unit.lower().rstrip("s").replace("centurie", "century")
+    if unit in ("week", "fortnight"):
+        return _week(d)
+    if unit == "weekend":
+        return _week(d) + "-WE"
+    if unit == "month":
+        return f"{d.year:04d}-{d.month:02d}"
+    if unit == "quarter":
+        return "{}-Q{}".format(*_quarter(d))
+    if unit == "year":
+        return f"{d.year:04d}"
+    if unit == "decade":
+        return f"{d.year // 10:03d}X"
+    if unit == "century":
+        return f"{d.year // 100:02d}XX"
+    return d.isoformat()
+
+
+def _weekday_date(ref: dt.date, weekday: int, direction: str | None) -> dt.date:
+    """The ``weekday`` nearest ``ref`` in ``direction`` (``past`` by default); ``ref``'s own day is itself."""
+    diff = weekday - ref.weekday()
+    if diff == 0:
+        return ref
+    if direction == "future":
+        return ref + dt.timedelta(days=diff % 7)
+    return ref - dt.timedelta(days=(-diff) % 7)
+
+
+def _infer_year(ref: dt.date, month: int, day: int | None, tense: str | None) -> int:
+    """Year of a month (and day) named without one, from the article date and tense."""
+    key, ref_key = (month, day or 0), (ref.month, ref.day if day else 0)
+    if tense == "past":
+        return ref.year - 1 if key > ref_key else ref.year
+    if tense == "future":
+        return ref.year + 1 if key < ref_key else ref.year
+    # no tense cue: the nearest one
+    delta = month - ref.month
+    if delta > 6:
+        return ref.year - 1
+    if delta < -6:
+        return ref.year + 1
+    return ref.year
+
+
+# --------------------------------------------------------------------------- intervals
+
+
+def value_interval(value: str) -> tuple[pd.Timestamp, pd.Timestamp, str | None]:
+    """``(date_start, date_end, granularity)`` of a TIMEX3 value; ``date_end`` inclusive.
+
+    >>> value_interval("2026-02")
+    (Timestamp('2026-02-01 00:00:00'), Timestamp('2026-02-28 00:00:00'), 'month')
+    >>> value_interval("P4Y")
+    (NaT, NaT, None)
+    """
+    nat = (pd.NaT, pd.NaT, None)
+    if not isinstance(value, str) or not value[:1].isdigit():
+        return nat
+    try:
+        interval = _interval(value)
+    except ValueError:
+        return nat
+    if interval is None or not (pd.Timestamp.min < interval[0] and interval[1] < pd.Timestamp.max):
+        return nat
+    return interval
+
+
+def _ts(d: dt.date) -> pd.Timestamp:
+    if not 1678 <= d.year <= 2261:
+        raise ValueError("outside the Timestamp range")
+    return pd.Timestamp(d)
+
+
+def _interval(v: str):
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d)(?::(\d\d))?(?::\d\d)?|T(MO|AF|EV|NI|DT))?", v)
+    if m:
+        day = dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m[4]:
+            hour = int(m[4])
+            at = pd.Timestamp(day) + pd.Timedelta(hours=hour, minutes=int(m[5] or 0))
+            return at, at, "time"
+        return _ts(day), _ts(day), "day"
+    m = re.fullmatch(r"(\d{4})-W(\d\d?)(-WE)?", v)
+    if m:
+        monday = dt.date.fromisocalendar(int(m[1]), int(m[2]), 1)
+        if m[3]:
+            return _ts(monday + dt.timedelta(days=5)), _ts(monday + dt.timedelta(days=6)), "weekend"
+        return _ts(monday), _ts(monday + dt.timedelta(days=6)), "week"
+    m = re.fullmatch(r"(\d{4})-(\d\d)", v)
+    if m:
+        y, mo = int(m[1]), int(m[2])
+        return (_ts(dt.date(y, mo, 1)), _ts(dt.date(y, mo, calendar.monthrange(y, mo)[1])), "month")
+    m = re.fullmatch(r"(\d{4})-Q([1-4])", v)
+    if m:
+        y, q = int(m[1]), int(m[2])
+        last = 3 * q
+        return (_ts(dt.date(y, last - 2, 1)), _ts(dt.date(y, last, calendar.monthrange(y, last)[1])),
+                "quarter")
+    m = re.fullmatch(r"(\d{4})-H([12])", v)
+    if m:
+        y, h = int(m[1]), int(m[2])
+        return (_ts(dt.date(y, 6 * h - 5, 1)), _ts(dt.date(y, 6 * h, 30 if h == 1 else 31)), "half")
+    m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", v)
+    if m:
+        y = int(m[1])
+        first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[m[2]]
+        start = dt.date(y, first, 1)
+        end = _shift_months(start, 3) - dt.timedelta(days=1)
+        return _ts(start), _ts(end), "season"
+    if re.fullmatch(r"\d{4}", v):
+        y = int(v)
+        return _ts(dt.date(y, 1, 1)), _ts(dt.date(y, 12, 31)), "year"
+    m = re.fullmatch(r"(\d{3})X?", v)
+    if m:
+        y = int(m[1]) * 10
+        return _ts(dt.date(y, 1, 1)), _ts(dt.date(y + 9, 12, 31)), "decade"
+    m = re.fullmatch(r"(\d\d)(?:XX)?", v)
+    if m:
+        y = int(m[1]) * 100
+        return _ts(dt.date(max(y, 1), 1, 1)), _ts(dt.date(y + 99, 12, 31)), "century"
+    return None
+
+
+# --------------------------------------------------------------------------- tense
+
+_FUTURE_CUES = re.compile(_ci(
+    r"\b(?:will|shall|wo\s*n't|won't|'ll|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
+    r"|scheduled|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|hopes?\s+to|intends?\s+to"
+    r"|aims?\s+to|next|upcoming|tomorrow|would|to\s+be\s+held|later\s+this)\b"))
+_PAST_CUES = re.compile(
+    r"\b(?:said|was|were|had|did|ago|last|yesterday|told|went|came|saw|met|took|made|gave"
+    r"|began|held|left|sent|struck|fell|rose|won|lost|led|spoke|wrote|got|ran|broke|brought"
+    r"|bought|sold|thought|found|became|chose|flew|fought|drove|kept|paid|shot|stood|threw"
+    r"|knew|grew|drew|felt|heard|meant|built|sought|caught|fled|withdrew|overthrew|quit|earlier"
+    r"|[a-z]{3,}ed)\b")
+_CLAUSE_END = re.compile(r"[.!?;:\n]\s+(?=[A-Z\"'“‘(])|\n")
+
+
+def _cheap_tense(text: str, start: int, end: int) -> str | None:
+    """Tense from the nearest cue word in the clause around ``text[start:end]``."""
+    left = max(0, start - 160)
+    cut = None
+    for m in _CLAUSE_END.finditer(text, left, start):
+        cut = m.end()
+    left = cut if cut is not None else left
+    right_m = _CLAUSE_END.search(text, end, min(len(text), end + 120))
+    right = right_m.start() if right_m else min(len(text), end + 120)
+    best, best_dist = None, 10**9
+    for pattern, tense in ((_FUTURE_CUES, "future"), (_PAST_CUES, "past")):
+        for m in pattern.finditer(text, left, right):
+            if start <= m.start() < end:
+                continue
+            dist = start - m.end() if m.end() <= start else m.start() - end
+            if dist < best_dist:
+                best, best_dist = tense, dist
+    return best
+
+
+def _doc_tense(doc, start: int, end: int) -> str | None:
+    """Tense of the verb the expression attaches to, from the parse; None if unclear."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    for _ in range(6):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"will", "'ll", "shall", "wo", "would"}:
+        return "future"
+    if token.tag_ == "VBD" or (token.tag_ == "VBN" and auxes & {"has", "have", "had", "'ve"}):
+        return "past"
+    if token.tag_ == "VBN" and auxes & {"was", "were"}:
+        return "past"
+    if token.tag_ == "VB" and "to" in auxes and token.head.lemma_ in {
+        "plan", "expect", "schedule", "hope", "intend", "aim", "want", "seek", "agree", "set", "due",
+        "go", "prepare", "promise", "vow", "threaten",
+    }:
+        return "future"
+    return None
+
+
+# --------------------------------------------------------------------------- rules
+
+
+@dataclass
+class _Ctx:
+    text: str
+    ref: dt.date | None
+    doc: object = None
+    found: list = field(default_factory=list)  # (start, type, value) resolved so far
+
+    def tense(self, start: int, end: int) -> str | None:
+        if self.doc is not None:
+            tense = _doc_tense(self.doc, start, end)
+            if tense:
+                return tense
+        return _cheap_tense(self.text, start, end)
+
+    def recent(self, start: int, window: int = 250) -> str | None:
+        """Value of the nearest earlier anchored DATE within ``window`` characters."""
+        for s, kind, value in reversed(self.found):
+            if start - s > window:
+                break
+            if kind == "DATE" and value[:1].isdigit() and len(value) > 4:
+                return value
+        return None
+
+
+_RULES: list[tuple[re.Pattern, object, str]] = []
+
+
+def _rule(pattern: str, kind: str = ""):
+    """Register a handler ``f(m, ctx) -> (type, value) | None`` for ``pattern``."""
+    def deco(func):
+        # never start inside a word ("regi|on Wednesday")
+        _RULES.append((re.compile(r"(?<![^\W_])(?:" + pattern + ")"), func, kind))
+        return func
+    return deco
+
+
+def _month(name: str) -> int:
+    key = name.lower().rstrip(".")
+    return MONTHS.get(key) or MONTHS[key[:3]]
+
+
+def _year_int(s: str) -> int:
+    s = s.strip().lstrip("'’")
+    y = int(s)
+    if len(s) == 2:
+        y += 1900 if y > 30 else 2000
+    return y
+
+
+def _date_value(ctx: _Ctx, start: int, end: int, month: int, day: int | None, year: str | None) -> str:
+    if year:
+        y = f"{_year_int(year):04d}"
+    elif ctx.ref is None:
+        y = "XXXX"
+    else:
+        y = f"{_infer_year(ctx.ref, month, day, ctx.tense(start, end)):04d}"
+    if day is None:
+        return f"{y}-{month:02d}"
+    try:
+        if y != "XXXX":
+            dt.date(int(y), month, day)
+    except ValueError:
+        return f"{y}-{month:02d}"
+    return f"{y}-{month:02d}-{day:02d}"
+
+
+def _day(s: str) -> int:
+    return int(re.match(r"\d+", s).group())
+
+
+# dates with a day: "Feb. 16", "February 16, 2026", "Friday, Aug. 7", "16 February 2026"
+@_rule(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<the>{_ci('the')}\s+)?)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?!\s*(?:%|{_ci('percent')}))(?:,?\s+(?P<year>{YEAR})\b)?")
+def _month_day(m, ctx):
+    month, day = _month(m["mon"]), _day(m["day"])
+    if m["mon"] == "May" and not m["year"] and not m["wd"] and int(m["day"].rstrip("stndrh")) > 31:
+        return None
+    if m["wd"] and not m["year"] and ctx.ref is not None:
+        # the weekday pins the year when one is missing
+        for y in (ctx.ref.year, ctx.ref.year - 1, ctx.ref.year + 1):
+            try:
+                if dt.date(y, month, day).weekday() == WEEKDAYS[m["wd"].lower()]:
+                    return "DATE", f"{y:04d}-{month:02d}-{day:02d}"
+            except ValueError:
+                break
+    return "DATE", _date_value(ctx, m.start(), m.end(), month, day, m["year"])
+
+
+@_rule(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{_ci('the')}\s+)?(?P<day>{DAY})(?:\s+{_ci('of')})?\s+(?P<mon>{MONTH})\b(?:,?\s+(?P<year>{YEAR})\b)?")
+def _day_month(m, ctx):
+    return "DATE", _date_value(ctx, m.start(), m.end(), _month(m["mon"]), _day(m["day"]), m["year"])
+
+
+# numeric dates: 2/16/2026, 2026-02-16
+@_rule(r"(?<![\d/.])(?P<m>1[0-2]|0?[1-9])/(?P<d>[12]\d|3[01]|0?[1-9])/(?P<y>\d{4}|\d\d)(?![\d/])")
+def _us_date(m, ctx):
+    return "DATE", _date_value(ctx, m.start(), m.end(), int(m["m"]), int(m["d"]), m["y"])
+
+
+@_rule(r"(?<![\d-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-2]\d|3[01])(?:T(?P<h>[01]\d|2[0-3]):(?P<min>[0-5]\d))?(?![\d])")
+def _iso_date(m, ctx):
+    value = f"{m['y']}-{m['m']}-{m['d']}"
+    if m["h"]:
+        return "TIME", f"{value}T{m['h']}:{m['min']}"
+    return "DATE", value
+
+
+# month (and year): "February 2022", "early December", "last April", "June last year"
+@_rule(rf"(?:(?P<mod>{MOD})[\s-]+|(?P<rel>{_ci('last|next|this|this past|this coming|each|every')})\s+)?"
+       rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR})(?:,?\s+(?P<year>{YEAR})\b|\s+(?P<ryear>{_ci('last|this|next')})\s+{_ci('year')})?"
+       rf"(?!\s*\d)")
+def _month_only(m, ctx):
+    mon = m["mon"]
+    if len(mon.rstrip(".")) <= 4 and not mon.endswith(".") and mon not in ("May", "June", "July") and not m["year"]:
+        return None
+    month = _month(mon)
+    if mon == "May" and not (m["year"] or m["mod"] or m["rel"] or m["ryear"]):
+        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+        if not re.search(r"\b(?:in|since|until|till|by|of|through|from|to|and|or|before|after|during|between|mid|early|late)\s*$", before):
+            return None
+    if m["rel"] and m["rel"].lower() in ("each", "every"):
+        return "SET", f"XXXX-{month:02d}"
+    if m["year"]:
+        return "DATE", f"{_year_int(m['year']):04d}-{month:02d}"
+    if ctx.ref is None:
+        return "DATE", f"XXXX-{month:02d}"
+    ref = ctx.ref
+    if m["ryear"]:
+        y = ref.year + {"last": -1, "this": 0, "next": 1}[m["ryear"].lower()]
+    elif m["rel"]:
+        rel = m["rel"].lower().split()[0]
+        rel = {"this": "past" if "past" in m["rel"].lower() else ("future" if "coming" in m["rel"].lower() else None)}.get(rel, rel)
+        if rel == "last" or rel == "past":
+            y = ref.year if month < ref.month else ref.year - 1
+        elif rel == "next" or rel == "future":
+            y = ref.year if month > ref.month else ref.year + 1
+        else:
+            y = ref.year
+    else:
+        y = _infer_year(ref, month, None, ctx.tense(m.start(), m.end()))
+    return "DATE", f"{y:04d}-{month:02d}"
+
+
+# years: "2014", "fiscal 1989", "early 1990", "mid-1996", "the year 2000", "the end of 1990"
+@_rule(rf"(?:(?P<mod>{MOD})[\s-]+|{_ci('fiscal')}\s+|{_ci('the year')}\s+|{_ci('calendar')}\s+)?(?<![\d$£€.,/-])(?P<year>{YEAR})(?!\d|%|,\d|\.\d|-\d|/\d|\s*{_ci('percent|per cent')}\b|\s+(?:{_ci('to|and|or|-|–')})\s+\d{{1,3}}\b)")
+def _year(m, ctx):
+    return "DATE", m["year"]
+
+
+# decades and centuries: "the 1990s", "the late 1970s", "the '80s", "the 20th century"
+@_rule(rf"(?:{_ci('the')}\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?:(?P<dec>1[5-9]\d0|20[0-9]0)|['’](?P<short>\d0))['’]?s\b")
+def _decade(m, ctx):
+    if m["dec"]:
+        return "DATE", f"{m['dec'][:3]}X"
+    return "DATE", f"19{m['short'][0]}X"
+
+
+@_rule(rf"(?:{_ci('the')}\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?P<n>1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+{_ci('century')}")
+def _century(m, ctx):
+    return "DATE", f"{int(m['n']) - 1:02d}XX"
+
+
+_NUMBER_YEAR = re.compile(_ci(r"nineteen[\s-]+(?P<t>" + _alt(TENS) + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?"))
+
+
+@_rule(rf"(?:{_ci('the year')}\s+)?{_ci('two thousand')}(?:\s+{_ci('and')})?(?:[\s-]+(?:{_ci(_alt(k for k, v in ONES.items() if v))}))?(?=[\s.,;])|{_NUMBER_YEAR.pattern}")
+def _spoken_year(m, ctx):
+    s = m.group(0).lower()
+    if "thousand" in s:
+        rest = s.split("thousand", 1)[1].replace("and", "").strip(" -")
+        return "DATE", f"{2000 + (ONES.get(rest, 0) if rest else 0):04d}"
+    parts = re.split(r"[\s-]+", s)
+    second = parts[1]
+    value = TENS.get(second, ONES.get(second, 0)) + (ONES.get(parts[2], 0) if len(parts) > 2 else 0)
+    return "DATE", f"19{value:02d}"
+
+
+# quarters and halves: "the third quarter", "third-quarter", "Q3 2013", "the first half of 1990"
+@_rule(rf"(?:(?P<the>{_ci('the|its|this|that|a|their|last|next')})\s+)?(?:(?P<lyear>{YEAR}|{_ci('this|last|next')}\s+{_ci('year')}['’]s|{_ci('the year-(?:ago|earlier)|year-(?:ago|earlier)|last year')}['’]?s?)\s+)?(?:{_ci('fiscal|calendar|flat|latest')}[\s-]+)?(?P<ord>{_ci('first|second|third|fourth|1st|2nd|3rd|4th')})[\s-]+(?P<unit>{_ci('quarter|half')})(?:s\b)?(?:\s+{_ci('of')}\s+(?:{_ci('fiscal')}\s+)?(?P<year>{YEAR}))?(?:\s+(?P<ryear>{_ci('last|this|next')})\s+{_ci('year')})?")
+def _quarter_rule(m, ctx):
+    n = ORDINALS[m["ord"].lower()]
+    unit = "Q" if m["unit"].lower() == "quarter" else "H"
+    if m.group(0).lower().endswith("s") and m.group(0).lower().rstrip("s").endswith(("quarter", "half")):
+        return "SET", f"XXXX-{unit}{n}"
+    y = None
+    if m["year"]:
+        y = int(m["year"])
+    elif m["lyear"] and re.match(r"\d", m["lyear"]):
+        y = int(m["lyear"][:4])
+    elif ctx.ref is not None:
+        y = ctx.ref.year
+        rel = (m["lyear"] or m["ryear"] or "").lower()
+        if "last" in rel or "ago" in rel or "earlier" in rel:
+            y -= 1
+        elif "next" in rel:
+            y += 1
+        elif not rel and unit == "Q" and n > _quarter(ctx.ref)[1] and ctx.tense(m.start(), m.end()) == "past":
+            y -= 1
+    return "DATE", f"{'XXXX' if y is None else f'{y:04d}'}-{unit}{n}"
+
+
+@_rule(rf"(?:{_ci('the')}\s+)?(?P<rel>{_ci('latest|most recent|recent|current|same|year-ago|year-earlier|comparable|previous|prior|next|coming|year-ago|first|last|final')}[\s-]+)?(?:(?P<year>{YEAR})\s+)?{_ci('quarter')}(?![\s-]+{_ci('century|mile|point|percent')})\b(?:\s+(?P<ago>{_ci('a year (?:ago|earlier)')}))?")
+def _the_quarter(m, ctx):
+    s = m.group(0).lower()
+    if not s.startswith("the") and not m["rel"] and not m["year"]:
+        return None
+    if ctx.ref is None:
+        return "DATE", "XXXX-QX"
+    rel = (m["rel"] or "").lower().strip(" -")
+    recent = ctx.recent(m.start())
+    base = None
+    if recent and re.fullmatch(r"\d{4}-Q[1-4]", recent):
+        base = (int(recent[:4]), int(recent[-1]))
+    if base is None:
+        y, q = _quarter(ctx.ref)
+        if rel not in ("current", "next", "coming"):
+            y, q = _quarter(_shift_months(ctx.ref, -3))
+        base = (y, q)
+    y, q = base
+    if rel in ("year-ago", "year-earlier", "comparable") or m["ago"]:
+        y -= 1
+    elif rel in ("next", "coming") and not recent:
+        y, q = _quarter(_shift_months(dt.date(y, 3 * q, 1), 3))
+    if m["year"]:
+        y = int(m["year"])
+    return "DATE", f"{y:04d}-Q{q}"
+
+
+# seasons: "this summer", "last fall", "the winter of 1994", "spring 2025"
+@_rule(rf"(?:(?P<the>{_ci('the')})\s+)?(?:(?P<rel>{_ci('this|last|next|this past|this coming|each|every|early|late|mid')})[\s-]+)?(?P<season>{_ci('spring|summer|fall|autumn|winter')})\b(?:\s+(?:{_ci('of')}\s+)?(?P<year>{YEAR})\b)?")
+def _season(m, ctx):
+    season = SEASONS[m["season"].lower()]
+    rel = (m["rel"] or "").lower()
+    if not (m["the"] or rel or m["year"]) and m["season"].lower() in ("spring", "fall"):
+        before = ctx.text[max(0, m.start() - 8):m.start()].lower()
+        if not re.search(r"\b(?:in|this|last|next|by|until|since|during)\s+$", before):
+            return None
+    if rel in ("each", "every"):
+        return "SET", f"XXXX-{season}"
+    if m["year"]:
+        return "DATE", f"{m['year']}-{season}"
+    if ctx.ref is None:
+        return "DATE", f"XXXX-{season}"
+    ref = ctx.ref
+    first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[season]
+    y = ref.year
+    if "last" in rel or "past" in rel:
+        y = ref.year if first + 2 < ref.month else ref.year - 1
+    elif "next" in rel or "coming" in rel:
+        y = ref.year if first > ref.month else ref.year + 1
+    elif not rel.startswith("this"):
+        tense = ctx.tense(m.start(), m.end())
+        if tense == "past" and first > ref.month:
+            y -= 1
+        elif tense == "future" and first + 2 < ref.month:
+            y += 1
+    if season == "WI" and ref.month <= 2 and not ("last" in rel or "next" in rel):
+        y = ref.year - 1
+    return "DATE", f"{y:04d}-{season}"
+
+
+# weekdays: "Tuesday", "late Tuesday", "last Friday", "Tuesday night", "every Monday"
+@_rule(rf"(?:(?P<rel>{_ci('last|next|this|this past|this coming|coming|the previous|the following|each|every|on')})\s+)?(?:(?P<mod>{_ci('early|earlier|late|later')})\s+)?(?P<wd>{WEEKDAY})(?P<plural>s)?(?:['’]s)?\b(?:(?:\s+|-)(?P<part>{PART}))?(?P<pplural>s)?")
+def _weekday(m, ctx):
+    weekday = WEEKDAYS[m["wd"].lower()]
+    rel = (m["rel"] or "").lower()
+    part = PARTS_OF_DAY[m["part"].lower()] if m["part"] else ""
+    suffix = f"T{part}" if part else ""
+    kind = "TIME" if part else "DATE"
+    if rel in ("each", "every") or m["plural"] or m["pplural"]:
+        return "SET", f"XXXX-WXX-{weekday + 1}{suffix}"
+    if ctx.ref is None:
+        return kind, f"XXXX-WXX-{weekday + 1}{suffix}"
+    ref = ctx.ref
+    if rel in ("last", "this past", "the previous"):
+        d = _weekday_date(ref - dt.timedelta(days=1), weekday, "past")
+    elif rel in ("next", "this coming", "coming", "the following"):
+        d = _weekday_date(ref + dt.timedelta(days=1), weekday, "future")
+    else:
+        d = _weekday_date(ref, weekday, ctx.tense(m.start(), m.end()))
+    return kind, f"{d.isoformat()}{suffix}"
+
+
+def _span_start(m: re.Match, group: str) -> int:
+    return m.start(group) if m.group(group) else m.start()
+
+
+# today, yesterday, tomorrow, tonight, this morning, last night
+@_rule(rf"(?:(?P<mod>{_ci('early|earlier|late|later|mid')})[\s-]+)?(?P<day>{_ci('today|yesterday|tomorrow|tonight')})\b(?:(?:\s+|-)(?P<part>{PART}))?")
+def _deictic_day(m, ctx):
+    word = m["day"].lower()
+    part = "NI" if word == "tonight" else (PARTS_OF_DAY[m["part"].lower()] if m["part"] else "")
+    kind = "TIME" if part else "DATE"
+    if ctx.ref is None:
+        return kind, "XXXX-XX-XX" + (f"T{part}" if part else "")
+    offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
+    d = ctx.ref + dt.timedelta(days=offset)
+    return kind, d.isoformat() + (f"T{part}" if part else "")
+
+
+@_rule(rf"(?:(?P<mod>{_ci('early|earlier|late|later|mid')})[\s-]+)?(?P<rel>{_ci('this|last|the|that')})[\s-]+(?P<part>{PART})\b(?!\s+{_ci('of|before|after')}\b)")
+def _this_part(m, ctx):
+    rel, part = m["rel"].lower(), PARTS_OF_DAY[m["part"].lower()]
+    if rel in ("the", "that") and not m["mod"]:
+        return None
+    if rel == "last" and part != "NI":
+        return None
+    if ctx.ref is None:
+        return "TIME", f"XXXX-XX-XXT{part}"
+    d = ctx.ref - dt.timedelta(days=1) if rel == "last" else ctx.ref
+    return "TIME", f"{d.isoformat()}T{part}"
+
+
+@_rule(rf"{_ci('overnight')}")
+def _overnight(m, ctx):
+    if ctx.ref is None:
+        return "TIME", "XXXX-XX-XXTNI"
+    return "TIME", f"{ctx.ref.isoformat()}TNI"
+
+
+# clock times: "3 p.m.", "10:35 a.m. Wednesday", "noon Thursday", "midnight"
+@_rule(rf"(?:{_ci('about|around|approximately|at about|shortly (?:before|after)')}\s+)?(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{AMPM})|(?P<h24>[01]\d|2[0-3]):(?P<min24>[0-5]\d)(?=\s*(?:{ZONE}|{_ci('hours|hrs|GMT|local time')}))|(?P<word>{_ci('noon|midnight|midday')}))(?P<zone>{ZONE})?(?:(?:,?\s+(?:{_ci('on')}\s+)?)(?P<wd>{WEEKDAY}|{_ci('today|yesterday|tomorrow')})|,?\s+(?P<mon>{MONTH})\s+(?P<day>{DAY}))?")
+def _clock(m, ctx):
+    if m["word"]:
+        hour, minute = (12, 0) if m["word"].lower() in ("noon", "midday") else (24, 0)
+    elif m["h24"]:
+        hour, minute = int(m["h24"]), int(m["min24"])
+    else:
+        hour, minute = int(m["h"]), int(m["min"] or 0)
+        pm = m["ampm"].lower().startswith("p")
+        if pm and hour < 12:
+            hour += 12
+        if not pm and hour == 12:
+            hour = 0
+    clock = f"T{hour:02d}:{minute:02d}"
+    if ctx.ref is None:
+        return "TIME", f"XXXX-XX-XX{clock}"
+    if m["mon"]:
+        day = _date_value(ctx, m.start(), m.end(), _month(m["mon"]), _day(m["day"]), None)
+    elif m["wd"] and m["wd"].lower() in WEEKDAYS:
+        day = _weekday_date(ctx.ref, WEEKDAYS[m["wd"].lower()], ctx.tense(m.start(), m.end())).isoformat()
+    elif m["wd"]:
+        day = (ctx.ref + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[m["wd"].lower()])).isoformat()
+    else:
+        day = ctx.ref.isoformat()
+    return "TIME", f"{day}{clock}"
+
+
+# relative periods: "last week", "this year", "earlier this month", "the past year", "next month"
+@_rule(rf"(?:(?P<mod>{MOD})[\s-]+(?:{_ci('in')}\s+)?)?(?P<rel>{_ci('this|last|next|the past|the last|the coming|the current|the previous|the following|the same|that|the next|this past|this coming|past|coming|previous|current|the')})[\s-]+(?:{_ci('fiscal|calendar')}\s+)?(?P<unit>{_ci('week|weekend|month|year|decade|century')})\b(?![\s-]+{_ci('old|long')}\b)(?:['’]s\s+{_ci('end')})?")
+def _relative_period(m, ctx):
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    unit = m["unit"].lower()
+    mod = (m["mod"] or "").lower()
+    if rel == "the" and not mod:
+        # "the week", "the year": anaphoric; only the weekend and the year with a modifier
+        if unit == "weekend":
+            ref = ctx.ref
+            if ref is None:
+                return "DATE", "XXXX-WXX-WE"
+            tense = ctx.tense(m.start(), m.end())
+            d = ref + dt.timedelta(days=(5 - ref.weekday()) % 7) if tense == "future" else ref - dt.timedelta(days=(ref.weekday() + 2) % 7 or 0)
+            if tense != "future" and ref.weekday() < 5:
+                d = ref - dt.timedelta(days=ref.weekday() + 2)
+            return "DATE", _week(d) + "-WE"
+        return None
+    if rel in ("that", "the same", "the following", "the previous") and unit != "weekend":
+        recent = ctx.recent(m.start(), window=600)
+        if not recent:
+            return None
+        base = dt.date(int(recent[:4]), 1, 1)
+        if unit == "year":
+            y = int(recent[:4]) + {"the following": 1, "the previous": -1}.get(rel, 0)
+            return "DATE", f"{y:04d}"
+        if unit == "month" and re.match(r"\d{4}-\d\d", recent):
+            base = dt.date(int(recent[:4]), int(recent[5:7]), 1)
+            base = _shift_months(base, {"the following": 1, "the previous": -1}.get(rel, 0))
+            return "DATE", _at_granularity(base, "month")
+        return None
+    if ctx.ref is None:
+        return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX",
+                        "year": "XXXX", "decade": "XXX", "century": "XX"}[unit]
+    if rel in ("the past", "the last", "past") and unit in ("decade", "century"):
+        return "DURATION", duration_value(1, unit)
+    step = {"last": -1, "the past": -1, "the last": -1, "past": -1, "the previous": -1,
+            "previous": -1, "this past": -1, "next": 1, "the coming": 1, "the next": 1,
+            "coming": 1, "this coming": 1, "the following": 1}.get(rel, 0)
+    d = _shift(ctx.ref, step, unit)
+    return "DATE", _at_granularity(d, unit)
+
+
+# vague references: "now", "currently", "recently", "the past", "the future", "soon"
+_VAGUE = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PAST_REF",
+    "currently": "PRESENT_REF", "current": "PRESENT_REF", "at present": "PRESENT_REF",
+    "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
+    "the moment": "PRESENT_REF", "this time": "PRESENT_REF", "the present": "PRESENT_REF",
+    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
+    "formerly": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
+    "once": "PAST_REF", "earlier": "PAST_REF", "more recently": "PAST_REF",
+    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
+    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "later": "FUTURE_REF", "as soon as possible": "FUTURE_REF", "future": "FUTURE_REF",
+    "shortly": "FUTURE_REF", "the coming": "FUTURE_REF",
+}
+_VAGUE_SAFE = ("now", "right now", "currently", "recently", "lately", "previously", "formerly",
+               "the past", "the future", "the near future", "soon", "nowadays", "these days",
+               "at present", "presently", "current", "recent", "more recently", "the near term",
+               "the short term", "the long term", "as soon as possible", "future")
+
+
+@_rule(rf"\b{_ci(_alt(_VAGUE_SAFE))}\b")
+def _vague(m, ctx):
+    word = re.sub(r"\s+", " ", m.group(0).lower())
+    after = ctx.text[m.end():m.end() + 20].lower()
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    if word == "now" and re.match(r"\s*(?:that|,?\s+(?:a|an|the)\b)", after) and not before.strip():
+        return "DATE", "PRESENT_REF"
+    if word in ("recent", "current") and not re.match(r"\s+[a-z]", after):
+        return None
+    if word == "future" and not re.search(r"\b(?:in|for|near|the|its|their|our|his|her)\s*$", before):
+        # "future" as an adjective ("future talks") is left out
+        if not re.match(r"\s+(?:quarters|years|months|generations)", after):
+            return None
+    if word in ("the past", "the future") and re.match(r"\s+(?:\d|few|several|two|three|four|five|six|seven|eight|nine|ten|year|month|week|decade|day)", after):
+        return None
+    if word == "soon" and re.search(r"\bas\s*$", before):
+        return None
+    return "DATE", _VAGUE[word]
+
+
+# "recent years", "the coming weeks", "in recent months"
+@_rule(rf"(?:{_ci('the')}\s+)?(?P<rel>{_ci('recent|coming|past|next|last|early|previous|prior|future')})\s+(?P<unit>{_ci('(?:day|week|month|year|decade|quarter)s')})\b")
+def _vague_plural(m, ctx):
+    rel = m["rel"].lower()
+    unit = m["unit"].lower()
+    if rel in ("recent", "past", "last", "previous", "prior"):
+        if m.group(0).lower().startswith("the") and rel in ("past", "last"):
+            return "DURATION", duration_value(None, unit)
+        return "DATE", "PAST_REF"
+    if rel == "early":
+        return "DURATION", duration_value(None, unit)
+    return "DATE", "FUTURE_REF"
+
+
+# "two days ago", "a year earlier", "three weeks later", "in three weeks", "a week from now"
+@_rule(rf"(?:(?P<approx>{APPROX}|{_ci('just|only')})\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>{_ci('ago|earlier|before|later|after|from now|hence|previously|back')})\b(?!\s+{_ci('that|the|a|an|this|his|her|their|its|it|he|she|they|we|i|you')}\b)")
+def _ago(m, ctx):
+    n = parse_number(m["num"])
+    direction = m["dir"].lower()
+    sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
+    unit = m["unit"].lower().rstrip("s").replace("centurie", "century")
+    if n is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    if direction in ("earlier", "later", "before", "after"):
+        recent = ctx.recent(m.start(), window=300)
+        if recent and unit == "year" and re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12]|\d\d|\d\d-\d\d)", recent):
+            return "DATE", f"{int(recent[:4]) + sign * int(n):04d}{recent[4:]}"
+    if ctx.ref is None:
+        return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")
+    if unit == "year" and direction == "ago":
+        recent = ctx.recent(m.start(), window=250)
+        if recent and re.fullmatch(r"\d{4}-Q[1-4]", recent):
+            return "DATE", f"{int(recent[:4]) - int(n):04d}{recent[4:]}"
+    if unit in ("hour", "minute", "second"):
+        return "DATE", ctx.ref.isoformat()
+    if not float(n).is_integer():
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    d = _shift(ctx.ref, sign * int(n), unit)
+    return "DATE", _at_granularity(d, unit)
+
+
+@_rule(rf"(?:(?P<the>{_ci('the')})\s+)?(?P<rel>{_ci('year-ago|year-earlier')})(?:\s+(?P<noun>{_ci('period|quarter|results|level|figure|month|week|third quarter|second quarter|first quarter|fourth quarter|nine months|six months')}))?")
+def _year_ago(m, ctx):
+    noun = (m["noun"] or "").lower()
+    if noun.endswith("months"):
+        return "DURATION", duration_value(parse_number(noun.split()[0]), "month")
+    if noun in ("results", "level", "figure"):
+        # span stops before the noun
+        return None
+    recent = ctx.recent(m.start(), window=400)
+    if recent and re.fullmatch(r"\d{4}(?:-Q[1-4]|-H[12]|-\d\d)?", recent):
+        return "DATE", f"{int(recent[:4]) - 1:04d}{recent[4:]}"
+    if ctx.ref is None:
+        return "DATE", "XXXX"
+    return "DATE", f"{ctx.ref.year - 1:04d}"
+
+
+# durations: "two hours", "nearly four-year", "the past two months", "for months", "a decade"
+@_rule(rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<lead>{_ci('the (?:past|last|next|first|final|previous|coming|following|latest|initial|ensuing|remaining)|(?:past|last|next|first|final|previous|coming|another|an additional|additional|each of the past)')})\s+)?(?P<num>{NUM})(?:\s+{_ci('or (?:so|more)')})?(?P<sep>[\s-]+)(?:(?P<extra>{_ci('more|additional|straight|consecutive|full|trading|long|business|calendar|working|or so|and a half')})\s+)?(?P<unit>{UNIT})\b(?P<suffix>-(?:long|old))?(?:\s+(?P<orso>{_ci('or so|and a half')}))?")
+def _duration(m, ctx):
+    unit = m["unit"].lower()
+    lead = (m["lead"] or "").lower()
+    num = m["num"].lower()
+    n = parse_number(num)
+    if num in ("a", "an", "some", "many") and not lead and not m["approx"]:
+        if num == "some" or num == "many":
+            return "DURATION", duration_value(None, unit)
+        # "a year" alone; "a day" after "once"/"times" is a set
+        before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+        if re.search(r"\b(?:times|once|twice|per)\s*$", before):
+            return "SET", duration_value(1, unit)
+    if n is not None and unit.endswith("s") and n == 1 and not unit.startswith("centur"):
+        pass
+    if m["suffix"] and m["suffix"].lower() == "-old":
+        return None
+    after = ctx.text[m.end():m.end() + 12]
+    if unit == "second" and num in ("a", "an", "one") and re.match(r"\s+[a-z]", after) and not re.match(
+            r"\s+(?:or|and|of|to|in|later|after|before|earlier|longer|ago)\b", after):
+        return None  # "a second day": the ordinal
+    if m["orso"] and "half" in m["orso"].lower() and n is not None:
+        n += 0.5
+    if unit.rstrip("s") == "weekend":
+        return "DURATION", f"P{_fmt_num(n) if n is not None else 'X'}WE"
+    return "DURATION", duration_value(n, unit)
+
+
+# bare units: "for months", "years", "hours", "decades-long", "year-long"
+@_rule(rf"(?:(?P<approx>{_ci('many|several|a few|few|some|countless|the')})\s+)?(?P<unit>{_ci('seconds|minutes|hours|days|weeks|months|years|decades|centuries')})(?![\s-]+{_ci('old|ago|earlier|later')})\b|(?P<unit2>{_ci('year|month|week|day|decade')}s?)-long\b")
+def _bare_units(m, ctx):
+    if m["unit2"]:
+        unit = m["unit2"].lower()
+        return "DURATION", duration_value(None if unit.endswith("s") else 1, unit)
+    if m["approx"] and m["approx"].lower() == "the":
+        return None
+    before = ctx.text[max(0, m.start() - 12):m.start()].lower()
+    after = ctx.text[m.end():m.end() + 10].lower()
+    if re.match(r"\s+of\b", after) and not m["approx"]:
+        return None
+    if re.search(r"(?:\d|-)\s*$", before):
+        return None
+    return "DURATION", duration_value(None, m["unit"])
+
+
+# sets: "every Monday" is in the weekday rule; "every day", "each year", "daily", "twice a week"
+@_rule(rf"(?P<q>{_ci('every|each|per')})\s+(?:(?P<other>{_ci('other')})\s+)?(?:(?P<num>{NUM})\s+)?(?P<unit>{_ci('second|minute|hour|day|night|week|weekend|month|quarter|year|decade|season|morning|afternoon|evening|summer|winter|spring|autumn|fall')}s?)\b")
+def _set(m, ctx):
+    unit = m["unit"].lower().rstrip("s")
+    n = parse_number(m["num"]) if m["num"] else (2 if m["other"] else 1)
+    if unit in PARTS_OF_DAY:
+        return "SET", f"XXXX-XX-XXT{PARTS_OF_DAY[unit]}"
+    if unit in SEASONS:
+        return "SET", f"XXXX-{SEASONS[unit]}"
+    if unit == "season":
+        return "SET", "P3M"
+    if unit == "weekend":
+        return "SET", "XXXX-WXX-WE"
+    return "SET", duration_value(n, unit)
+
+
+@_rule(rf"\b{_ci(_alt(SET_WORDS))}\b")
+def _set_word(m, ctx):
+    return "SET", SET_WORDS[m.group(0).lower()]
+
+
+# holidays: "Christmas", "New Year's Day", "Thanksgiving", "Easter"
+def _easter(year: int) -> dt.date:
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    l_ = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * l_) // 451
+    month, day = divmod(h + l_ - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year, month, calendar.monthrange(year, month)[1])
+    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
+
+
+_HOLIDAYS = {
+    "christmas eve": lambda y: dt.date(y, 12, 24), "christmas day": lambda y: dt.date(y, 12, 25),
+    "christmas": lambda y: dt.date(y, 12, 25), "new year's eve": lambda y: dt.date(y, 12, 31),
+    "new year's day": lambda y: dt.date(y, 1, 1), "halloween": lambda y: dt.date(y, 10, 31),
+    "valentine's day": lambda y: dt.date(y, 2, 14), "independence day": lambda y: dt.date(y, 7, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "easter sunday": _easter, "easter": _easter,
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1), "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
+}
+
+
+@_rule(rf"(?:(?P<rel>{_ci('last|next|this|this past')})\s+)?(?P<name>(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Independence\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day|Election\s+Day))\b(?:,?\s+(?P<year>{YEAR})\b)?")
+def _holiday(m, ctx):
+    name = re.sub(r"\s+", " ", m["name"].lower().replace("’", "'"))
+    rule = _HOLIDAYS[name]
+    if m["year"]:
+        return "DATE", rule(int(m["year"])).isoformat()
+    if ctx.ref is None:
+        return "DATE", "XXXX-XX-XX"
+    ref = ctx.ref
+    candidates = [rule(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
+    rel = (m["rel"] or "").lower()
+    tense = "past" if rel.startswith("last") or "past" in rel else "future" if rel == "next" else ctx.tense(m.start(), m.end())
+    past = [d for d in candidates if d <= ref]
+    future = [d for d in candidates if d >= ref]
+    if tense == "past":
+        d = past[-1]
+    elif tense == "future":
+        d = future[0]
+    else:
+        d = min(candidates, key=lambda c: abs((c - ref).days))
+    return "DATE", d.isoformat()
+
+
+# --------------------------------------------------------------------------- the tagger
+
+_PREP_TRIM = re.compile(_ci(r"(?:in|on|at|since|during|for|by|until|till|from|of|over|within)\s+"))
+
+
+def _to_date(reference_date) -> dt.date | None:
+    if reference_date is None:
+        return None
+    try:
+        ts = pd.Timestamp(reference_date)
+    except (ValueError, TypeError):
+        return None
+    if pd.isna(ts):
+        return None
+    return ts.date()
+
+
+def _candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
+    out = []
+    for order, (pattern, _func, _kind) in enumerate(_RULES):
+        for m in pattern.finditer(text):
+            if m.end() > m.start():
+                out.append((m.start(), m.end(), order, m))
+    return out
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "-_") and not (after.isalnum() or after == "_")
+
 
 def find_timexes(text: str, reference_date=None, doc=None) -> pd.DataFrame:
-    return pd.DataFrame(columns=TIMEX_COLUMNS)
+    """Temporal expressions in ``text`` with TIMEX3 values resolved against ``reference_date``.
+
+    ``reference_date`` is the article date (Timestamp, date or string; None or
+    NaT leaves anchored values unresolved). ``doc`` is the optional spaCy Doc
+    of the same ``text``; it refines the tense used for bare weekdays and
+    months. Columns: see the module docstring.
+
+    >>> find_timexes("Talks ran six hours Tuesday.", "2026-02-18")[["text", "value"]]
+    ... # doctest: +NORMALIZE_WHITESPACE
+            text       value
+    0  six hours        PT6H
+    1    Tuesday  2026-02-17
+    """
+    ctx = _Ctx(text=text, ref=_to_date(reference_date), doc=doc)
+    cands = [c for c in _candidates(text) if _word_bounded(text, c[0], c[1])]
+    # longest match first; among equals the earlier rule
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    taken: list[tuple[int, int, int, re.Match]] = []
+    occupied = bytearray(len(text) + 1)
+    for cand in cands:
+        start, end = cand[0], cand[1]
+        if any(occupied[start:end]):
+            continue
+        taken.append(cand)
+        occupied[start:end] = b"\x01" * (end - start)
+    taken.sort(key=lambda c: c[0])
+    rows = []
+    for start, end, order, m in taken:
+        result = _RULES[order][1](m, ctx)
+        if result is None:
+            # a rejected long match may hide a shorter valid one inside it
+            result, start, end = _fallback(text, start, end, order, ctx)
+            if result is None:
+                continue
+        kind, value = result
+        start, end = _trim(text, start, end)
+        ctx.found.append((start, kind, value))
+        rows.append((start, end, text[start:end], kind, value))
+    return _frame(rows)
+
+
+def _fallback(text: str, start: int, end: int, skip: int, ctx: _Ctx):
+    """The longest other rule that matches inside ``text[start:end]`` and accepts."""
+    best = None
+    for order, (pattern, func, _kind) in enumerate(_RULES):
+        if order == skip:
+            continue
+        for m in pattern.finditer(text, start, end):
+            if m.end() <= m.start() or not _word_bounded(text, m.start(), m.end()):
+                continue
+            if best is None or m.end() - m.start() > best[2] - best[1]:
+                result = func(m, ctx)
+                if result is not None:
+                    best = (result, m.start(), m.end())
+    return best if best else (None, start, end)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a leading preposition and trailing punctuation from a span."""
+    m = _PREP_TRIM.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
+    while end > start and text[end - 1] in " ,;:":
+        end -= 1
+    return start, end
+
+
+def _frame(rows: list[tuple]) -> pd.DataFrame:
+    records = []
+    for start, end, span, kind, value in rows:
+        if kind in ("DURATION", "SET"):
+            interval = (pd.NaT, pd.NaT, None)
+        else:
+            interval = value_interval(value)
+        records.append((start, end, span, kind, value, *interval))
+    frame = pd.DataFrame(records, columns=TIMEX_COLUMNS)
+    return frame.astype({
+        "start": "int64", "end": "int64", "text": "object", "type": "object", "value": "object",
+        "date_start": "datetime64[ns]", "date_end": "datetime64[ns]", "granularity": "object",
+    })
