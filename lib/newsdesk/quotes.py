@@ -1,21 +1,468 @@
-"""Quotes and their speakers.
+"""Quotes and their speakers: who said what.
 
-STUB: the quotes issue fills this in. Contract:
-``quotes_from_doc(doc, mentions) -> DataFrame`` with ``QUOTE_COLUMNS``; ``find_quotes(text)``.
+``quotes_from_doc(doc, mentions)`` finds every passage between double quote
+marks (straight ``"``, typographic ``“ ”``, guillemets) and attributes it to a
+speaker through the reporting verb ("cue") that governs it in the
+dependency parse, or the nearest cue in its sentence. Pronouns ("he said")
+and descriptions ("the Ukrainian leader said") are resolved to the person
+they refer to; a quote paragraph without a cue continues the previous
+quote's speaker. ``find_quotes(text)`` does the same for a bare text.
+
+One row per quoted passage (a quote running over several paragraphs gives
+one row per paragraph, each with the same speaker):
+
+=============  =======  ===========================================================
+column         dtype    meaning
+=============  =======  ===========================================================
+start, end     int64    offsets of the quoted text, without the marks
+quote          str      the quoted text
+speaker        object   canonical actor who said it; None when unknown
+speaker_start  Int64    offsets of the mention the attribution rests on
+speaker_end    Int64    (a name, a pronoun or a description); <NA> when none
+cue            object   the reporting verb or phrase as written ("said", "according to")
+partial        bool     a fragment inside the reporter's own sentence
+scare          bool     a quoted word or title with no speaker, not speech
+compound       float64  VADER compound score of the quote
+=============  =======  ===========================================================
+
+Reporting verbs live in ``data/cue_verbs.csv`` (lemma, kind) and the role
+nouns that may stand for a person ("the president said") in
+``data/speaker_roles.csv``; both can be extended.
+
+>>> find_quotes('"We will win," she said.')[["quote", "cue"]]   # doctest: +SKIP
 """
 
 from __future__ import annotations
 
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
 import pandas as pd
+from spacy.tokens import Doc, Span, Token
+
+from newsdesk import segment
 
 QUOTE_COLUMNS = [
     "start", "end", "quote", "speaker", "speaker_start", "speaker_end", "cue", "partial", "scare", "compound",
 ]
 
+DATA = Path(__file__).parent / "data"
 
-def quotes_from_doc(doc, mentions: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(columns=QUOTE_COLUMNS)
+#: Mark glyph -> (default role, family). Straight marks take their role from context.
+_MARKS = {
+    '"': ("either", "straight"), "\u201c": ("open", "curly"), "\u201d": ("close", "curly"),
+    "\u201e": ("open", "curly"), "\u00ab": ("open", "angle"), "\u00bb": ("close", "angle"),
+}
+_BEFORE_OPEN = set("([{\u2014\u2013-/")
+_AFTER_CLOSE = set(".,;:!?)]}\u2014\u2013-/\u2026")
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_CLIMB_DEPS = ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "relcl", "prep", "dep")
+_NP_DEPS = ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "prep", "pobj", "quantmod", "advmod")
+_INVERTED_DEPS = ("dobj", "attr", "npadvmod", "nsubj", "appos", "dep", "oprd")
+_OBJECT_CUES = {"tell", "call", "accuse", "ask", "urge", "thank", "praise", "describe", "label"}
+_RELATIVE = {"who", "that", "which", "whom"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_GROUP_PRONOUNS = {"they", "it", "we"}
+_SCARE_CUES = {"so-called", "dubbed", "titled", "named", "nicknamed", "entitled"}
+_MAX_SCARE_WORDS = 3
+
+
+@lru_cache(maxsize=1)
+def cue_verbs() -> dict[str, str]:
+    """Reporting verbs and phrases from ``data/cue_verbs.csv``: lemma -> kind (speech, thought, phrase)."""
+    with open(DATA / "cue_verbs.csv", newline="", encoding="utf-8") as fh:
+        return {row["cue"].strip().lower(): row["kind"].strip() for row in csv.DictReader(fh)}
+
+
+@lru_cache(maxsize=1)
+def speaker_roles() -> frozenset[str]:
+    """Nouns that name a person's role ("leader", "spokesman") from ``data/speaker_roles.csv``."""
+    with open(DATA / "speaker_roles.csv", newline="", encoding="utf-8") as fh:
+        return frozenset(row["noun"].strip().lower() for row in csv.DictReader(fh))
+
+
+# --------------------------------------------------------------------------- quote marks
+
+
+@dataclass
+class _Quote:
+    start: int
+    end: int
+    para: int
+    opens_para: bool  # the opening mark is the paragraph's first character
+    runs_on: bool  # no closing mark before the paragraph end
+
+
+def _mark_role(text: str, i: int, lo: int, hi: int, open_now: bool) -> str:
+    default = _MARKS[text[i]][0]
+    left = text[i - 1] if i > lo else " "
+    right = text[i + 1] if i + 1 < hi else " "
+    opener = (left.isspace() or left in _BEFORE_OPEN) and not right.isspace()
+    closer = (right.isspace() or right in _AFTER_CLOSE) and not left.isspace()
+    if opener != closer:
+        return "open" if opener else "close"
+    if default != "either":
+        return default
+    return "close" if open_now else "open"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every quoted passage in ``text``, marks excluded, outermost only.
+
+    Marks pair within a paragraph; an unclosed mark runs to the paragraph end,
+    which is also how a quote running over several paragraphs is written.
+
+    >>> quote_spans('He said "yes" and "no')
+    [(9, 12), (19, 21)]
+    """
+    return [(q.start, q.end) for q in _find_quotes_in_text(text)]
+
+
+def _find_quotes_in_text(text: str) -> list[_Quote]:
+    out: list[_Quote] = []
+    paras = segment.paragraphs(text)
+    for para, lo, hi in zip(paras["para_id"], paras["start"], paras["end"], strict=True):
+        stack: list[tuple[int, str]] = []
+        spans: list[tuple[int, int, bool]] = []
+        for i in range(lo, hi):
+            if text[i] not in _MARKS:
+                continue
+            family = _MARKS[text[i]][1]
+            role = _mark_role(text, i, lo, hi, any(f == family for _, f in stack))
+            if role == "open":
+                stack.append((i, family))
+            elif stack:
+                at = next((k for k in range(len(stack) - 1, -1, -1) if stack[k][1] == family), len(stack) - 1)
+                opened = stack[at][0]
+                del stack[at:]
+                if not stack:
+                    spans.append((opened + 1, i, False))
+        if stack:  # unbalanced: recover at the paragraph end
+            spans.append((stack[0][0] + 1, hi, True))
+        for s, e, runs_on in spans:
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if any(ch.isalnum() for ch in text[s:e]):
+                out.append(_Quote(s, e, int(para), s - 1 == lo or text[lo:s].strip() in _MARKS, runs_on))
+    return out
+
+
+# --------------------------------------------------------------------------- attribution
+
+
+class _Attributor:
+    """Finds cue and speaker for the quotes of one doc."""
+
+    def __init__(self, doc: Doc, mentions: pd.DataFrame, quotes: list[_Quote]):
+        self.doc = doc
+        self.quotes = quotes
+        self.inside = set()
+        for q in quotes:
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is not None:
+                self.inside.update(range(span.start, span.end))
+        self.mentions = self._mention_tokens(mentions)
+        self.cues = cue_verbs()
+        self.spoke: dict[int, tuple[str | None, str]] = {}
+
+    def _mention_tokens(self, mentions: pd.DataFrame) -> dict[int, dict]:
+        """token index -> mention record (the longest mention covering the token)."""
+        out: dict[int, dict] = {}
+        if mentions is None or mentions.empty:
+            return out
+        for m in mentions.sort_values("start").to_dict("records"):
+            span = self.doc.char_span(int(m["start"]), int(m["end"]), alignment_mode="expand")
+            if span is None:
+                continue
+            m = {**m, "tok_start": span.start, "tok_end": span.end}
+            for i in range(span.start, span.end):
+                old = out.get(i)
+                if old is None or (old["end"] - old["start"]) < (m["end"] - m["start"]):
+                    out[i] = m
+        return out
+
+    # ---- cues
+
+    def _is_cue(self, tok: Token) -> bool:
+        if tok.i in self.inside:
+            return False
+        if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+            return True
+        return tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues
+
+    def find_cue(self, q: _Quote) -> Token | None:
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            return None
+        # 1. a cue that governs the quote in the parse
+        best = None
+        for tok in span:
+            if tok.head.i in range(span.start, span.end) and tok.head is not tok:
+                continue
+            for depth, anc in enumerate(tok.ancestors):
+                if self._is_cue(anc):
+                    if best is None or depth < best[0]:
+                        best = (depth, anc)
+                    break
+        if best is not None:
+            return best[1]
+        # 2. the nearest cue in the sentences around the quote (same paragraph)
+        sents = self._sentences_around(span)
+        cands = [t for s in sents for t in s if self._is_cue(t)]
+        if cands:
+            return min(cands, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
+        return None
+
+    def _sentences_around(self, span: Span) -> list[Span]:
+        doc = self.doc
+        first, last = doc[span.start].sent, doc[span.end - 1].sent
+        sents = [first] if first == last else [first, last]
+        if first.start > 0:
+            prev = doc[first.start - 1].sent
+            if prev.text.rstrip().endswith(":") and "\n" not in doc.text[prev.end_char:first.start_char]:
+                sents.insert(0, prev)
+        if last.end < len(doc):
+            nxt = doc[last.end].sent
+            gap = doc.text[last.end_char:nxt.start_char]
+            if "\n" not in gap and nxt.text[:1].islower():
+                sents.append(nxt)
+        return sents
+
+    # ---- speakers
+
+    def subject_of(self, cue: Token) -> Token | None:
+        """The token naming who speaks through ``cue``."""
+        if cue.lower_ == "according":
+            to = self.doc[cue.i + 1]
+            objs = [c for c in to.children if c.dep_ == "pobj"]
+            return objs[0] if objs else None
+        verb = cue
+        for _ in range(4):
+            subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside]
+            if subj and (verb is cue or self._is_cue(verb) or not self._cue_above(verb)):
+                tok = subj[0]
+                if tok.lower_ in _RELATIVE and verb.dep_ == "relcl":
+                    return verb.head
+                return tok
+            if verb is cue:  # "said Trump", "said the senator"
+                after = [c for c in verb.rights if c.dep_ in _INVERTED_DEPS and c.i not in self.inside
+                         and c.pos_ in ("PROPN", "NOUN", "PRON") and c.i - verb.i <= 4]
+                if after and cue.lemma_.lower() not in _OBJECT_CUES:
+                    return after[0]
+            if verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
+                verb = verb.head
+                continue
+            break
+        return self._first_person_before(cue)
+
+    def _cue_above(self, verb: Token) -> bool:
+        return any(self._is_cue(a) for a in verb.ancestors)
+
+    def _first_person_before(self, cue: Token) -> Token | None:
+        """A parse without a subject: the first person named in the sentence before the cue."""
+        for tok in cue.sent:
+            if tok.i >= cue.i:
+                break
+            m = self.mentions.get(tok.i)
+            if m is not None and m["label"] == "PERSON" and tok.i not in self.inside:
+                return self.doc[m["tok_end"] - 1]
+        return None
+
+    def speaker_span(self, tok: Token) -> tuple[int, int, dict | None]:
+        """Token range of the speaker mention and the mention record (if any) it rests on."""
+        m = self.mentions.get(tok.i)
+        if m is not None:
+            return m["tok_start"], m["tok_end"], m
+        for child in tok.children:  # "the head of the delegation, Vladimir Medinsky"
+            if child.dep_ == "appos":
+                for t in child.subtree:
+                    m = self.mentions.get(t.i)
+                    if m is not None and m["label"] == "PERSON":
+                        return m["tok_start"], m["tok_end"], m
+        keep = [tok]
+        todo = [tok]
+        while todo:
+            for c in todo.pop().children:
+                if c.dep_ in _NP_DEPS and c.i not in self.inside:
+                    keep.append(c)
+                    todo.append(c)
+        lo, hi = min(t.i for t in keep), max(t.i for t in keep) + 1
+        for i in range(lo, hi):  # a description the actors step resolved
+            m = self.mentions.get(i)
+            if m is not None and m.get("kind") == "description":
+                return lo, hi, m
+        return lo, hi, None
+
+    def resolve(self, tok: Token, lo: int, hi: int, mention: dict | None) -> tuple[str | None, str]:
+        """Canonical speaker for the subject ``tok`` (covering tokens lo..hi) and its label."""
+        if mention is not None:
+            if mention.get("kind") == "description" or mention["tok_start"] <= tok.i < mention["tok_end"] \
+                    or mention["label"] == "PERSON":
+                return self.canonical(mention), mention["label"]
+        low = tok.lower_
+        if tok.pos_ == "PRON":
+            if low in _PERSON_PRONOUNS:
+                return self.antecedent(lo, ("PERSON",)), "PERSON"
+            if low in _GROUP_PRONOUNS:
+                return self.antecedent(lo, ("ORG", "GPE", "NORP")), "ORG"
+            return None, ""
+        if self._looks_like_name(tok):  # a name the entity recogniser missed
+            chain = [t for t in self.doc[lo:hi] if t == tok or (t.head == tok and t.dep_ == "compound"
+                                                                 and t.text[:1].isupper())]
+            return self.expand_name(" ".join(t.text for t in chain)), "PERSON"
+        dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
+        if tok.lemma_.lower() in speaker_roles() and dets & {"the", "this", "that"}:
+            return self.antecedent(lo, ("PERSON",)), "PERSON"
+        return None, ""
+
+    def _looks_like_name(self, tok: Token) -> bool:
+        if not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
+            return False
+        words = [t for t in tok.sent if t.is_alpha]
+        return tok.pos_ == "PROPN" or (bool(words) and words[0] != tok)
+
+    def antecedent(self, tok_i: int, labels: tuple[str, ...]) -> str | None:
+        """The actor a pronoun or description at ``tok_i`` refers to.
+
+        The most recent earlier speaker or sentence subject with a fitting
+        label in the last few sentences, else the most recent such mention.
+        """
+        sent_start = self.doc[tok_i].sent.start
+        recent_any = None
+        seen = set()
+        for i in range(tok_i - 1, -1, -1):
+            spoke = self.spoke.get(i)
+            if spoke is not None and spoke[1] in labels and spoke[0]:
+                return spoke[0]
+            m = self.mentions.get(i)
+            if m is None or i in self.inside or m["label"] not in labels or id(m) in seen:
+                continue
+            seen.add(id(m))
+            if recent_any is None:
+                recent_any = m
+            root = self.doc[m["tok_start"]:m["tok_end"]].root
+            if root.dep_ in _SUBJECT_DEPS or (root.dep_ == "appos" and root.head.dep_ in _SUBJECT_DEPS):
+                return self.canonical(m)
+            if self._sentences_between(i, sent_start) > 3:
+                break
+        return self.canonical(recent_any) if recent_any is not None else None
+
+    def _sentences_between(self, i: int, sent_start: int) -> int:
+        return sum(1 for t in self.doc[i:sent_start] if t.is_sent_start)
+
+    def canonical(self, mention: dict) -> str:
+        """The mention's actor; a lone surname becomes an earlier full name ending with it."""
+        actor = str(mention.get("actor") or mention["text"]).strip()
+        if mention["label"] == "PERSON":
+            return self.expand_name(actor)
+        return actor.removesuffix("'s").removesuffix("\u2019s")
+
+    def expand_name(self, name: str) -> str:
+        """A lone surname ("Berg") becomes the full name used earlier ("Anna Berg")."""
+        name = name.removesuffix("'s").removesuffix("\u2019s")
+        if " " in name:
+            return name
+        for full in self.person_names:
+            if full.endswith(" " + name):
+                return full
+        return name
+
+    @property
+    def person_names(self) -> list[str]:
+        names = {str(m.get("actor") or m["text"]) for m in self.mentions.values() if m["label"] == "PERSON"}
+        names |= {name for name, label in self.spoke.values() if name and label == "PERSON"}
+        return sorted(names, key=lambda n: (-len(n), n))
+
+    def record(self, tok_i: int, speaker: str | None, label: str) -> None:
+        """Remember a resolved speaker, so later pronouns can refer to it."""
+        self.spoke[tok_i] = (speaker, label)
+
+
+# --------------------------------------------------------------------------- public
+
+
+def _compound(text: str) -> float:
+    try:
+        from newsdesk.sentiment import polarity
+    except ImportError:  # the sentiment module predates polarity()
+        return 0.0
+    return float(polarity(text)["compound"])
+
+
+def _is_partial(doc: Doc, q: _Quote) -> bool:
+    """A fragment inside the reporter's sentence, not a clause set off by the marks."""
+    text = doc.text
+    first = doc.char_span(q.start, q.end, alignment_mode="expand")
+    if first is None:
+        return False
+    sent = doc[first.start].sent
+    before = text[sent.start_char:max(sent.start_char, q.start - 1)].strip()
+    if q.opens_para or not before or before.endswith((":", ",")) or before in _MARKS:
+        return False
+    quote = text[q.start:q.end].rstrip()
+    words = len(quote.split())
+    has_verb = any(t.pos_ in ("VERB", "AUX") for t in first)
+    return not (quote.endswith((",", ".", "?", "!")) and (has_verb or words >= 3))
+
+
+def _word_before(text: str, pos: int) -> str:
+    head = text[:max(pos - 1, 0)].rstrip().split()
+    return head[-1].lower() if head else ""
+
+
+def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Quotes of ``doc`` with speakers resolved through ``mentions`` (see the module docstring)."""
+    text = doc.text
+    quotes = _find_quotes_in_text(text)
+    att = _Attributor(doc, mentions, quotes)
+    rows: list[dict] = []
+    for q in quotes:
+        cue = att.find_cue(q)
+        speaker, s_lo, s_hi, cue_text = None, None, None, None
+        if cue is not None:
+            cue_text = "according to" if cue.lower_ == "according" else cue.text
+            subj = att.subject_of(cue)
+            if subj is not None:
+                lo, hi, mention = att.speaker_span(subj)
+                speaker, label = att.resolve(subj, lo, hi, mention)
+                att.record(lo, speaker, label)
+                s_lo, s_hi = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
+        if s_lo is None and rows:
+            prev, prev_q = rows[-1], rows[-1]["_q"]
+            same_para = prev_q.para == q.para
+            continues = q.opens_para and prev_q.para in (q.para - 1, q.para - 2) and (
+                prev_q.runs_on or prev_q.para == q.para - 1)
+            if (same_para and cue is None) or (continues and cue is None):
+                speaker, s_lo, s_hi = prev["speaker"], prev["speaker_start"], prev["speaker_end"]
+                cue_text = prev["cue"]
+        quote = text[q.start:q.end]
+        scare = False
+        if _word_before(text, q.start) in _SCARE_CUES or (
+                s_lo is None and len(quote.split()) <= _MAX_SCARE_WORDS):
+            scare, speaker, s_lo, s_hi, cue_text = True, None, None, None, None
+        rows.append({
+            "start": q.start, "end": q.end, "quote": quote, "speaker": speaker,
+            "speaker_start": s_lo, "speaker_end": s_hi, "cue": cue_text,
+            "partial": _is_partial(doc, q), "scare": scare, "compound": _compound(quote), "_q": q,
+        })
+    frame = pd.DataFrame(rows, columns=[*QUOTE_COLUMNS, "_q"]).drop(columns="_q")
+    return frame.astype({
+        "start": "int64", "end": "int64", "quote": "str", "speaker": "object", "speaker_start": "Int64",
+        "speaker_end": "Int64", "cue": "object", "partial": "bool", "scare": "bool", "compound": "float64",
+    })
 
 
 def find_quotes(text: str) -> pd.DataFrame:
-    return pd.DataFrame(columns=QUOTE_COLUMNS)
+    """Quotes of a bare ``text``: runs the shared pipeline and the actors step, then :func:`quotes_from_doc`.
+
+    >>> find_quotes('"It was difficult," Anna Berg said.')[["quote", "speaker"]]   # doctest: +SKIP
+    """
+    from newsdesk import actors
+    from newsdesk.nlp import get_nlp
+
+    doc = get_nlp()(text)
+    return quotes_from_doc(doc, actors.mentions_from_doc(doc))
