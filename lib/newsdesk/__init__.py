@@ -9,7 +9,7 @@ from newsdesk import charts
 from newsdesk.actors import cooccurrence, find_mentions
 from newsdesk.articles import load_articles
 from newsdesk.charts import export_figure
-from newsdesk.corpus import Corpus, analyze
+from newsdesk.corpus import Corpus, analyze, read_corpus
 from newsdesk.events import timeline
 from newsdesk.nlp import get_nlp
 from newsdesk.quotes import find_quotes
@@ -31,6 +31,7 @@ __all__ = [
     "charts",
     "get_nlp",
     "load_articles",
+    "read_corpus",
     "segment_counts",
     "target_sentiment",
     "timeline",

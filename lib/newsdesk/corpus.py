@@ -83,6 +83,53 @@ class Corpus:
         """All frames by name."""
         return {name: getattr(self, name) for name in self.FRAMES}
 
+    def to_parquet(self, folder: str | os.PathLike) -> Path:
+        """Write every frame as a Parquet dataset partitioned by the article's month.
+
+        ``folder/<frame>/month=YYYY-MM/*.parquet`` (``month=undated`` for
+        articles without a date), readable by :func:`read_corpus`, pandas,
+        pyarrow or DuckDB (``read_parquet('folder/mentions/**/*.parquet',
+        hive_partitioning=true)``) without loading the whole corpus.
+        """
+        folder = Path(folder)
+        month = self.articles.set_index("article_id")["date"].dt.strftime("%Y-%m").fillna("undated")
+        for name, frame in self.frames().items():
+            target = folder / name
+            shutil.rmtree(target, ignore_errors=True)
+            frame = frame.copy()
+            frame.attrs = {}
+            if "article_id" in frame.columns:
+                frame["month"] = frame["article_id"].map(month).fillna("undated")
+            else:  # actors: one row per actor across articles
+                frame["month"] = "all"
+            target.mkdir(parents=True)
+            if frame.empty:  # no partitions to write; keep the columns
+                frame.to_parquet(target / "empty.parquet", index=False)
+            else:
+                frame.to_parquet(target, partition_cols=["month"], index=False)
+        pd.DataFrame(self.rejected).to_parquet(folder / "rejected.parquet", index=False)
+        self.errors.to_parquet(folder / "errors.parquet", index=False)
+        return folder
+
+
+def read_corpus(folder: str | os.PathLike) -> Corpus:
+    """Read a corpus written by :meth:`Corpus.to_parquet`."""
+    folder = Path(folder)
+    frames = {}
+    for name in Corpus.FRAMES:
+        frame = pd.read_parquet(folder / name).drop(columns="month", errors="ignore")
+        order = [c for c in ("date", "article_id", "start", "end", "actor") if c in frame.columns]
+        frames[name] = frame.sort_values(order, kind="stable").reset_index(drop=True) if order else frame
+    articles = frames["articles"]
+    order = articles["article_id"].tolist()
+    for name in ("paragraphs", "sentences", "mentions", "quotes", "timexes", "events"):
+        f = frames[name]
+        sort = [c for c in ("start", "end") if c in f.columns]
+        f = f.assign(_o=f["article_id"].map({a: i for i, a in enumerate(order)}))
+        frames[name] = f.sort_values(["_o", *sort], kind="stable").drop(columns="_o").reset_index(drop=True)
+    return Corpus(**frames, rejected=pd.read_parquet(folder / "rejected.parquet"),
+                  errors=pd.read_parquet(folder / "errors.parquet"))
+
 
 # --------------------------------------------------------------------------- the pass
 
@@ -123,6 +170,45 @@ def analyze_stream(todo: pd.DataFrame, actors_file=None, n_process: int = 1):
             yield article["article_id"], analyze_doc(article, doc), None
         except Exception as exc:  # recorded in Corpus.errors; the rest continue
             yield article["article_id"], None, f"{type(exc).__name__}: {exc}"
+
+
+def analyze_chunk(todo: pd.DataFrame, actors_file=None) -> tuple[dict[str, pd.DataFrame], list[dict]]:
+    """Analyse a chunk of articles in this process: (frames concatenated by name, errors).
+
+    The unit of work of the Dask engine; also usable with any other executor.
+    """
+    frames: dict[str, list] = {name: [] for name in ARTICLE_FRAMES}
+    errors = []
+    for article_id, got, error in analyze_stream(todo, actors_file, n_process=1):
+        if error is not None:
+            errors.append({"article_id": article_id, "error": error})
+            continue
+        for name in ARTICLE_FRAMES:
+            frames[name].append(got[name])
+    return {name: _concat(parts) for name, parts in frames.items()}, errors
+
+
+def _dask_stream(todo: pd.DataFrame, actors_file, client, chunk_size: int):
+    """Like :func:`analyze_stream`, but chunks run on a Dask cluster; yields per chunk."""
+    if todo.empty:
+        return
+    from dask.distributed import Client, LocalCluster, as_completed
+
+    own = client is None
+    if own:
+        cluster = LocalCluster(n_workers=min(2, os.cpu_count() or 1), threads_per_worker=1,
+                               processes=True, dashboard_address=None)
+        client = Client(cluster)
+    try:
+        futures = [client.submit(analyze_chunk, todo.iloc[lo:lo + chunk_size], actors_file, pure=False)
+                   for lo in range(0, len(todo), chunk_size)]
+        for future in as_completed(futures):
+            frames, errors = future.result()
+            yield frames, errors
+    finally:
+        if own:
+            client.close()
+            cluster.close()
 
 
 # --------------------------------------------------------------------------- the cache
@@ -208,6 +294,8 @@ def analyze(
     cache: bool | str | os.PathLike = True,
     n_process: int | None = None,
     progress: bool = True,
+    engine: str = "local",
+    client=None,
 ) -> Corpus:
     """Analyse ``articles`` (from :func:`newsdesk.load_articles`) into a :class:`Corpus`.
 
@@ -216,6 +304,11 @@ def analyze(
     a path moves it, ``False`` turns it off. Only articles without cached
     results go through spaCy, ``n_process`` processes at a time (by default
     one, or two cores' worth once there are enough new articles to pay).
+
+    ``engine="dask"`` runs the same per-article analysis on a Dask cluster:
+    ``client`` is a ``dask.distributed.Client`` (a real multi-machine cluster
+    works the same way), or None for a local two-worker cluster. The result is
+    the same Corpus as the local engine's.
 
     >>> corpus = analyze(load_articles("data/articles"))   # doctest: +SKIP
     >>> corpus.sentences[["sent_id", "compound"]].head()    # doctest: +SKIP
@@ -237,6 +330,8 @@ def analyze(
     todo_mask = ~keys["cache_key"].isin(cached["cache_key"])
     todo = articles[todo_mask.to_numpy()]
 
+    if engine not in {"local", "dask"}:
+        raise ValueError("engine must be 'local' or 'dask'")
     if n_process is None:
         n_process = min(2, os.cpu_count() or 1) if len(todo) >= MULTIPROCESS_MIN_ARTICLES else 1
     parts = _read_shards(root, cached) if root is not None and len(cached) else {n: [] for n in ARTICLE_FRAMES}
@@ -244,6 +339,23 @@ def analyze(
     bar = tqdm(total=len(todo), desc="newsdesk", unit="article", file=sys.stderr, disable=not progress)
     bar.set_postfix_str(f"{len(cached)} from cache")
     todo_keys = keys[todo_mask.to_numpy()].set_index("article_id")["cache_key"]
+    if engine == "dask":
+        for frames, errs in _dask_stream(todo, actors, client, chunk_size=SHARD_SIZE // 4):
+            errors += errs
+            done = frames["tone"]["article_id"].tolist() if "article_id" in frames["tone"] else []
+            if root is not None and done:
+                _write_shard(root, _shard_keys(done, todo_keys), {n: [f] for n, f in frames.items()})
+            for name in ARTICLE_FRAMES:
+                parts[name].append(frames[name])
+            bar.update(len(done) + len(errs))
+    else:
+        _local_pass(todo, actors, n_process, root, todo_keys, parts, errors, bar)
+    bar.close()
+    return build_corpus(articles, parts, errors, stats={"analyzed": len(todo), "cached": len(cached)})
+
+
+def _local_pass(todo, actors, n_process, root, todo_keys, parts, errors, bar) -> None:
+    """Run the local engine, writing a cache shard every ``SHARD_SIZE`` articles."""
     pending: dict[str, list] = {n: [] for n in ARTICLE_FRAMES}
     pending_ids: list[str] = []
     for article_id, frames, error in analyze_stream(todo, actors, n_process):
@@ -260,8 +372,6 @@ def analyze(
             pending, pending_ids = {n: [] for n in ARTICLE_FRAMES}, []
     if root is not None and pending_ids:
         _write_shard(root, _shard_keys(pending_ids, todo_keys), pending)
-    bar.close()
-    return build_corpus(articles, parts, errors, stats={"analyzed": len(todo), "cached": len(cached)})
 
 
 def build_corpus(articles: pd.DataFrame, parts: dict[str, list], errors: list[dict], stats: dict) -> Corpus:
