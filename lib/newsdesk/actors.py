@@ -1,49 +1,576 @@
 """Actors: named-entity mentions resolved to canonical actors.
 
-STUB: the actors issue fills this in. Contract used by the rest of the package:
+The shared pipeline (:mod:`newsdesk.nlp`) runs an entity ruler filled from the
+actor table ahead of spaCy's statistical NER; :func:`mentions_from_doc` then
+turns the entities of one article into actor mentions, one row per mention:
 
-- ``actor_table(actors_file=None) -> DataFrame`` (``actor``, ``type``, ``aliases``,
-  ``affiliation``, ``role``): shipped CSV merged with the analyst's own.
-- ``ruler_patterns(table) -> list[dict]``: entity-ruler patterns for :mod:`newsdesk.nlp`.
-- ``mentions_from_doc(doc) -> DataFrame`` with ``MENTION_COLUMNS`` (offsets into doc.text).
-- ``find_mentions(text) -> DataFrame``: the same for a bare text.
-- ``actors_frame(mentions, articles) -> DataFrame`` with ``ACTOR_COLUMNS``.
-- ``cooccurrence(corpus, level) -> DataFrame``.
+============  =======  ==================================================================
+column        dtype    meaning
+============  =======  ==================================================================
+start, end    int64    offsets of the mention in the article ``text``
+text          str      the mention as written, without articles and possessive "'s"
+label         str      spaCy label (PERSON, ORG, GPE, LOC, NORP, FAC)
+actor         str      canonical actor ("Russia" for "Moscow", "the Kremlin", "Russian")
+actor_type    str      person, state, territory, city, region, continent, organisation,
+                       international body, group or place (a venue city is not a state)
+kind          str      ``name``, ``alias`` (another name, a surname), ``demonym``
+                       ("Ukrainian"), ``description`` ("the Ukrainian leader")
+role          str      role given in this context ("President of Ukraine"), or None
+affiliation   str      state or body the actor belongs to, or None
+============  =======  ==================================================================
+
+How a mention becomes an actor:
+
+- the actor table (:func:`actor_table`): states with their short names, capitals and
+  seats of government ("Moscow", "the Kremlin" -> Russia) and demonyms, cities,
+  regions, international bodies and some office holders; the analyst's own
+  ``data/actors.csv`` adds to it and overrides it;
+- articles and possessives are dropped ("Russia's" -> Russia);
+- a place followed by "region", "oblast" or "province" is that region (LOC);
+- titles and appositions give roles and affiliations ("Ukrainian President X",
+  "the head of Russia's delegation, X"), and make the name a PERSON;
+- within an article a surname alone is the full name introduced with it, and a
+  definite description ("the Ukrainian leader") is the person introduced with
+  that affiliation and role;
+- a demonym with an institution ("the Ukrainian air force") is an organisation of that state.
+
+Corpus-level frames: :func:`actors_frame` (one row per actor, ``ACTOR_COLUMNS``) and
+:func:`cooccurrence` (``actor_a``, ``actor_b``, ``weight``, ``n_articles``).
 """
 
 from __future__ import annotations
 
-import pandas as pd
+import itertools
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 
-MENTION_COLUMNS = ["start", "end", "text", "label", "actor", "actor_type", "kind"]
+import pandas as pd
+from spacy.language import Language
+from spacy.tokens import Doc
+
+MENTION_COLUMNS = ["start", "end", "text", "label", "actor", "actor_type", "kind", "role", "affiliation"]
 ACTOR_COLUMNS = [
     "actor", "actor_type", "affiliation", "role", "n_mentions", "n_articles", "first_date", "last_date",
 ]
+TABLE_COLUMNS = ["actor", "type", "aliases", "demonyms", "affiliation", "role"]
+COOCCURRENCE_COLUMNS = ["actor_a", "actor_b", "weight", "n_articles"]
+SHIPPED_TABLE = Path(__file__).parent / "data" / "actors.csv"
+
+#: spaCy labels that name actors; other entity types (dates, money…) are not mentions.
+ACTOR_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
+#: Label of a mention of each actor type.
+TYPE_LABELS = {
+    "person": "PERSON", "organisation": "ORG", "international body": "ORG", "media": "ORG",
+    "state": "GPE", "territory": "GPE", "city": "GPE", "region": "LOC", "continent": "LOC",
+    "place": "LOC", "facility": "FAC", "group": "NORP",
+}
+#: Actor type of an entity that is not in the table.
+LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
+               "NORP": "group", "FAC": "facility"}
+#: Nouns after a place name that make it an administrative region ("Donetsk region").
+REGION_NOUNS = {"region", "oblast", "province", "governorate", "prefecture", "district", "county"}
+#: Nouns of roles people hold; they turn a title or apposition into a role.
+ROLE_NOUNS = {
+    "president", "minister", "secretary", "chancellor", "premier", "leader", "head", "chief", "spokesman",
+    "spokeswoman", "spokesperson", "ambassador", "envoy", "negotiator", "general", "commander", "governor",
+    "mayor", "senator", "lawmaker", "official", "director", "chairman", "chairwoman", "chair", "adviser",
+    "advisor", "king", "queen", "prince", "princess", "pope", "ceo", "founder", "prosecutor", "judge",
+    "diplomat", "representative", "deputy", "speaker", "monarch", "emir", "sheikh", "ayatollah", "dictator",
+    "counterpart", "aide", "officer", "colonel", "admiral", "captain", "lieutenant", "sergeant", "marshal",
+    "executive", "analyst", "economist", "professor", "editor", "correspondent", "reporter", "coach",
+}
+#: Roles that "the <demonym> leader" may stand for.
+LEADER_ROLES = ("president", "prime minister", "chancellor", "leader", "king", "queen", "premier", "emir")
+GENERIC_ROLE_NOUNS = {"leader", "official", "chief", "counterpart"}
+#: Institutions a demonym can qualify ("the Ukrainian air force" is an organisation of Ukraine).
+BODY_NOUNS = {
+    "force", "forces", "army", "navy", "military", "government", "parliament", "ministry", "embassy",
+    "police", "guard", "guards", "service", "services", "intelligence", "cabinet", "administration",
+    "authorities", "troops", "command", "court", "bank", "senate", "legislature", "delegation", "regime",
+}
+#: Actor types matched after the NER, only where it found nothing (many cities are also given names).
+GAZETTEER_TYPES = {"city"}
+LOCATIVES = {"in", "to", "from", "near", "outside", "at", "into", "around", "across"}
+_ARTICLES = {"the", "a", "an"}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
-def actor_table(actors_file=None) -> pd.DataFrame:
-    return pd.DataFrame(columns=["actor", "type", "aliases", "affiliation", "role"])
+# --------------------------------------------------------------------------- the actor table
+
+
+def _read_table(path: str | os.PathLike) -> pd.DataFrame:
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, comment="#", skipinitialspace=True)
+    for col in TABLE_COLUMNS:
+        if col not in frame:
+            frame[col] = ""
+    frame = frame[TABLE_COLUMNS].apply(lambda s: s.str.strip())
+    return frame[frame["actor"] != ""]
+
+
+def actor_table(actors_file: str | os.PathLike | None = None) -> pd.DataFrame:
+    """The shipped actor table, with the analyst's ``actors_file`` added on top.
+
+    Columns ``actor``, ``type``, ``aliases`` and ``demonyms`` (``|``-separated),
+    ``affiliation``, ``role``. A row of ``actors_file`` replaces the shipped row of
+    the same actor, and its aliases win over shipped aliases of other actors.
+
+    >>> actor_table().set_index("actor").loc["Russia", "type"]
+    'state'
+    """
+    table = _read_table(SHIPPED_TABLE)
+    if actors_file and Path(actors_file).exists():
+        own = _read_table(actors_file)
+        table = pd.concat([table[~table["actor"].isin(own["actor"])], own], ignore_index=True)
+    return table.reset_index(drop=True)
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in str(cell).split("|") if part.strip()]
 
 
 def ruler_patterns(table: pd.DataFrame) -> list[dict]:
-    return []
+    """Entity-ruler patterns: every name and alias with its type's label, demonyms as NORP.
+
+    The pattern ``id`` is the canonical actor, so ``ent.ent_id_`` names it.
+    """
+    patterns = []
+    for row in table.itertuples(index=False):
+        label = TYPE_LABELS.get(row.type, "ORG")
+        for name in dict.fromkeys([row.actor, *_split(row.aliases)]):
+            if len(name) > 1:
+                patterns.append({"label": label, "pattern": name, "id": row.actor})
+        for demonym in _split(row.demonyms):
+            patterns.append({"label": "NORP", "pattern": demonym, "id": row.actor})
+    return patterns
 
 
-def mentions_from_doc(doc) -> pd.DataFrame:
-    rows = [(e.start_char, e.end_char, e.text, e.label_, e.text, e.label_, "name") for e in doc.ents
-            if e.label_ in {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"}]
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+@dataclass
+class ActorIndex:
+    """Lookup from surface forms to actors, built from an actor table."""
+
+    names: dict[str, tuple[str, str]] = field(default_factory=dict)  # surface -> (actor, kind)
+    folded: dict[str, tuple[str, str]] = field(default_factory=dict)  # casefolded surface -> (actor, kind)
+    rows: dict[str, dict] = field(default_factory=dict)  # actor -> {type, affiliation, role}
+    demonym_of: dict[str, str] = field(default_factory=dict)  # actor -> its first demonym
+
+    @classmethod
+    def from_table(cls, table: pd.DataFrame) -> ActorIndex:
+        index = cls()
+        for row in table.itertuples(index=False):
+            index.rows[row.actor] = {"type": row.type or "organisation", "affiliation": row.affiliation or None,
+                                     "role": row.role or None}
+            forms = [(row.actor, "name")] + [(a, "alias") for a in _split(row.aliases)]
+            forms += [(d, "demonym") for d in _split(row.demonyms)]
+            if _split(row.demonyms):
+                index.demonym_of[row.actor] = _split(row.demonyms)[0]
+            for form, kind in forms:
+                index.names[form] = (row.actor, kind)
+                index.folded.setdefault(form.casefold(), (row.actor, kind))
+        return index
+
+    def lookup(self, text: str) -> tuple[str, str] | None:
+        """``(actor, kind)`` for a surface form, or None."""
+        hit = self.names.get(text)
+        if hit is None and len(text) > 3 and not text.isupper():
+            hit = self.folded.get(text.casefold())
+        return hit
+
+    def type_of(self, actor: str) -> str | None:
+        row = self.rows.get(actor)
+        return row["type"] if row else None
 
 
-def find_mentions(text: str) -> pd.DataFrame:
+@lru_cache(maxsize=8)
+def actor_index(actors_file: str | None = None) -> ActorIndex:
+    """The :class:`ActorIndex` of :func:`actor_table` (cached per table file)."""
+    return ActorIndex.from_table(actor_table(actors_file))
+
+
+# --------------------------------------------------------------------------- mentions of one doc
+
+
+@dataclass
+class _Mention:
+    start: int  # token offsets
+    end: int
+    label: str
+    actor: str
+    actor_type: str
+    kind: str
+    role: str | None = None
+    affiliation: str | None = None
+
+
+def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Drop leading articles and trailing possessives or punctuation from a token range."""
+    while start < end - 1 and doc[start].lower_ in _ARTICLES:
+        start += 1
+    while end > start + 1 and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _is_state(index: ActorIndex, actor: str | None) -> bool:
+    return index.type_of(actor) in {"state", "territory", "international body"} if actor else False
+
+
+def _state_name(actor: str) -> str:
+    """The state as it reads after "of": "the United States", "Ukraine"."""
+    plural = actor.startswith(("United ", "Netherlands", "Philippines", "Bahamas", "Gambia"))
+    return f"the {actor}" if plural else actor
+
+
+def _base_mentions(doc: Doc, index: ActorIndex) -> list[_Mention]:
+    """Entities of the doc looked up in the actor table."""
+    out = []
+    for ent in doc.ents:
+        start, end = _trim(doc, ent.start, ent.end)
+        text = doc[start:end].text
+        hit = index.lookup(text) or (index.lookup(ent.ent_id_) and (ent.ent_id_, "alias"))
+        if hit and not ent.ent_id_ and index.type_of(hit[0]) in GAZETTEER_TYPES and ent.label_ not in {
+                "GPE", "LOC", "FAC"} and not (start > 0 and doc[start - 1].lower_ in LOCATIVES):
+            hit = None  # "Vladimir" the person, not the city, unless "in Vladimir"
+        if hit:
+            actor, kind = hit
+            actor_type = index.type_of(actor)
+            label = "NORP" if kind == "demonym" else TYPE_LABELS.get(actor_type, ent.label_)
+            row = index.rows[actor]
+            out.append(_Mention(start, end, label, actor, actor_type, kind, row["role"], row["affiliation"]))
+        elif ent.label_ in ACTOR_LABELS or ent.label_ == "WORK_OF_ART":
+            out.append(_Mention(start, end, ent.label_, text, LABEL_TYPES.get(ent.label_, "place"), "name"))
+    return out
+
+
+def _regions(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> None:
+    """"Donetsk region": the region, not the city or the state, and a LOC."""
+    for m in mentions:
+        if m.end < len(doc) and doc[m.end].lower_ in REGION_NOUNS and m.label in {"GPE", "LOC", "ORG", "PERSON"}:
+            if m.actor_type in {"state", "territory"}:
+                continue
+            m.affiliation = index.rows.get(m.actor, {}).get("affiliation") or m.affiliation
+            m.actor, m.actor_type, m.label, m.kind, m.role = doc[m.start:m.end].text, "region", "LOC", "name", None
+
+
+def _title_before(doc: Doc, m: _Mention) -> list:
+    """Tokens of a title right before a name ("Ukrainian President", "former Culture Minister")."""
+    inside = set(range(m.start, m.end))
+    i = m.start - 1
+    tokens = []
+    while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod", "poss"} and doc[i].head.i in inside:
+        if doc[i].is_punct or doc[i].lower_ in _ARTICLES:
+            break
+        tokens.insert(0, doc[i])
+        inside.add(i)
+        i -= 1
+    if not any(t.lemma_.lower() in ROLE_NOUNS or t.lower_ in ROLE_NOUNS for t in tokens):
+        return []
+    return tokens
+
+
+def _state_in(tokens, by_token: dict[int, _Mention], index: ActorIndex) -> str | None:
+    for t in tokens:
+        m = by_token.get(t.i)
+        if m is not None and _is_state(index, m.actor):
+            return m.actor
+    return None
+
+
+def _apposition(doc: Doc, m: _Mention) -> list | None:
+    """The role noun phrase in apposition to a name ("the head of X's delegation, NAME")."""
+    root = doc[m.start:m.end].root
+    phrase_head = None
+    if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and not root.head.ent_type_:
+        phrase_head = root.head
+        skip = set(t.i for t in root.subtree)
+    else:
+        for child in root.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN":
+                phrase_head, skip = child, set()
+                break
+    if phrase_head is None or phrase_head.lemma_.lower() not in ROLE_NOUNS:
+        return None
+    tokens = [t for t in phrase_head.subtree if t.i not in skip and not t.is_punct and t.dep_ != "appos"]
+    while tokens and tokens[0].lower_ in _ARTICLES:
+        tokens = tokens[1:]
+    # keep a contiguous phrase only
+    span = []
+    for t in tokens:
+        if span and t.i != span[-1].i + 1:
+            break
+        span.append(t)
+    return span or None
+
+
+def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Mention]:
+    """Titles and appositions: roles, affiliations, and PERSON for names with a role."""
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    extra = []
+    for m in mentions:
+        if m.label in {"NORP"} or m.kind == "demonym" or _is_state(index, m.actor):
+            continue
+        if m.actor_type not in {"person", "organisation", "place", "group"} or m.label not in {
+                "PERSON", "ORG", "GPE", "LOC", "NORP", "WORK_OF_ART"}:
+            continue
+        if m.actor_type != "person" and index.type_of(m.actor) is not None:
+            continue  # a known organisation or place keeps its type
+        title = _title_before(doc, m)
+        appos = _apposition(doc, m)
+        if not title and not appos:
+            continue
+        m.label, m.actor_type = "PERSON", "person"
+        if title:
+            for t in title:  # "former Culture Minister": the title is not an entity of its own
+                other = by_token.get(t.i)
+                if other is not None and other is not m and not _is_state(index, other.actor):
+                    other.label = "DROP"
+            state = _state_in(title, by_token, index)
+            words = [t.text for t in title if by_token.get(t.i) is None or not _is_state(index, by_token[t.i].actor)]
+            if state and words and words[0][:1].isupper():
+                m.role = f"{' '.join(words)} of {_state_name(state)}"
+            else:
+                m.role = m.role or " ".join(t.text for t in title)
+            m.affiliation = m.affiliation or state
+        if appos:
+            role = doc[appos[0].i:appos[-1].i + 1]
+            m.role = m.role or role.text
+            m.affiliation = m.affiliation or _state_in(appos, by_token, index)
+            extra.append(_Mention(role.start, role.end, "PERSON", m.actor, "person", "description",
+                                  m.role, m.affiliation))
+    return extra
+
+
+def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Mention]:
+    """A surname alone is the full name introduced with it in the article (before or after)."""
+    full = {}
+    for m in mentions:
+        if m.actor_type == "person" and len(m.actor.split()) > 1:
+            full.setdefault(m.actor.split()[-1], m)
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    for m in mentions:
+        text = doc[m.start:m.end].text
+        person = full.get(text)
+        if person is not None and m is not person and m.actor != person.actor and m.kind != "demonym":
+            m.actor, m.actor_type, m.label, m.kind = person.actor, "person", "PERSON", "alias"
+    extra = []
+    for tok in doc:
+        if tok.i not in covered and tok.text in full and tok.is_title and tok.pos_ in {"PROPN", "NOUN", "VERB"}:
+            person = full[tok.text]
+            extra.append(_Mention(tok.i, tok.i + 1, "PERSON", person.actor, "person", "alias"))
+    for m in mentions + extra:
+        if m.actor_type == "person":
+            person = full.get(m.actor.split()[-1])
+            if person is not None and person.actor == m.actor:
+                m.role = m.role or person.role
+                m.affiliation = m.affiliation or person.affiliation
+    return extra
+
+
+def _descriptions(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Mention]:
+    """"The Ukrainian leader" -> the person of that affiliation and role introduced in the article."""
+    people = [m for m in mentions if m.actor_type == "person" and m.kind != "description" and m.affiliation]
+    by_token = {i: m for m in mentions for i in range(m.start, m.end)}
+    taken = {(m.start, m.end) for m in mentions}
+    extra = []
+    for tok in doc:
+        noun = tok.lemma_.lower()
+        if tok.pos_ != "NOUN" or noun not in ROLE_NOUNS or tok.i in by_token:
+            continue
+        if any(c.dep_ == "appos" for c in tok.children) or tok.dep_ == "compound":
+            continue
+        dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ == "the"]
+        mods = [c for c in tok.lefts if c.i in by_token] + [
+            g for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree if g.i in by_token]
+        state = _state_in(mods, by_token, index)
+        poss = any(c.dep_ == "poss" and c.i in by_token for c in tok.lefts)
+        if state is None or not (dets or poss):
+            continue
+        start = min([t.i for t in tok.lefts if t.lower_ not in _ARTICLES] + [tok.i])
+        end = max([t.i for t in tok.subtree if t.i >= tok.i and not t.is_punct
+                   and t.dep_ not in {"appos", "relcl", "acl", "cc", "conj"}] + [tok.i]) + 1
+        if any(t.is_punct for t in doc[tok.i:end]):
+            end = next(t.i for t in doc[tok.i:end] if t.is_punct)
+        if (start, end) in taken:
+            continue
+        candidates = [p for p in people if p.affiliation == state and _role_fits(noun, p.role)]
+        if not candidates:
+            continue
+        before = [p for p in candidates if p.start < tok.i]
+        person = before[-1] if before else candidates[0]
+        extra.append(_Mention(start, end, "PERSON", person.actor, "person", "description", person.role, state))
+        taken.add((start, end))
+    return extra
+
+
+def _role_fits(noun: str, role: str | None) -> bool:
+    role = (role or "").lower()
+    if noun in GENERIC_ROLE_NOUNS:
+        return any(word in role for word in LEADER_ROLES) or noun in role
+    return noun in role
+
+
+def _bodies(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Mention]:
+    """"The Ukrainian air force": a demonym qualifying an institution is an organisation of that state."""
+    extra = []
+    for m in mentions:
+        if m.kind != "demonym" or m.end - m.start != 1:
+            continue
+        head = doc[m.start].head
+        if head.i <= m.start or head.lower_ not in BODY_NOUNS or head.ent_type_ in {"PERSON"}:
+            continue
+        if any(t.is_punct or t.ent_type_ for t in doc[m.end:head.i]):
+            continue
+        words = doc[m.end:head.i + 1].text.lower()
+        actor = f"{doc[m.start].text} {words}"
+        extra.append(_Mention(m.start, head.i + 1, "ORG", actor, "organisation", "description",
+                              None, m.actor))
+    return extra
+
+
+def _resolve(doc: Doc, index: ActorIndex) -> list[_Mention]:
+    mentions = _base_mentions(doc, index)
+    _regions(doc, mentions, index)
+    mentions += _people(doc, mentions, index)
+    mentions += _surnames(doc, mentions, index)
+    mentions += _descriptions(doc, mentions, index)
+    mentions += _bodies(doc, mentions, index)
+    out = [m for m in mentions if m.label in ACTOR_LABELS]
+    seen = set()
+    unique = []
+    for m in sorted(out, key=lambda m: (m.start, m.end, m.kind)):
+        if (m.start, m.end, m.actor) not in seen:
+            seen.add((m.start, m.end, m.actor))
+            unique.append(m)
+    return unique
+
+
+def _frame(doc: Doc, mentions: list[_Mention]) -> pd.DataFrame:
+    rows = []
+    for m in mentions:
+        span = doc[m.start:m.end]
+        rows.append((span.start_char, span.end_char, span.text, m.label, m.actor, m.actor_type, m.kind,
+                     m.role, m.affiliation))
+    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
+    return frame.astype({"start": "int64", "end": "int64"})
+
+
+USER_DATA_KEY = "newsdesk_mentions"
+
+
+@Language.factory("newsdesk_actors", default_config={"actors_file": ""})
+def make_actor_resolver(nlp: Language, name: str, actors_file: str):
+    """Pipeline component: resolves the doc's mentions once and keeps them in ``doc.user_data``."""
+    index = actor_index(actors_file or None)
+
+    def resolve(doc: Doc) -> Doc:
+        doc.user_data[USER_DATA_KEY] = [
+            (m.start, m.end, m.label, m.actor, m.actor_type, m.kind, m.role, m.affiliation)
+            for m in _resolve(doc, index)
+        ]
+        return doc
+
+    return resolve
+
+
+def mentions_from_doc(doc: Doc) -> pd.DataFrame:
+    """Actor mentions of a parsed article (see the module docstring for the columns).
+
+    Uses what the pipeline's ``newsdesk_actors`` component resolved with the
+    analyst's table; a doc from elsewhere is resolved with the shipped table.
+    """
+    stored = doc.user_data.get(USER_DATA_KEY)
+    if stored is None:
+        mentions = _resolve(doc, actor_index(None))
+    else:
+        mentions = [_Mention(*row) for row in stored]
+    return _frame(doc, mentions)
+
+
+def find_mentions(text: str, actors_file: str | os.PathLike | None = None) -> pd.DataFrame:
+    """Actor mentions in ``text``.
+
+    >>> find_mentions("Moscow and Kyiv met in Geneva.")[["text", "actor", "actor_type"]]  # doctest: +SKIP
+    """
     from newsdesk.nlp import get_nlp
 
-    return mentions_from_doc(get_nlp()(text))
+    return mentions_from_doc(get_nlp(actors_file)(text))
 
 
-def actors_frame(mentions: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame(columns=ACTOR_COLUMNS)
+# --------------------------------------------------------------------------- corpus frames
+
+
+def _mode(values: pd.Series):
+    values = values.dropna()
+    values = values[values != ""]
+    if values.empty:
+        return None
+    counts = Counter(values)
+    best = max(counts.values())
+    return next(v for v in values if counts[v] == best)  # ties: the first seen
+
+
+def actors_frame(mentions: pd.DataFrame, articles: pd.DataFrame, actors_file=None) -> pd.DataFrame:
+    """One row per canonical actor of the corpus (``ACTOR_COLUMNS``), most mentioned first.
+
+    ``role`` and ``affiliation`` come from the actor table when it has them,
+    else from the most frequent role found in the articles.
+    """
+    if mentions.empty:
+        return pd.DataFrame(columns=ACTOR_COLUMNS)
+    index = actor_index(str(Path(actors_file).resolve()) if actors_file else None)
+    dates = articles.set_index("article_id")["date"] if "date" in articles else pd.Series(dtype="datetime64[ns]")
+    rows = []
+    for actor, group in mentions.groupby("actor", sort=False):
+        table = index.rows.get(actor, {})
+        days = pd.to_datetime(group["article_id"].map(dates), errors="coerce").dropna()
+        rows.append({
+            "actor": actor,
+            "actor_type": _mode(group["actor_type"]),
+            "affiliation": table.get("affiliation") or _mode(group.get("affiliation", pd.Series(dtype=str))),
+            "role": table.get("role") or _mode(group.get("role", pd.Series(dtype=str))),
+            "n_mentions": len(group),
+            "n_articles": group["article_id"].nunique(),
+            "first_date": days.min() if len(days) else pd.NaT,
+            "last_date": days.max() if len(days) else pd.NaT,
+        })
+    frame = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+    frame = frame.sort_values(["n_mentions", "n_articles", "actor"], ascending=[False, False, True])
+    return frame.reset_index(drop=True)
+
+
+LEVELS = {"sentence": "sent_id", "paragraph": "para_id", "article": None}
 
 
 def cooccurrence(corpus, level: str = "sentence") -> pd.DataFrame:
-    return pd.DataFrame(columns=["actor_a", "actor_b", "weight", "n_articles"])
+    """Pairs of actors mentioned in the same sentence, paragraph or article.
+
+    ``weight`` counts the units (sentences, paragraphs or articles) where both
+    appear; ``n_articles`` the articles. Pairs are sorted (``actor_a`` <
+    ``actor_b``); heaviest first.
+    """
+    if level not in LEVELS:
+        raise ValueError(f"level must be one of {sorted(LEVELS)}, not {level!r}")
+    mentions = corpus.mentions
+    if mentions.empty:
+        return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
+    mentions = mentions[mentions["kind"] != "description"] if "kind" in mentions else mentions
+    if level == "paragraph":
+        mentions = mentions.merge(corpus.sentences[["article_id", "sent_id", "para_id"]],
+                                  on=["article_id", "sent_id"], how="inner")
+    unit = ["article_id"] + ([LEVELS[level]] if LEVELS[level] else [])
+    if LEVELS[level] == "sent_id":
+        mentions = mentions[mentions["sent_id"] >= 0]
+    pairs = []
+    for key, group in mentions.groupby(unit, sort=False):
+        article = key[0] if isinstance(key, tuple) else key
+        for a, b in itertools.combinations(sorted(set(group["actor"])), 2):
+            pairs.append((a, b, article))
+    if not pairs:
+        return pd.DataFrame(columns=COOCCURRENCE_COLUMNS)
+    frame = pd.DataFrame(pairs, columns=["actor_a", "actor_b", "article_id"])
+    out = frame.groupby(["actor_a", "actor_b"]).agg(weight=("article_id", "size"),
+                                                    n_articles=("article_id", "nunique")).reset_index()
+    out = out.sort_values(["weight", "n_articles", "actor_a", "actor_b"], ascending=[False, False, True, True])
+    return out.reset_index(drop=True)[COOCCURRENCE_COLUMNS]

