@@ -95,7 +95,9 @@ def _ci(pattern: str) -> str:
 
 
 def _alt(words) -> str:
-    return "|".join(sorted((re.escape(w) for w in words), key=len, reverse=True))
+    """Alternation of ``words``, longest first; spaces stay spaces (``_ci`` widens them)."""
+    escaped = (re.escape(w).replace("\\ ", " ") for w in words)
+    return "|".join(sorted(escaped, key=len, reverse=True))
 
 
 _NUM_WORD = (
@@ -266,18 +268,17 @@ def _weekday_date(ref: dt.date, weekday: int, direction: str | None) -> dt.date:
 
 def _infer_year(ref: dt.date, month: int, day: int | None, tense: str | None) -> int:
     """Year of a month (and day) named without one, from the article date and tense."""
-    key, ref_key = (month, day or 0), (ref.month, ref.day if day else 0)
+    if month == ref.month:
+        return ref.year
     if tense == "past":
-        return ref.year - 1 if key > ref_key else ref.year
+        return ref.year - 1 if month > ref.month else ref.year
     if tense == "future":
-        return ref.year + 1 if key < ref_key else ref.year
-    # no tense cue: the nearest one
-    delta = month - ref.month
-    if delta > 6:
-        return ref.year - 1
-    if delta < -6:
-        return ref.year + 1
-    return ref.year
+        return ref.year + 1 if month < ref.month else ref.year
+    # no tense cue: the nearest one, a little more often ahead (schedules, deadlines)
+    ahead = (month - ref.month) % 12
+    if ahead <= 5:
+        return ref.year + 1 if month < ref.month else ref.year
+    return ref.year - 1 if month > ref.month else ref.year
 
 
 # --------------------------------------------------------------------------- intervals
@@ -364,18 +365,33 @@ def _interval(v: str):
 _FUTURE_CUES = re.compile(_ci(
     r"\b(?:will|shall|wo\s*n't|won't|'ll|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
     r"|scheduled|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|hopes?\s+to|intends?\s+to"
-    r"|aims?\s+to|next|upcoming|tomorrow|would|to\s+be\s+held|later\s+this)\b"))
+    r"|aims?\s+to|upcoming|tomorrow|would|to\s+be\s+held|later\s+this|expects?|until"
+    r"|deadline|(?:planned|scheduled|slated|set|due|expected)\s+for"
+    r"|next\s+(?:week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"))
 _PAST_CUES = re.compile(
-    r"\b(?:said|was|were|had|did|ago|last|yesterday|told|went|came|saw|met|took|made|gave"
+    r"\b(?:was|were|had|did|been|since|ago|last|yesterday|told|went|came|saw|met|took|made|gave"
     r"|began|held|left|sent|struck|fell|rose|won|lost|led|spoke|wrote|got|ran|broke|brought"
     r"|bought|sold|thought|found|became|chose|flew|fought|drove|kept|paid|shot|stood|threw"
     r"|knew|grew|drew|felt|heard|meant|built|sought|caught|fled|withdrew|overthrew|quit|earlier"
-    r"|[a-z]{3,}ed)\b")
+    r"|killed|announced|reported|died|arrested|attacked|exploded|occurred|happened|launched"
+    r"|signed|approved|rejected|voted|agreed|accused|claimed|denied|ended|started|opened|closed"
+    r"|filed|posted|earned|declined|dropped|jumped|fired|seized|captured|returned|arrived)\b")
+#: a preposition right before the expression that points ahead ("by Dec. 15", "until Friday")
+_FUTURE_PREP = re.compile(_ci(r"(?:until|till|by|through|effective|starting|beginning|as soon as"
+                              r"|as early as|no later than|expires?|payable|due)(?: on| in)?\s*$"))
+_PAST_PREP = re.compile(_ci(r"(?:since|ago|earlier)\s*$"))
+#: reporting verbs: the time of the saying, a weaker cue for other events in the clause
+_REPORT_CUES = re.compile(r"\b(?:said|told|announced|reported|added|stated)\b")
 _CLAUSE_END = re.compile(r"[.!?;:\n]\s+(?=[A-Z\"'“‘(])|\n")
 
 
 def _cheap_tense(text: str, start: int, end: int) -> str | None:
     """Tense from the nearest cue word in the clause around ``text[start:end]``."""
+    before = text[max(0, start - 24):start]
+    if _FUTURE_PREP.search(before):
+        return "future"
+    if _PAST_PREP.search(before):
+        return "past"
     left = max(0, start - 160)
     cut = None
     for m in _CLAUSE_END.finditer(text, left, start):
@@ -384,11 +400,12 @@ def _cheap_tense(text: str, start: int, end: int) -> str | None:
     right_m = _CLAUSE_END.search(text, end, min(len(text), end + 120))
     right = right_m.start() if right_m else min(len(text), end + 120)
     best, best_dist = None, 10**9
-    for pattern, tense in ((_FUTURE_CUES, "future"), (_PAST_CUES, "past")):
+    for pattern, tense, penalty in ((_FUTURE_CUES, "future", 0), (_PAST_CUES, "past", 0),
+                                    (_REPORT_CUES, "past", 25)):
         for m in pattern.finditer(text, left, right):
             if start <= m.start() < end:
                 continue
-            dist = start - m.end() if m.end() <= start else m.start() - end
+            dist = (start - m.end() if m.end() <= start else m.start() - end) + penalty
             if dist < best_dist:
                 best, best_dist = tense, dist
     return best
@@ -429,9 +446,13 @@ class _Ctx:
     text: str
     ref: dt.date | None
     doc: object = None
-    found: list = field(default_factory=list)  # (start, type, value) resolved so far
+    found: list = field(default_factory=list)  # (start, type, value, derived) resolved so far
+    #: a dry run that only asks "would this rule accept the match?" (no tense, no anaphora)
+    probe: bool = False
 
     def tense(self, start: int, end: int) -> str | None:
+        if self.probe:
+            return None
         if self.doc is not None:
             tense = _doc_tense(self.doc, start, end)
             if tense:
@@ -440,11 +461,36 @@ class _Ctx:
 
     def recent(self, start: int, window: int = 250) -> str | None:
         """Value of the nearest earlier anchored DATE within ``window`` characters."""
-        for s, kind, value in reversed(self.found):
+        if self.probe:
+            return "2000-01-01"
+        for s, kind, value, _derived in reversed(self.found):
             if start - s > window:
                 break
             if kind == "DATE" and value[:1].isdigit() and len(value) > 4:
                 return value
+        return None
+
+    def year_back(self, start: int, years: int) -> str | None:
+        """What "a year earlier" means here: the last reporting period mentioned, a year back.
+
+        Earnings news compares periods ("third-quarter profit rose from $X a
+        year earlier"): the latest quarter or half named before, else a month
+        or day named within a couple of sentences; None to fall back to the year.
+        """
+        if self.probe:
+            return "2000"
+        for _s, kind, value, derived in reversed(self.found):
+            if kind == "DATE" and not derived and re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12])", value):
+                return f"{int(value[:4]) - years:04d}{value[4:]}"
+        for s, kind, value, derived in reversed(self.found):
+            if start - s > 300:
+                break
+            if kind == "DATE" and not derived and re.fullmatch(r"\d{4}-\d\d(?:-\d\d)?", value):
+                try:
+                    dt.date(int(value[:4]) - years, int(value[5:7]), int(value[8:10] or 1))
+                except ValueError:
+                    return None
+                return f"{int(value[:4]) - years:04d}{value[4:]}"
         return None
 
 
@@ -495,7 +541,7 @@ def _day(s: str) -> int:
 
 
 # dates with a day: "Feb. 16", "February 16, 2026", "Friday, Aug. 7", "16 February 2026"
-@_rule(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:(?P<the>{_ci('the')}\s+)?)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?!\s*(?:%|{_ci('percent')}))(?:,?\s+(?P<year>{YEAR})\b)?")
+@_rule(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?!\s*(?:%|{_ci('percent')}))(?:,?\s+(?P<year>{YEAR})\b)?")
 def _month_day(m, ctx):
     month, day = _month(m["mon"]), _day(m["day"])
     if m["mon"] == "May" and not m["year"] and not m["wd"] and int(m["day"].rstrip("stndrh")) > 31:
@@ -841,7 +887,13 @@ def _vague(m, ctx):
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     if word == "now" and re.match(r"\s*(?:that|,?\s+(?:a|an|the)\b)", after) and not before.strip():
         return "DATE", "PRESENT_REF"
-    if word in ("recent", "current") and not re.match(r"\s+[a-z]", after):
+    if word == "current" and not re.match(r"\s+[a-z]", after):
+        return None
+    if word == "recent":
+        return None  # "the recent attacks": an adjective, not a time
+    if word == "previously" and not re.search(r"(?:^|[.!?\n]\s*)$", before):
+        return None  # "a previously announced plan"
+    if word == "soon" and re.match(r"\s+(?:after|afterwards?|before|thereafter)\b", after):
         return None
     if word == "future" and not re.search(r"\b(?:in|for|near|the|its|their|our|his|her)\s*$", before):
         # "future" as an adjective ("future talks") is left out
@@ -859,12 +911,10 @@ def _vague(m, ctx):
 def _vague_plural(m, ctx):
     rel = m["rel"].lower()
     unit = m["unit"].lower()
-    if rel in ("recent", "past", "last", "previous", "prior"):
-        if m.group(0).lower().startswith("the") and rel in ("past", "last"):
-            return "DURATION", duration_value(None, unit)
-        return "DATE", "PAST_REF"
-    if rel == "early":
+    if rel in ("recent", "coming", "early") or m.group(0).lower().startswith("the"):
         return "DURATION", duration_value(None, unit)
+    if rel in ("past", "last", "previous", "prior"):
+        return "DATE", "PAST_REF"
     return "DATE", "FUTURE_REF"
 
 
@@ -877,16 +927,12 @@ def _ago(m, ctx):
     unit = m["unit"].lower().rstrip("s").replace("centurie", "century")
     if n is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
-    if direction in ("earlier", "later", "before", "after"):
-        recent = ctx.recent(m.start(), window=300)
-        if recent and unit == "year" and re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12]|\d\d|\d\d-\d\d)", recent):
-            return "DATE", f"{int(recent[:4]) + sign * int(n):04d}{recent[4:]}"
+    if unit == "year" and sign < 0 and n == 1 and direction in ("ago", "earlier", "before"):
+        back = ctx.year_back(m.start(), 1)
+        if back:
+            return "DATE", back
     if ctx.ref is None:
         return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}.get(unit, "XXXX-XX-XX")
-    if unit == "year" and direction == "ago":
-        recent = ctx.recent(m.start(), window=250)
-        if recent and re.fullmatch(r"\d{4}-Q[1-4]", recent):
-            return "DATE", f"{int(recent[:4]) - int(n):04d}{recent[4:]}"
     if unit in ("hour", "minute", "second"):
         return "DATE", ctx.ref.isoformat()
     if not float(n).is_integer():
@@ -903,9 +949,9 @@ def _year_ago(m, ctx):
     if noun in ("results", "level", "figure"):
         # span stops before the noun
         return None
-    recent = ctx.recent(m.start(), window=400)
-    if recent and re.fullmatch(r"\d{4}(?:-Q[1-4]|-H[12]|-\d\d)?", recent):
-        return "DATE", f"{int(recent[:4]) - 1:04d}{recent[4:]}"
+    back = ctx.year_back(m.start(), 1)
+    if back:
+        return "DATE", back
     if ctx.ref is None:
         return "DATE", "XXXX"
     return "DATE", f"{ctx.ref.year - 1:04d}"
@@ -925,6 +971,8 @@ def _duration(m, ctx):
         before = ctx.text[max(0, m.start() - 12):m.start()].lower()
         if re.search(r"\b(?:times|once|twice|per)\s*$", before):
             return "SET", duration_value(1, unit)
+        if re.search(r"(?:\d|\b(?:million|billion|thousand|cents?|dollars?|shares|percent|%))\s*$", before):
+            return None  # "$500 million a year": a rate
     if n is not None and unit.endswith("s") and n == 1 and not unit.startswith("centur"):
         pass
     if m["suffix"] and m["suffix"].lower() == "-old":
@@ -975,6 +1023,9 @@ def _set(m, ctx):
 
 @_rule(rf"\b{_ci(_alt(SET_WORDS))}\b")
 def _set_word(m, ctx):
+    word = m.group(0).lower()
+    if word == "quarterly" and re.match(r"\s+[a-z]", ctx.text[m.end():m.end() + 3]):
+        return None  # "quarterly dividend": a kind of report, not a recurrence
     return "SET", SET_WORDS[m.group(0).lower()]
 
 
@@ -1038,6 +1089,8 @@ def _holiday(m, ctx):
 
 # --------------------------------------------------------------------------- the tagger
 
+#: expressions that point back from another period ("a year earlier", "the year-ago quarter")
+_DERIVED = re.compile(_ci(r"ago|earlier|year-|last|previous|prior|comparable"))
 _PREP_TRIM = re.compile(_ci(r"(?:in|on|at|since|during|for|by|until|till|from|of|over|within)\s+"))
 
 
@@ -1083,6 +1136,7 @@ def find_timexes(text: str, reference_date=None, doc=None) -> pd.DataFrame:
     1    Tuesday  2026-02-17
     """
     ctx = _Ctx(text=text, ref=_to_date(reference_date), doc=doc)
+    probe = _Ctx(text=text, ref=ctx.ref, probe=True)
     cands = [c for c in _candidates(text) if _word_bounded(text, c[0], c[1])]
     # longest match first; among equals the earlier rule
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
@@ -1090,7 +1144,7 @@ def find_timexes(text: str, reference_date=None, doc=None) -> pd.DataFrame:
     occupied = bytearray(len(text) + 1)
     for cand in cands:
         start, end = cand[0], cand[1]
-        if any(occupied[start:end]):
+        if any(occupied[start:end]) or _RULES[cand[2]][1](cand[3], probe) is None:
             continue
         taken.append(cand)
         occupied[start:end] = b"\x01" * (end - start)
@@ -1105,7 +1159,7 @@ def find_timexes(text: str, reference_date=None, doc=None) -> pd.DataFrame:
                 continue
         kind, value = result
         start, end = _trim(text, start, end)
-        ctx.found.append((start, kind, value))
+        ctx.found.append((start, kind, value, bool(_DERIVED.search(text, start, end))))
         rows.append((start, end, text[start:end], kind, value))
     return _frame(rows)
 
