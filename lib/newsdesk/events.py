@@ -1,23 +1,512 @@
-"""Dated events and the cross-article timeline.
+"""Dated events: who did what to whom, and when, from the dependency parse; the timeline.
 
-STUB: the timeline issue fills this in. Contract:
-``events_from_doc(doc, sentences, mentions, timexes, reference_date) -> DataFrame``
-with ``EVENT_COLUMNS``; ``timeline(corpus) -> DataFrame``.
+``events_from_doc(doc, sentences, mentions, timexes, reference_date)`` -> one row
+per reported event. A sentence can hold several: every clause whose head is a
+lexical verb (main clause, conjoined verbs, reported ``ccomp`` clauses,
+adverbial and relative clauses) is one event, and so is an event noun
+("talks", "invasion", see ``data/event_nouns.csv``) that a date modifies
+directly ("the 2022 invasion", "six hours of meetings Tuesday").
+
+==============  ===============  ==================================================
+column          dtype            meaning
+==============  ===============  ==================================================
+sent_id         int64            sentence holding the event
+start, end      int64            offsets of the event's clause (its verb's subtree
+                                 without nested clauses) in the article text
+date_start      datetime64       start of the event's date interval
+date_end        datetime64       end of the interval (the timex's convention)
+granularity     str              day, month, year, … of that date
+date_source     str              ``timex``, ``article`` or ``none`` (see below)
+timex           str              text of the anchoring temporal expression, or None
+actor           str              canonical actor of the subject (passive: agent)
+actor_source    str              ``subject``, ``pronoun``, ``modifier`` (of an event
+                                 noun), ``sentence`` (fallback, see below) or None
+target          str              canonical actor of the object / prepositional object
+action          str              verb with particle and negation: "called off",
+                                 "did not sign", "failed to broker"
+action_lemma    str              the same as lemmas, without auxiliaries:
+                                 "call off", "not sign" (the key for merging reports)
+kind            str              ``verb`` or ``noun``
+text            str              the clause text
+compound        float64          VADER compound of the sentence
+==============  ===============  ==================================================
+
+Which date an event gets (``date_source``):
+
+1. ``timex``: a DATE or TIME expression of the same sentence with a resolved
+   calendar interval attaches to the event. It attaches to the first event
+   met walking up the dependency tree from the expression (a verb clause, or
+   an event noun it modifies directly); when the walk meets none, to the
+   nearest event of the sentence. A verb conjoined to a dated verb and sharing
+   its subject shares its date ("accused Russia on Wednesday ... and said").
+2. ``article``: otherwise the article's own date. Durations ("for months",
+   "hours before talks began"), sets and vague references ("recently") never
+   anchor; relative expressions ("two days ago", "last week") anchor with the
+   date the tagger resolved them to.
+3. ``none``: no timex and no article date.
+
+Actors come from :mod:`newsdesk.actors` mentions inside the subject and
+object phrases. A pronoun subject ("the peninsula *it* seized") takes the
+actor of the nearest preceding event with a compatible actor (a person for
+he/she). An event whose own phrases name no actor falls back to the first
+actor the sentence names (``actor_source == "sentence"``).
+
+``timeline(corpus)`` -> events of all articles in date order, near-duplicate
+reports (same date, actor, target and ``action_lemma``) merged into one row
+with ``n_articles`` and ``n_reports``.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+import numpy as np
 import pandas as pd
 
 EVENT_COLUMNS = [
-    "sent_id", "start", "end", "date_start", "date_end", "granularity", "date_source",
-    "actor", "target", "action", "text", "compound",
+    "sent_id", "start", "end", "date_start", "date_end", "granularity", "date_source", "timex",
+    "actor", "actor_source", "target", "action", "action_lemma", "kind", "text", "compound",
+]
+TIMELINE_COLUMNS = [
+    "date_start", "date_end", "granularity", "date_source", "actor", "target", "action",
+    "action_lemma", "n_articles", "n_reports", "article_ids", "first_published", "text", "compound",
 ]
 
+#: Dependencies under which a lexical verb heads a clause of its own (an event).
+_EVENT_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"}
+#: Children that start another clause: left out of a clause's own span and argument search.
+_CLAUSE_DEPS = {"conj", "cc", "ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "punct"}
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj", "csubjpass")
+_OBJECT_DEPS = ("dative", "dobj", "attr", "oprd")
+_RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her"}
+_THING_PRONOUNS = {"it", "they", "them"}
+_SPEAKER_PRONOUNS = {"i", "we", "me", "us"}
+_NON_ARGUMENT_PREPS = {"according", "as", "for", "during", "since", "until", "despite"}
+_ANCHOR_TYPES = {"DATE", "TIME"}
 
-def events_from_doc(doc, sentences, mentions, timexes, reference_date) -> pd.DataFrame:
-    return pd.DataFrame(columns=EVENT_COLUMNS)
+
+@lru_cache(maxsize=1)
+def event_nouns() -> frozenset[str]:
+    """Lemmas of nouns that name an event ("talk", "invasion"), from ``data/event_nouns.csv``."""
+    path = files("newsdesk") / "data" / "event_nouns.csv"
+    with path.open(encoding="utf-8") as fh:
+        table = pd.read_csv(fh)
+    return frozenset(table["noun"].str.strip().str.lower())
 
 
-def timeline(corpus) -> pd.DataFrame:
-    return pd.DataFrame()
+# --------------------------------------------------------------------------- clause analysis
+
+
+@dataclass
+class _Event:
+    anchor: object                      # token the dependency walk stops at (clause head)
+    verb: object                        # token the action is read from
+    kind: str = "verb"
+    subject: object = None
+    passive: bool = False
+    timex: dict | None = None
+    actor: str | None = None
+    actor_source: str | None = None
+    actor_is_person: bool = False
+    target: str | None = None
+    extra_args: list = field(default_factory=list)  # argument heads of a repaired clause
+
+
+def _is_predicate(tok) -> bool:
+    """A lexical verb heading a clause of its own."""
+    if tok.pos_ != "VERB" or tok.dep_ not in _EVENT_DEPS or tok.lemma_ == "accord":
+        return False
+    if tok.dep_ == "conj" and tok.head.pos_ not in {"VERB", "AUX", "ADJ"}:
+        return False
+    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False  # purpose infinitive ("to make a deal"): part of the main event
+    return True
+
+
+def _misparsed_root(sent, mention_at: dict) -> _Event | None:
+    """Repair a sentence-initial name parsed as a verb ("Trump put pressure ...").
+
+    The small model reads a capitalised first word without a subject as an
+    imperative; when that word is an actor mention, or a base-form verb
+    followed by a finite verb, the word is the subject and the next verb the action.
+    """
+    root = sent.root
+    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
+    if first is None or root.i != first.i or root.pos_ != "VERB" or any(c.dep_ in _SUBJECT_DEPS for c in root.children):
+        return None
+    nxt = root.nbor() if root.i + 1 < sent.end else None
+    if nxt is None:
+        return None
+    finite = nxt.pos_ == "VERB" and nxt.tag_ in {"VBD", "VBZ", "VBN", "VBP"}
+    if root.i in mention_at:  # a name: the next content word is the verb, whatever its tag
+        if not nxt.is_alpha or nxt.pos_ in {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PART"}:
+            return None
+    elif not (finite and root.tag_ == "VB" and root.text[:1].isupper()):
+        return None
+    args = [c for c in root.children if c.dep_ in (*_OBJECT_DEPS, "prep", "agent")]
+    return _Event(anchor=root, verb=nxt, subject=root, extra_args=args)
+
+
+def _subject(tok):
+    """(subject token, passive?) of a predicate, inheriting through conj and participles."""
+    seen = set()
+    while tok.i not in seen:
+        seen.add(tok.i)
+        for c in tok.children:
+            if c.dep_ in _SUBJECT_DEPS:
+                if c.lower_ in _RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+                    return tok.head, c.dep_ == "nsubjpass"
+                return c, c.dep_.endswith("pass")
+        inherit = tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ in {"VBG", "VBN"})
+        if not inherit or tok.head.i == tok.i:
+            return None, False
+        tok = tok.head
+    return None, False
+
+
+def _phrase(tok) -> list:
+    """Tokens of ``tok``'s phrase, without nested clauses."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in _CLAUSE_DEPS or (c.dep_ == "conj" and c.pos_ != "VERB"):
+            out += _phrase(c)
+    return out
+
+
+def _clause_tokens(ev: _Event) -> list:
+    """The event's own clause: its head and dependents, without nested clauses."""
+    toks = [ev.anchor]
+    for c in ev.anchor.children:
+        nested = c.dep_ in _CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"}
+        if not nested and c.dep_ not in {"punct", "cc"}:
+            toks += _phrase(c)
+    if ev.kind == "verb" and ev.anchor.dep_ == "relcl":
+        toks.append(ev.anchor.head)
+    return sorted(toks, key=lambda t: t.i)
+
+
+def _join(tokens) -> str:
+    tokens = sorted(tokens, key=lambda t: t.i)
+    out = ""
+    for a, b in zip(tokens, [*tokens[1:], None], strict=True):
+        out += a.text_with_ws if b is not None and b.i == a.i + 1 else a.text + " "
+    return " ".join(out.replace('"', " ").split())
+
+
+def _action(ev: _Event) -> tuple[str, str]:
+    """(action, action_lemma): verb + particle + negation (+ the verb of an open complement)."""
+    if ev.kind == "noun":
+        return ev.verb.text, ev.verb.lemma_.lower()
+
+    def parts(verb):
+        kids = list(verb.children)
+        neg = [c for c in kids if c.dep_ == "neg"]
+        aux = [c for c in kids if c.dep_ in {"aux", "auxpass"} and c.i < verb.i and c.lower_ != "to"] if neg else []
+        return [verb, *[c for c in kids if c.dep_ == "prt"], *neg], aux
+
+    main, aux = parts(ev.verb)
+    toks, lemmas = main + aux, [t for t in main]
+    xcomp = next((c for c in ev.verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    if xcomp is not None:
+        xmain, _ = parts(xcomp)
+        to = [c for c in xcomp.children if c.dep_ == "aux" and c.lower_ == "to"]
+        toks += xmain + to
+        lemmas += to + xmain
+    lemma = " ".join(
+        "not" if t.dep_ == "neg" and t.lower_ in {"n't", "not"} else t.lemma_.lower()
+        for t in sorted(lemmas, key=lambda t: t.i)
+    )
+    return _join(toks), lemma
+
+
+# --------------------------------------------------------------------------- actors
+
+
+def _mention_index(doc, mentions: pd.DataFrame) -> dict[int, dict]:
+    """token index -> mention row (the first mention overlapping the token)."""
+    at: dict[int, dict] = {}
+    if mentions is None or mentions.empty:
+        return at
+    for row in mentions.sort_values("start").to_dict("records"):
+        if not isinstance(row.get("actor"), str) or not row["actor"]:
+            continue
+        span = doc.char_span(int(row["start"]), int(row["end"]), alignment_mode="expand")
+        for tok in span if span is not None else []:
+            at.setdefault(tok.i, row)
+    return at
+
+
+def _is_person(row: dict) -> bool:
+    kind = f"{row.get('actor_type', '')} {row.get('label', '')}".lower()
+    return "person" in kind
+
+
+def _actor_of(tok, mention_at: dict, exclude: str | None = None) -> dict | None:
+    """The mention naming ``tok``'s phrase: the head's own, an appositive's, else the first."""
+    if tok is None:
+        return None
+    phrase = _phrase(tok)
+    order = [tok] + [c for c in tok.children if c.dep_ == "appos"] + sorted(phrase, key=lambda t: t.i)
+    for t in order:
+        row = mention_at.get(t.i)
+        if row is not None and row["actor"] != exclude:
+            return row
+    return None
+
+
+def _argument_heads(ev: _Event) -> list:
+    """Object-like dependents in order of preference: dative, direct object, prepositional objects."""
+    verbs = [ev.verb] + [c for c in ev.verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
+    kids = [c for v in verbs for c in v.children] + ev.extra_args
+    heads = [c for dep in _OBJECT_DEPS for c in kids if c.dep_ == dep]
+    for c in kids:
+        if c.dep_ == "prep" and c.lower_ not in _NON_ARGUMENT_PREPS:
+            heads += [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
+    if ev.verb.dep_ == "relcl" and ev.kind == "verb" and not any(
+        c.dep_ in {"dobj", "dative"} for c in ev.verb.children
+    ):
+        heads.append(ev.verb.head)  # "the peninsula it seized": the antecedent is the object
+    return heads
+
+
+def _resolve_pronoun(tok, history: list[_Event]) -> _Event | None:
+    """The nearest earlier event whose actor fits the pronoun (a person for he/she)."""
+    word = tok.lower_
+    if word not in _PERSON_PRONOUNS | _THING_PRONOUNS:
+        return None
+    want_person = word in _PERSON_PRONOUNS
+    for ev in reversed(history):
+        if ev.actor and ev.actor_source in {"subject", "pronoun"} and ev.actor_is_person == want_person:
+            return ev
+    return None
+
+
+def _speaker(tok, mention_at: dict) -> dict | None:
+    """Actor of the nearest clause above ``tok`` with a named subject: "'I hope ...,' X said"."""
+    while tok.head.i != tok.i:
+        tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.pos_ != "PRON"), None)
+        row = _actor_of(subj, mention_at)
+        if row is not None:
+            return row
+    return None
+
+
+def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent) -> None:
+    if ev.kind == "noun":
+        mods = [c for c in ev.verb.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+        agents = [g for c in ev.verb.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+        row = next((r for r in (_actor_of(t, mention_at) for t in mods + agents) if r), None)
+        if row:
+            ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "modifier", _is_person(row)
+        targets = [g for c in ev.verb.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against", "with"}
+                   for g in c.children]
+    else:
+        subj = ev.subject
+        agent = next((g for c in ev.verb.children if c.dep_ == "agent" for g in c.children), None)
+        actor_tok = agent if ev.passive else subj
+        if ev.extra_args:  # repaired clause: the subject is the one mis-parsed word
+            row = mention_at.get(subj.i)
+        else:
+            row = _actor_of(actor_tok, mention_at)
+        if row is not None:
+            ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "subject", _is_person(row)
+        elif actor_tok is not None and actor_tok.pos_ == "PRON":
+            if actor_tok.lower_ in _SPEAKER_PRONOUNS:
+                row = _speaker(ev.anchor, mention_at)
+                if row is not None:
+                    ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "pronoun", _is_person(row)
+            else:
+                ref = _resolve_pronoun(actor_tok, history)
+                if ref is not None:
+                    ev.actor, ev.actor_source, ev.actor_is_person = ref.actor, "pronoun", ref.actor_is_person
+        targets = ([subj] if ev.passive and subj is not None else []) + _argument_heads(ev)
+    for t in targets:
+        row = _actor_of(t, mention_at, exclude=ev.actor)
+        if row is not None:
+            ev.target = row["actor"]
+            break
+    if ev.actor is None:
+        for t in sent:
+            row = mention_at.get(t.i)
+            if row is not None and row["actor"] != ev.target:
+                ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "sentence", _is_person(row)
+                break
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def _anchor_timexes(doc, timexes: pd.DataFrame) -> list[dict]:
+    """DATE/TIME expressions with a calendar interval, each with its span root token."""
+    if timexes is None or timexes.empty:
+        return []
+    ok = timexes["type"].isin(_ANCHOR_TYPES) & pd.to_datetime(timexes["date_start"]).notna()
+    out = []
+    for row in timexes[ok].to_dict("records"):
+        span = doc.char_span(int(row["start"]), int(row["end"]), alignment_mode="expand")
+        if span is not None and len(span):
+            out.append({**row, "_root": span.root, "_span": span})
+    return out
+
+
+def _interval_length(tx: dict) -> float:
+    start, end = pd.Timestamp(tx["date_start"]), pd.Timestamp(tx.get("date_end"))
+    return (end - start).total_seconds() if pd.notna(end) else float("inf")
+
+
+def _event_noun(tok, nouns: frozenset[str]):
+    """``tok`` if it names an event, else the event noun of its "of" phrase ("six hours of meetings")."""
+    if tok.lemma_.lower() in nouns:
+        return tok
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.lemma_.lower() in nouns:
+                    return obj
+    return None
+
+
+def _attach(tx: dict, events: list[_Event], sent) -> _Event | None:
+    """The event a timex dates: first event up the tree, a directly modified event noun, or the nearest."""
+    by_anchor = {ev.anchor.i: ev for ev in events}
+    span = tx["_span"]
+    tok, steps = tx["_root"], 0
+    nouns = event_nouns()
+    while tok.head.i != tok.i:
+        tok, steps = tok.head, steps + 1
+        if tok.i in by_anchor:
+            return by_anchor[tok.i]
+        if steps <= 2 and tok.pos_ == "NOUN" and not span.start <= tok.i < span.end:
+            noun = _event_noun(tok, nouns)
+            if noun is not None:
+                ev = _Event(anchor=tok, verb=noun, kind="noun")
+                events.append(ev)
+                return ev
+    if not events:
+        return None
+    root = tx["_root"]
+    return min(events, key=lambda ev: (abs(ev.anchor.i - root.i), ev.anchor.i))
+
+
+def _date_events(events: list[_Event], anchors: list[dict], sent) -> None:
+    for tx in anchors:
+        ev = _attach(tx, events, sent)
+        if ev is not None and (ev.timex is None or _interval_length(tx) < _interval_length(ev.timex)):
+            ev.timex = tx
+    for ev in sorted(events, key=lambda e: e.anchor.i):
+        head = ev.anchor.head
+        if ev.timex is None and ev.kind == "verb" and ev.anchor.dep_ == "conj" and not any(
+            c.dep_ in _SUBJECT_DEPS for c in ev.anchor.children
+        ):
+            parent = next((e for e in events if e.anchor.i == head.i), None)
+            if parent is not None:
+                ev.timex = parent.timex
+
+
+def _article_interval(reference_date) -> tuple:
+    if reference_date is None or pd.isna(reference_date):
+        return pd.NaT, pd.NaT
+    day = pd.Timestamp(reference_date).normalize()
+    return day, day + pd.Timedelta(days=1) - pd.Timedelta(nanoseconds=1)
+
+
+# --------------------------------------------------------------------------- public
+
+
+def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.DataFrame,
+                    reference_date) -> pd.DataFrame:
+    """Events of one article (see the module docstring for the columns and the date rule).
+
+    ``sentences`` is the sentence frame (with ``compound``), ``mentions`` and
+    ``timexes`` the article's frames, all with offsets into ``doc.text``.
+    """
+    mention_at = _mention_index(doc, mentions)
+    anchors = _anchor_timexes(doc, timexes)
+    art_start, art_end = _article_interval(reference_date)
+    history: list[_Event] = []
+    rows = []
+    for sent_row in sentences.to_dict("records"):
+        sent = doc.char_span(int(sent_row["start"]), int(sent_row["end"]), alignment_mode="expand")
+        if sent is None:
+            continue
+        repaired = _misparsed_root(sent, mention_at)
+        events = [repaired] if repaired else []
+        for tok in sent:
+            if _is_predicate(tok) and not (repaired and tok.i in (repaired.anchor.i, repaired.verb.i)):
+                subj, passive = _subject(tok)
+                events.append(_Event(anchor=tok, verb=tok, subject=subj, passive=passive))
+        in_sent = [tx for tx in anchors if sent.start <= tx["_root"].i < sent.end]
+        _date_events(events, in_sent, sent)
+        for ev in sorted(events, key=lambda e: e.anchor.i):
+            _assign_actors(ev, mention_at, history, sent)
+            history.append(ev)
+            rows.append(_row(ev, sent_row, art_start, art_end))
+    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
+    return _typed(frame)
+
+
+def _row(ev: _Event, sent_row: dict, art_start, art_end) -> dict:
+    toks = _clause_tokens(ev)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    action, lemma = _action(ev)
+    if ev.timex is not None:
+        tx = ev.timex
+        date = (tx["date_start"], tx["date_end"], tx["granularity"], "timex", tx["text"])
+    elif pd.notna(art_start):
+        date = (art_start, art_end, "day", "article", None)
+    else:
+        date = (pd.NaT, pd.NaT, None, "none", None)
+    doc_text = ev.anchor.doc.text
+    return {
+        "sent_id": sent_row["sent_id"], "start": start, "end": end,
+        "date_start": date[0], "date_end": date[1], "granularity": date[2], "date_source": date[3],
+        "timex": date[4], "actor": ev.actor, "actor_source": ev.actor_source, "target": ev.target,
+        "action": action, "action_lemma": lemma, "kind": ev.kind,
+        "text": " ".join(doc_text[start:end].split()), "compound": sent_row.get("compound", np.nan),
+    }
+
+
+def _typed(frame: pd.DataFrame) -> pd.DataFrame:
+    frame = frame.astype({"sent_id": "int64", "start": "int64", "end": "int64", "compound": "float64"})
+    for col in ("date_start", "date_end"):
+        frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
+    for col in ("granularity", "date_source", "timex", "actor", "actor_source", "target", "action",
+                "action_lemma", "kind", "text"):
+        frame[col] = frame[col].astype("object")
+    return frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+
+
+def timeline(corpus, *, min_articles: int = 1, with_actor: bool = False) -> pd.DataFrame:
+    """Events of every article in date order, near-duplicate reports merged.
+
+    Reports of one event share the date interval, ``actor``, ``target`` and
+    ``action_lemma``; the merged row counts ``n_articles`` reporting it and
+    ``n_reports`` (rows), keeps the earliest report's ``text``, the mean
+    ``compound`` and the first publication date. ``with_actor`` keeps only
+    events that name an actor.
+    """
+    ev = corpus.events
+    if ev is None or ev.empty or "date_start" not in ev:
+        return pd.DataFrame(columns=TIMELINE_COLUMNS)
+    ev = ev.merge(corpus.articles[["article_id", "date"]].rename(columns={"date": "published"}),
+                  on="article_id", how="left")
+    ev = ev[ev["date_start"].notna()]
+    if with_actor:
+        ev = ev[ev["actor"].notna()]
+    keys = ["date_start", "date_end", "granularity", "actor", "target", "action_lemma"]
+    ev = ev.sort_values(["date_start", "published", "article_id", "start"], kind="stable")
+    grouped = ev.groupby(keys, dropna=False, sort=False)
+    out = grouped.agg(
+        date_source=("date_source", "first"), action=("action", "first"),
+        n_articles=("article_id", "nunique"), n_reports=("article_id", "size"),
+        article_ids=("article_id", lambda s: "; ".join(sorted(set(map(str, s))))),
+        first_published=("published", "min"), text=("text", "first"), compound=("compound", "mean"),
+    ).reset_index()
+    out = out[out["n_articles"] >= min_articles]
+    out["compound"] = out["compound"].round(4)
+    out = out.sort_values(["date_start", "actor", "action_lemma"], kind="stable", na_position="last")
+    return out[TIMELINE_COLUMNS].reset_index(drop=True)
