@@ -366,7 +366,7 @@ _FUTURE_CUES = re.compile(_ci(
     r"\b(?:will|shall|wo\s*n't|won't|'ll|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
     r"|scheduled|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|hopes?\s+to|intends?\s+to"
     r"|aims?\s+to|upcoming|tomorrow|would|to\s+be\s+held|later\s+this|expects?|until"
-    r"|deadline|(?:planned|scheduled|slated|set|due|expected)\s+for"
+    r"|(?:planned|scheduled|slated|set|due|expected)\s+for"
     r"|next\s+(?:week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"))
 _PAST_CUES = re.compile(
     r"\b(?:was|were|had|did|been|since|ago|last|yesterday|told|went|came|saw|met|took|made|gave"
@@ -379,7 +379,12 @@ _PAST_CUES = re.compile(
 #: a preposition right before the expression that points ahead ("by Dec. 15", "until Friday")
 _FUTURE_PREP = re.compile(_ci(r"(?:until|till|by|through|effective|starting|beginning|as soon as"
                               r"|as early as|no later than|expires?|payable|due)(?: on| in)?\s*$"))
+#: a past-tense verb right before the expression: "said Tuesday", "predicted on Wednesday"
+_VERB_BEFORE = re.compile(r"\b(?:said|told|[a-z]{2,}ed)(?:\s+(?:on|late|early))?\s+$")
 _PAST_PREP = re.compile(_ci(r"(?:since|ago|earlier)\s*$"))
+_PASSIVE_AUX = re.compile(r"\b(?:is|are|be|being|am|'s|'re|to|will|would)\s+$")
+#: cues further than this many characters from the expression say little about it
+MAX_CUE_DISTANCE = 80
 #: reporting verbs: the time of the saying, a weaker cue for other events in the clause
 _REPORT_CUES = re.compile(r"\b(?:said|told|announced|reported|added|stated)\b")
 _CLAUSE_END = re.compile(r"[.!?;:\n]\s+(?=[A-Z\"'“‘(])|\n")
@@ -388,6 +393,8 @@ _CLAUSE_END = re.compile(r"[.!?;:\n]\s+(?=[A-Z\"'“‘(])|\n")
 def _cheap_tense(text: str, start: int, end: int) -> str | None:
     """Tense from the nearest cue word in the clause around ``text[start:end]``."""
     before = text[max(0, start - 24):start]
+    if _VERB_BEFORE.search(before):
+        return "past"  # "said Tuesday", "rallied on Friday"
     if _FUTURE_PREP.search(before):
         return "future"
     if _PAST_PREP.search(before):
@@ -406,7 +413,9 @@ def _cheap_tense(text: str, start: int, end: int) -> str | None:
             if start <= m.start() < end:
                 continue
             dist = (start - m.end() if m.end() <= start else m.start() - end) + penalty
-            if dist < best_dist:
+            if tense == "past" and _PASSIVE_AUX.search(text, max(0, m.start() - 8), m.start()):
+                continue  # "is held", "to be heard": a participle, not a past tense
+            if dist < best_dist and dist <= MAX_CUE_DISTANCE:
                 best, best_dist = tense, dist
     return best
 
@@ -467,6 +476,15 @@ class _Ctx:
             if start - s > window:
                 break
             if kind == "DATE" and value[:1].isdigit() and len(value) > 4:
+                return value
+        return None
+
+    def last_quarter(self) -> str | None:
+        """The latest quarter named outright (not "a year earlier") before this point."""
+        if self.probe:
+            return "2000-Q1"
+        for _s, kind, value, derived in reversed(self.found):
+            if kind == "DATE" and not derived and re.fullmatch(r"\d{4}-Q[1-4]", value):
                 return value
         return None
 
@@ -591,6 +609,9 @@ def _month_only(m, ctx):
             return None
     if m["rel"] and m["rel"].lower() in ("each", "every"):
         return "SET", f"XXXX-{month:02d}"
+    if mon == "March" and not (m["year"] or m["mod"] or m["rel"]) and re.match(
+            r"\s+(?:of|for|on|to|from)\s+(?:the\s+)?[A-Z]", ctx.text[m.end():m.end() + 20]):
+        return None  # "the March for Life", "the March on Washington"
     if m["year"]:
         return "DATE", f"{_year_int(m['year']):04d}-{month:02d}"
     if ctx.ref is None:
@@ -670,28 +691,31 @@ def _quarter_rule(m, ctx):
     return "DATE", f"{'XXXX' if y is None else f'{y:04d}'}-{unit}{n}"
 
 
-@_rule(rf"(?:{_ci('the')}\s+)?(?P<rel>{_ci('latest|most recent|recent|current|same|year-ago|year-earlier|comparable|previous|prior|next|coming|year-ago|first|last|final')}[\s-]+)?(?:(?P<year>{YEAR})\s+)?{_ci('quarter')}(?![\s-]+{_ci('century|mile|point|percent')})\b(?:\s+(?P<ago>{_ci('a year (?:ago|earlier)')}))?")
+@_rule(rf"(?:(?P<the>{_ci('the|this|that|its|their')})\s+)?(?P<rel>{_ci('latest|most recent|recent|current|same|year-ago|year-earlier|comparable|previous|prior|next|coming|last')}[\s-]+)?(?:(?P<year>{YEAR})\s+)?(?P<unit>{_ci('quarter|period')})(?![\s-]+{_ci('century|mile|point|percent|of an? ')})\b(?:\s+(?P<ago>{_ci('a year (?:ago|earlier)|last year')}))?")
 def _the_quarter(m, ctx):
-    s = m.group(0).lower()
-    if not s.startswith("the") and not m["rel"] and not m["year"]:
+    """ "the quarter", "the latest quarter", "the year-ago period": the reporting period in play."""
+    if not (m["the"] or m["rel"] or m["year"]):
         return None
-    if ctx.ref is None:
+    rel = re.sub(r"[\s-]+", " ", (m["rel"] or "").lower()).strip()
+    last = ctx.last_quarter()
+    if m["unit"].lower() == "period" and not (last and (rel or m["year"])):
+        return None  # "the period" means a quarter only in earnings news, with a qualifier
+    if ctx.ref is None and not last:
         return "DATE", "XXXX-QX"
-    rel = (m["rel"] or "").lower().strip(" -")
-    recent = ctx.recent(m.start())
-    base = None
-    if recent and re.fullmatch(r"\d{4}-Q[1-4]", recent):
-        base = (int(recent[:4]), int(recent[-1]))
-    if base is None:
+    if m["the"] and m["the"].lower() == "this" and not rel:
+        rel = "current"
+    if rel in ("current", "next", "coming") or not last:
         y, q = _quarter(ctx.ref)
-        if rel not in ("current", "next", "coming"):
-            y, q = _quarter(_shift_months(ctx.ref, -3))
-        base = (y, q)
-    y, q = base
-    if rel in ("year-ago", "year-earlier", "comparable") or m["ago"]:
+        if rel in ("next", "coming"):
+            y, q = _quarter(_shift_months(ctx.ref, 3))
+        elif rel != "current":
+            y, q = _quarter(_shift_months(ctx.ref, -3))  # reports come out after the quarter
+    else:
+        y, q = int(last[:4]), int(last[-1])
+        if rel in ("previous", "prior"):
+            y, q = _quarter(_shift_months(dt.date(y, 3 * q, 1), -3))
+    if rel in ("year ago", "year earlier", "comparable") or m["ago"]:
         y -= 1
-    elif rel in ("next", "coming") and not recent:
-        y, q = _quarter(_shift_months(dt.date(y, 3 * q, 1), 3))
     if m["year"]:
         y = int(m["year"])
     return "DATE", f"{y:04d}-Q{q}"
@@ -925,6 +949,9 @@ def _ago(m, ctx):
     direction = m["dir"].lower()
     sign = -1 if direction in ("ago", "earlier", "before", "previously", "back") else 1
     unit = m["unit"].lower().rstrip("s").replace("centurie", "century")
+    if direction in ("later", "earlier", "before", "after") and unit != "year":
+        # "three days later": TimeML marks the duration; the anchor is another event
+        return None
     if n is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     if unit == "year" and sign < 0 and n == 1 and direction in ("ago", "earlier", "before"):
@@ -960,6 +987,8 @@ def _year_ago(m, ctx):
 # durations: "two hours", "nearly four-year", "the past two months", "for months", "a decade"
 @_rule(rf"(?:(?P<approx>{APPROX})\s+)?(?:(?P<lead>{_ci('the (?:past|last|next|first|final|previous|coming|following|latest|initial|ensuing|remaining)|(?:past|last|next|first|final|previous|coming|another|an additional|additional|each of the past)')})\s+)?(?P<num>{NUM})(?:\s+{_ci('or (?:so|more)')})?(?P<sep>[\s-]+)(?:(?P<extra>{_ci('more|additional|straight|consecutive|full|trading|long|business|calendar|working|or so|and a half')})\s+)?(?P<unit>{UNIT})\b(?P<suffix>-(?:long|old))?(?:\s+(?P<orso>{_ci('or so|and a half')}))?")
 def _duration(m, ctx):
+    if m["unit"][0].isupper() and not m["num"][0].isupper():
+        return None  # "60 Minutes": a title
     unit = m["unit"].lower()
     lead = (m["lead"] or "").lower()
     num = m["num"].lower()
