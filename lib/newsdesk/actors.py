@@ -230,8 +230,8 @@ def _base_mentions(doc: Doc, index: ActorIndex) -> list[_Mention]:
         start, end = _trim(doc, ent.start, ent.end)
         text = doc[start:end].text
         hit = index.lookup(text) or (index.lookup(ent.ent_id_) and (ent.ent_id_, "alias"))
-        if hit and not ent.ent_id_ and index.type_of(hit[0]) in GAZETTEER_TYPES and ent.label_ not in {
-                "GPE", "LOC", "FAC"} and not (start > 0 and doc[start - 1].lower_ in LOCATIVES):
+        if hit and not ent.ent_id_ and index.type_of(hit[0]) in GAZETTEER_TYPES and ent.label_ in {
+                "PERSON", "ORG", "NORP"} and not (start > 0 and doc[start - 1].lower_ in LOCATIVES):
             hit = None  # "Vladimir" the person, not the city, unless "in Vladimir"
         if hit:
             actor, kind = hit

@@ -84,7 +84,8 @@ def _load(name: str, actors_file: str | None) -> Language:
         if patterns:
             ruler = nlp.add_pipe("entity_ruler", name=name, **where, config={
                 "overwrite_ents": name == "entity_ruler", "phrase_matcher_attr": "ORTH"})
-            ruler.add_patterns(patterns)
+            with nlp.select_pipes(enable=[name]):  # else every pattern runs through the whole model
+                ruler.add_patterns(patterns)
     nlp.add_pipe("newsdesk_actors", last=True, config={"actors_file": actors_file or ""})
     return nlp
 

@@ -1,0 +1,129 @@
+"""Actors: each canonicalisation rule on short texts written for the test."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pandas as pd
+import pytest
+
+from newsdesk import actors
+from newsdesk.actors import actor_table, actors_frame, cooccurrence, find_mentions, ruler_patterns
+
+
+def mention(text: str, surface: str) -> pd.Series:
+    """The mention whose text is ``surface`` (the first one, names before descriptions)."""
+    frame = find_mentions(text)
+    rows = frame[frame["text"] == surface]
+    assert not rows.empty, f"{surface!r} not found in {frame[['text', 'actor']].to_dict('records')}"
+    return rows.iloc[0]
+
+
+@pytest.mark.parametrize(("text", "surface", "actor", "kind", "label"), [
+    ("Moscow rejected the offer on Friday.", "Moscow", "Russia", "alias", "GPE"),
+    ("The Kremlin said nothing about the offer.", "Kremlin", "Russia", "alias", "GPE"),
+    ("Russia's army advanced overnight.", "Russia", "Russia", "name", "GPE"),
+    ("Russian troops crossed the river.", "Russian", "Russia", "demonym", "NORP"),
+    ("Officials in Kyiv welcomed the offer.", "Kyiv", "Ukraine", "alias", "GPE"),
+    ("The White House declined to comment.", "White House", "United States", "alias", "GPE"),
+    ("The U.S.-brokered truce held for a week.", "U.S.", "United States", "alias", "GPE"),
+    ("The United States imposed new tariffs.", "United States", "United States", "name", "GPE"),
+    ("The United Nations warned of famine.", "United Nations", "United Nations", "name", "ORG"),
+    ("NATO allies met on Tuesday.", "NATO", "NATO", "name", "ORG"),
+    ("The minister told Reuters the plan was dead.", "Reuters", "Reuters", "name", "ORG"),
+])
+def test_table_names_resolve_to_actor(text, surface, actor, kind, label):
+    row = mention(text, surface)
+    assert (row["actor"], row["kind"], row["label"]) == (actor, kind, label)
+
+
+def test_articles_and_possessives_are_not_part_of_the_mention():
+    frame = find_mentions("The Kremlin rejected Germany's offer.")
+    assert set(frame["text"]) >= {"Kremlin", "Germany"}
+
+
+def test_place_before_region_is_the_region():
+    row = mention("Shelling continued in the northern Kharkiv region overnight.", "Kharkiv")
+    assert (row["actor"], row["actor_type"], row["label"]) == ("Kharkiv", "region", "LOC")
+
+
+def test_venue_city_is_not_a_state():
+    row = mention("Delegates from both sides met in Geneva on Monday.", "Geneva")
+    assert (row["actor"], row["actor_type"]) == ("Geneva", "city")
+
+
+def test_title_gives_role_and_affiliation():
+    row = mention("Moldovan President Elena Ivanescu visited the border on Monday.", "Elena Ivanescu")
+    assert (row["label"], row["role"], row["affiliation"]) == ("PERSON", "President of Moldova", "Moldova")
+
+
+def test_apposition_gives_role_and_affiliation():
+    row = mention("The head of Chile's delegation, Tomas Ferrer, said the talks were hard.", "Tomas Ferrer")
+    assert (row["role"], row["affiliation"]) == ("head of Chile's delegation", "Chile")
+
+
+def test_surname_alone_is_the_full_name_introduced_before():
+    frame = find_mentions("Finance Minister Anna Kowalczyk spoke on Monday. On Tuesday Kowalczyk left for Paris.")
+    rows = frame[frame["text"] == "Kowalczyk"]
+    assert rows["actor"].tolist() == ["Anna Kowalczyk"]
+    assert rows["kind"].tolist() == ["alias"]
+
+
+def test_definite_description_resolves_to_person_with_that_affiliation():
+    text = "Kenyan President Daniel Mwangi arrived on Monday. The Kenyan leader said he was ready to talk."
+    row = mention(text, "Kenyan leader")
+    assert (row["actor"], row["kind"], row["label"]) == ("Daniel Mwangi", "description", "PERSON")
+
+
+def test_demonym_with_institution_is_an_organisation_of_the_state():
+    row = mention("The Polish air force scrambled two jets.", "Polish air force")
+    assert (row["label"], row["actor_type"], row["affiliation"]) == ("ORG", "organisation", "Poland")
+
+
+def test_own_table_adds_and_overrides(tmp_path):
+    own = tmp_path / "actors.csv"
+    own.write_text("actor,type,aliases,affiliation,role\n"
+                   "Riverside Tenants Union,organisation,RTU|the tenants' union,,\n"
+                   "Geneva,venue,Genf,Switzerland,\n")
+    table = actor_table(own).set_index("actor")
+    assert table.loc["Riverside Tenants Union", "aliases"] == "RTU|the tenants' union"
+    assert table.loc["Geneva", "type"] == "venue"
+    assert (table.index == "Geneva").sum() == 1
+
+
+def test_ruler_patterns_carry_the_actor_as_id():
+    table = pd.DataFrame([{"actor": "Ruritania", "type": "state", "aliases": "Strelsau",
+                           "demonyms": "Ruritanian", "affiliation": "", "role": ""}])
+    patterns = {(p["pattern"], p["label"], p["id"]) for p in ruler_patterns(table)}
+    assert patterns == {("Ruritania", "GPE", "Ruritania"), ("Strelsau", "GPE", "Ruritania"),
+                        ("Ruritanian", "NORP", "Ruritania")}
+
+
+MENTIONS = pd.DataFrame({
+    "article_id": ["a", "a", "a", "a", "b"],
+    "sent_id": [0, 0, 1, 1, 0],
+    "start": [0, 10, 30, 40, 0],
+    "end": [5, 15, 35, 45, 5],
+    "actor": ["Russia", "Ukraine", "Russia", "Ukraine", "Russia"],
+    "actor_type": ["state"] * 5,
+    "kind": ["name", "name", "alias", "demonym", "name"],
+    "role": [None] * 5,
+    "affiliation": [None] * 5,
+})
+ARTICLES = pd.DataFrame({"article_id": ["a", "b"], "date": pd.to_datetime(["2026-01-02", "2026-03-04"])})
+
+
+def test_actors_frame_counts_mentions_articles_and_dates():
+    frame = actors_frame(MENTIONS, ARTICLES).set_index("actor")
+    assert frame.loc["Russia", ["n_mentions", "n_articles"]].tolist() == [3, 2]
+    assert frame.loc["Russia", "last_date"] == pd.Timestamp("2026-03-04")
+    assert list(frame.columns) == actors.ACTOR_COLUMNS[1:]
+
+
+@pytest.mark.parametrize(("level", "weight", "n_articles"), [("sentence", 2, 1), ("article", 1, 1)])
+def test_cooccurrence_counts_shared_units(level, weight, n_articles):
+    corpus = SimpleNamespace(mentions=MENTIONS, sentences=pd.DataFrame(
+        {"article_id": ["a", "a", "b"], "sent_id": [0, 1, 0], "para_id": [0, 0, 0]}))
+    pair = cooccurrence(corpus, level).iloc[0]
+    assert (pair["actor_a"], pair["actor_b"], pair["weight"], pair["n_articles"]) == (
+        "Russia", "Ukraine", weight, n_articles)
