@@ -65,7 +65,7 @@ ACTOR_LABELS = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC")
 TYPE_LABELS = {
     "person": "PERSON", "organisation": "ORG", "international body": "ORG", "media": "ORG",
     "state": "GPE", "territory": "GPE", "city": "GPE", "region": "LOC", "continent": "LOC",
-    "place": "LOC", "facility": "FAC", "group": "NORP",
+    "place": "LOC", "venue": "GPE", "facility": "FAC", "group": "NORP",
 }
 #: Actor type of an entity that is not in the table.
 LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place",
