@@ -574,3 +574,20 @@ def cooccurrence(corpus, level: str = "sentence") -> pd.DataFrame:
                                                     n_articles=("article_id", "nunique")).reset_index()
     out = out.sort_values(["weight", "n_articles", "actor_a", "actor_b"], ascending=[False, False, True, True])
     return out.reset_index(drop=True)[COOCCURRENCE_COLUMNS]
+
+
+def keyword_in_context(corpus, actor: str, width: int = 50) -> pd.DataFrame:
+    """Every mention of ``actor`` with ``width`` characters of context on each side.
+
+    Columns ``article_id``, ``start``, ``kind``, ``left``, ``mention``, ``right``
+    (line breaks shown as spaces), in article order.
+    """
+    rows = corpus.mentions[corpus.mentions["actor"] == actor]
+    texts = corpus.articles.set_index("article_id")["text"]
+    out = []
+    for row in rows.itertuples(index=False):
+        text = texts[row.article_id]
+        left = text[max(0, row.start - width):row.start].replace("\n", " ")
+        right = text[row.end:row.end + width].replace("\n", " ")
+        out.append((row.article_id, row.start, row.kind, left.rjust(width), text[row.start:row.end], right))
+    return pd.DataFrame(out, columns=["article_id", "start", "kind", "left", "mention", "right"])
