@@ -668,6 +668,17 @@ def _spoken_year(m, ctx):
 
 
 # quarters and halves: "the third quarter", "third-quarter", "Q3 2013", "the first half of 1990"
+@_rule(rf"(?:(?P<pre>{YEAR})\s+)?(?P<u>[QH])(?P<n>[1-4])(?:\s+(?P<year>{YEAR})|['’](?P<yy>\d\d))?\b")
+def _q_code(m, ctx):
+    n = int(m["n"])
+    if m["u"] == "H" and n > 2:
+        return None
+    year = m["pre"] or m["year"] or (f"20{m['yy']}" if m["yy"] else None)
+    if year is None:
+        year = "XXXX" if ctx.ref is None else f"{ctx.ref.year:04d}"
+    return "DATE", f"{year}-{m['u']}{n}"
+
+
 @_rule(rf"(?:(?P<the>{_ci('the|its|this|that|a|their|last|next')})\s+)?(?:(?P<lyear>{YEAR}|{_ci('this|last|next')}\s+{_ci('year')}['’]s|{_ci('the year-(?:ago|earlier)|year-(?:ago|earlier)|last year')}['’]?s?)\s+)?(?:{_ci('fiscal|calendar|flat|latest')}[\s-]+)?(?P<ord>{_ci('first|second|third|fourth|1st|2nd|3rd|4th')})[\s-]+(?P<unit>{_ci('quarter|half')})(?:s\b)?(?:\s+{_ci('of')}\s+(?:{_ci('fiscal')}\s+)?(?P<year>{YEAR}))?(?:\s+(?P<ryear>{_ci('last|this|next')})\s+{_ci('year')})?")
 def _quarter_rule(m, ctx):
     n = ORDINALS[m["ord"].lower()]
@@ -993,6 +1004,13 @@ def _duration(m, ctx):
     lead = (m["lead"] or "").lower()
     num = m["num"].lower()
     n = parse_number(num)
+    if (not (lead or m["approx"] or m["extra"] or m["suffix"]) and m["sep"].strip() != "-"
+            and n is not None and float(n).is_integer() and ctx.ref is not None
+            and re.search(r"\bin\s+$", ctx.text[max(0, m.start() - 4):m.start()])
+            and not re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4])
+            and ctx.tense(m.start(), m.end()) == "future"):
+        # "will resume in three weeks": a date that far ahead
+        return "DATE", _at_granularity(_shift(ctx.ref, int(n), unit), unit)
     if num in ("a", "an", "some", "many") and not lead and not m["approx"]:
         if num == "some" or num == "many":
             return "DURATION", duration_value(None, unit)

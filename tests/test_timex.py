@@ -1,0 +1,275 @@
+"""Temporal expressions: spans, TIMEX3 values, resolution against the article date.
+
+Sentences are written for these tests; the reference date is a Wednesday.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from newsdesk.timex import TIMEX_COLUMNS, duration_value, find_timexes, parse_number, value_interval
+
+REF = "2026-02-18"  # a Wednesday
+
+
+def tag(text: str, ref=REF, doc=None) -> list[tuple[str, str, str]]:
+    frame = find_timexes(text, ref, doc=doc)
+    return list(zip(frame["text"], frame["type"], frame["value"], strict=True))
+
+
+def only(text: str, ref=REF) -> tuple[str, str, str]:
+    found = tag(text, ref)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# --------------------------------------------------------------------------- dates
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    ("The deal was signed Feb. 16.", "Feb. 16", "2026-02-16"),
+    ("It opened on 16 February 2026.", "16 February 2026", "2026-02-16"),
+    ("It opened on February 16, 2026, in Kyiv.", "February 16, 2026", "2026-02-16"),
+    ("The filing is dated 2/16/2026.", "2/16/2026", "2026-02-16"),
+    ("The filing is dated 2026-02-16.", "2026-02-16", "2026-02-16"),
+    ("Russia invaded in February 2022.", "February 2022", "2022-02"),
+    ("It seized Crimea in 2014.", "2014", "2014"),
+    ("It happened on Friday, Feb. 13.", "Friday, Feb. 13", "2026-02-13"),
+    ("Prices peaked in the 1990s.", "the 1990s", "199X"),
+    ("Profit fell in the third quarter.", "the third quarter", "2025-Q3"),
+    ("Profit will rise in the third quarter.", "the third quarter", "2026-Q3"),
+    ("Profit fell in the first quarter of 2025.", "the first quarter of 2025", "2025-Q1"),
+    ("Sales rose in Q3 2013.", "Q3 2013", "2013-Q3"),
+    ("Output fell in the first half of 2025.", "the first half of 2025", "2025-H1"),
+    ("Turnout was high on Christmas Day 2024.", "Christmas Day 2024", "2024-12-25"),
+])
+def test_calendar_dates(text, expr, value):
+    assert only(text) == (expr, "DATE", value)
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    ("Ukraine said Tuesday it was ready.", "Tuesday", "2026-02-17"),
+    ("Trump pressed Ukraine on Monday.", "Monday", "2026-02-16"),
+    ("The envoys will meet Friday in Geneva.", "Friday", "2026-02-20"),
+    ("Talks are scheduled for Monday.", "Monday", "2026-02-23"),
+    ("The talks ended Wednesday.", "Wednesday", "2026-02-18"),
+    ("The talks will end Wednesday.", "Wednesday", "2026-02-18"),
+    ("The leader said late Tuesday he was ready.", "late Tuesday", "2026-02-17"),
+    ("They met last Friday.", "last Friday", "2026-02-13"),
+    ("They meet next Monday.", "next Monday", "2026-02-23"),
+])
+def test_weekdays_follow_the_tense(text, expr, value):
+    assert only(text) == (expr, "DATE", value)
+
+
+def test_weekday_with_part_of_day_is_a_time():
+    assert only("Drones struck Tuesday night.") == ("Tuesday night", "TIME", "2026-02-17TNI")
+
+
+@pytest.mark.parametrize("text, expr, kind, value", [
+    ("Talks resume today.", "today", "DATE", "2026-02-18"),
+    ("Talks ended yesterday.", "yesterday", "DATE", "2026-02-17"),
+    ("Talks resume tomorrow.", "tomorrow", "DATE", "2026-02-19"),
+    ("He speaks tonight.", "tonight", "TIME", "2026-02-18TNI"),
+    ("He spoke this morning.", "this morning", "TIME", "2026-02-18TMO"),
+    ("Shelling went on last night.", "last night", "TIME", "2026-02-17TNI"),
+])
+def test_today_yesterday_tomorrow(text, expr, kind, value):
+    assert only(text) == (expr, kind, value)
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    ("Prices rose last week.", "last week", "2026-W07"),
+    ("Prices rose this week.", "this week", "2026-W08"),
+    ("Prices will rise next month.", "next month", "2026-03"),
+    ("Prices rose last year.", "last year", "2025"),
+    ("Prices rose this year.", "this year", "2026"),
+    ("Prices rose earlier this month.", "earlier this month", "2026-02"),
+    ("The strike began two days ago.", "two days ago", "2026-02-16"),
+    ("The strike began three months ago.", "three months ago", "2025-11"),
+    ("The talks will resume in three weeks.", "three weeks", "2026-W11"),
+    ("It may come by next year.", "next year", "2027"),
+])
+def test_relative_periods(text, expr, value):
+    assert only(text) == (expr, "DATE", value)
+
+
+# --------------------------------------------------------------------------- year inference
+
+
+@pytest.mark.parametrize("text, ref, expr, value", [
+    ("Talks collapsed in December.", "2026-01-10", "December", "2025-12"),
+    ("The summit will be held in March.", "2026-01-10", "March", "2026-03"),
+    ("The summit will be held in January.", "2025-12-20", "January", "2026-01"),
+    ("Elections are due Jan. 5.", "2025-12-28", "Jan. 5", "2026-01-05"),
+    ("Fighting flared on Dec. 30.", "2026-01-03", "Dec. 30", "2025-12-30"),
+    ("Parliament voted in May.", "2026-02-18", "May", "2025-05"),
+    ("Parliament will vote in May.", "2026-02-18", "May", "2026-05"),
+    ("The strike began last December.", "2026-02-18", "last December", "2025-12"),
+])
+def test_year_inferred_across_new_year(text, ref, expr, value):
+    assert only(text, ref) == (expr, "DATE", value)
+
+
+def test_modal_may_is_not_a_month():
+    assert tag("Prices may rise.") == []
+
+
+# --------------------------------------------------------------------------- durations and sets
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    ("It is the nearly four-year war.", "nearly four-year", "P4Y"),
+    ("Oil fell to a five-year low.", "five-year", "P5Y"),
+    ("The talks ended after just two hours.", "two hours", "PT2H"),
+    ("The six hours of meetings were tense.", "six hours", "PT6H"),
+    ("The talks have for months been deadlocked.", "months", "PXM"),
+    ("He served two and a half years.", "two and a half years", "P2Y6M"),
+    ("The meeting lasted 90 minutes.", "90 minutes", "PT90M"),
+    ("Rates fell over the past two months.", "the past two months", "P2M"),
+    ("The war lasted more than four years.", "more than four years", "P4Y"),
+    ("Peace held for a decade.", "a decade", "P10Y"),
+])
+def test_durations(text, expr, value):
+    assert only(text) == (expr, "DURATION", value)
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    ("They meet every Monday.", "every Monday", "XXXX-WXX-1"),
+    ("The report is published annually.", "annually", "P1Y"),
+    ("The rules change each season.", "each season", "P3M"),
+    ("Trains run daily.", "daily", "P1D"),
+    ("They meet twice a week.", "a week", "P1W"),
+    ("The league meets every year.", "every year", "P1Y"),
+])
+def test_sets(text, expr, value):
+    assert only(text) == (expr, "SET", value)
+
+
+# --------------------------------------------------------------------------- times and vague references
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    ("The vote is at 3 p.m.", "3 p.m.", "2026-02-18T15:00"),
+    ("The vote was at 10:30 a.m. Tuesday.", "10:30 a.m. Tuesday", "2026-02-17T10:30"),
+    ("They broke for lunch at noon.", "noon", "2026-02-18T12:00"),
+])
+def test_clock_times(text, expr, value):
+    assert only(text) == (expr, "TIME", value)
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    ("Ukraine is now ready.", "now", "PRESENT_REF"),
+    ("Kyiv currently holds the town.", "currently", "PRESENT_REF"),
+    ("Moscow recently changed course.", "recently", "PAST_REF"),
+    ("Such talks failed in the past.", "the past", "PAST_REF"),
+    ("Talks may resume in the future.", "the future", "FUTURE_REF"),
+])
+def test_vague_references(text, expr, value):
+    assert only(text) == (expr, "DATE", value)
+
+
+# --------------------------------------------------------------------------- spans and anaphora
+
+
+def test_spans_leave_out_prepositions_and_keep_offsets():
+    text = "Zelenskyy spoke on Monday and in the last week."
+    frame = find_timexes(text, REF)
+    assert list(frame["text"]) == ["Monday", "the last week"]
+    for row in frame.itertuples():
+        assert text[row.start:row.end] == row.text
+
+
+def test_a_year_earlier_follows_the_reporting_period():
+    text = "Third-quarter profit rose to $5 million from $4 million a year earlier."
+    assert tag(text, "1989-10-30") == [("Third-quarter", "DATE", "1989-Q3"),
+                                       ("a year earlier", "DATE", "1988-Q3")]
+
+
+@pytest.mark.parametrize("text", [
+    "They called off a second day of talks.",
+    "The plan saves $500 million a year.",
+    "Thousands joined the March for Life.",
+    "Its quarterly dividend was cut.",
+])
+def test_not_temporal(text):
+    assert tag(text) == []
+
+
+# --------------------------------------------------------------------------- without a reference date
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The deal was signed Feb. 16.", "XXXX-02-16"),
+    ("Trump pressed Ukraine on Monday.", "XXXX-WXX-1"),
+    ("Talks ended yesterday.", "XXXX-XX-XX"),
+    ("Russia invaded in February 2022.", "2022-02"),
+])
+def test_without_reference_date_values_stay_unresolved(text, value):
+    frame = find_timexes(text, None)
+    assert list(frame["value"]) == [value]
+    if value.startswith("X"):
+        assert frame["date_start"].isna().all()
+
+
+def test_nat_reference_date_is_no_reference():
+    assert list(find_timexes("Talks ended yesterday.", pd.NaT)["value"]) == ["XXXX-XX-XX"]
+
+
+# --------------------------------------------------------------------------- intervals and the frame
+
+
+@pytest.mark.parametrize("value, start, end, granularity", [
+    ("2026-02-17", "2026-02-17", "2026-02-17", "day"),
+    ("2026-02-17TEV", "2026-02-17", "2026-02-17", "day"),
+    ("2026-02", "2026-02-01", "2026-02-28", "month"),
+    ("2026-W08", "2026-02-16", "2026-02-22", "week"),
+    ("2026-W08-WE", "2026-02-21", "2026-02-22", "weekend"),
+    ("2026-Q1", "2026-01-01", "2026-03-31", "quarter"),
+    ("2026-H2", "2026-07-01", "2026-12-31", "half"),
+    ("2025-WI", "2025-12-01", "2026-02-28", "season"),
+    ("2014", "2014-01-01", "2014-12-31", "year"),
+    ("199X", "1990-01-01", "1999-12-31", "decade"),
+])
+def test_value_interval(value, start, end, granularity):
+    assert value_interval(value) == (pd.Timestamp(start), pd.Timestamp(end), granularity)
+
+
+@pytest.mark.parametrize("value", ["P4Y", "PRESENT_REF", "XXXX-WXX-1", "1000-01-01"])
+def test_value_interval_of_unanchored_values_is_empty(value):
+    start, end, granularity = value_interval(value)
+    assert pd.isna(start) and pd.isna(end) and granularity is None
+
+
+def test_frame_columns_and_dtypes():
+    frame = find_timexes("Talks ended Tuesday after two hours.", REF)
+    assert list(frame.columns) == TIMEX_COLUMNS
+    assert str(frame["date_start"].dtype) == "datetime64[ns]"
+    assert frame.loc[0, "date_start"] == pd.Timestamp("2026-02-17")
+    assert pd.isna(frame.loc[1, "date_start"])  # durations have no interval
+    empty = find_timexes("", REF)
+    assert list(empty.columns) == TIMEX_COLUMNS and empty.empty
+
+
+@pytest.mark.parametrize("text, n", [("twenty-four", 24), ("2 1/2", 2.5), ("a couple of", 2),
+                                     ("several", None), ("1,000", 1000)])
+def test_parse_number(text, n):
+    assert parse_number(text) == n
+
+
+@pytest.mark.parametrize("n, unit, value", [(2, "hours", "PT2H"), (None, "months", "PXM"),
+                                            (2.5, "year", "P2Y6M"), (2, "decades", "P20Y")])
+def test_duration_value(n, unit, value):
+    assert duration_value(n, unit) == value
+
+
+def test_parse_sets_the_tense_when_given(monkeypatch):
+    from newsdesk import timex
+    from newsdesk.nlp import get_nlp
+
+    # without the parse every clause would read as past tense here
+    monkeypatch.setattr(timex, "_cheap_tense", lambda text, start, end: "past")
+    text = "Zelenskyy, who met Macron in Paris, will sign the deal on Friday."
+    assert tag(text)[-1] == ("Friday", "DATE", "2026-02-13")
+    assert tag(text, doc=get_nlp()(text))[-1] == ("Friday", "DATE", "2026-02-20")
