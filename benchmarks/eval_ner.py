@@ -23,7 +23,7 @@ from newsdesk.nlp import get_nlp
 
 LABEL_MAP = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "FAC": "LOC"}
 SCORED = ("PER", "ORG", "LOC")
-NEWSDESK_PIPES = ("entity_ruler", "gazetteer_ruler", "newsdesk_actors")
+NEWSDESK_PIPES = ("newsdesk_ruler", "newsdesk_actors")
 
 
 def read_conll(path: Path) -> list[tuple[str, set]]:

@@ -292,7 +292,8 @@ def _apposition(doc: Doc, m: _Mention) -> list | None:
                 break
     if phrase_head is None or phrase_head.lemma_.lower() not in ROLE_NOUNS:
         return None
-    tokens = [t for t in phrase_head.subtree if t.i not in skip and not t.is_punct and t.dep_ != "appos"]
+    tokens = [t for t in phrase_head.subtree
+              if t.i not in skip and not t.is_punct and (t.dep_ != "appos" or t is phrase_head)]
     while tokens and tokens[0].lower_ in _ARTICLES:
         tokens = tokens[1:]
     # keep a contiguous phrase only

