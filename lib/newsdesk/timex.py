@@ -44,6 +44,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+import numpy as np
 import pandas as pd
 
 TIMEX_COLUMNS = ["start", "end", "text", "type", "value", "date_start", "date_end", "granularity"]
@@ -512,14 +513,37 @@ class _Ctx:
         return None
 
 
-_RULES: list[tuple[re.Pattern, object, str]] = []
+_RULES: list[tuple[re.Pattern, object, re.Pattern | None]] = []
 
 
-def _rule(pattern: str, kind: str = ""):
+_UNIT_WORD = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur"
+_MONTH_WORD = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+#: Words every match of a rule contains. A rule only scans the text around
+#: them, which keeps the tagger fast on long articles.
+_TRIGGERS = {
+    "_month_day": _MONTH_WORD, "_day_month": _MONTH_WORD, "_month_only": _MONTH_WORD,
+    "_us_date": r"\d/\d", "_iso_date": r"\d-\d", "_year": r"\d\d\d\d", "_decade": r"0['’]?s\b",
+    "_century": "century", "_spoken_year": "nineteen|thousand", "_q_code": r"\b[QH][1-4]",
+    "_quarter_rule": "quarter|half", "_the_quarter": "quarter|period",
+    "_season": "spring|summer|fall|autumn|winter", "_weekday": "day", "_holiday": "christmas|new year|halloween|valentine|independence|thanksgiving|easter|labor|memorial|election",
+    "_deictic_day": "today|yesterday|tomorrow|tonight", "_this_part": "morning|afternoon|evening|night",
+    "_overnight": "overnight", "_clock": r"\d|noon|midnight|midday",
+    "_relative_period": "week|month|year|decade|century", "_vague_plural": _UNIT_WORD,
+    "_ago": "ago|earlier|before|later|after|from now|hence|previously|back",
+    "_year_ago": "year-", "_duration": _UNIT_WORD, "_bare_units": _UNIT_WORD,
+    "_set": "every|each|per", "_set_word": "ly\\b",
+}
+#: characters scanned on either side of a trigger word
+_WINDOW = 80
+
+
+def _rule(pattern: str):
     """Register a handler ``f(m, ctx) -> (type, value) | None`` for ``pattern``."""
     def deco(func):
         # never start inside a word ("regi|on Wednesday")
-        _RULES.append((re.compile(r"(?<![^\W_])(?:" + pattern + ")"), func, kind))
+        compiled = re.compile(r"(?<![^\W_])(?:" + pattern + ")")
+        trigger = _TRIGGERS.get(func.__name__)
+        _RULES.append((compiled, func, re.compile(trigger, re.I) if trigger else None))
         return func
     return deco
 
@@ -1153,12 +1177,28 @@ def _to_date(reference_date) -> dt.date | None:
     return ts.date()
 
 
+def _windows(trigger: re.Pattern, text: str) -> list[tuple[int, int]]:
+    """Merged stretches of ``text`` around the trigger words."""
+    out: list[list[int]] = []
+    for m in trigger.finditer(text):
+        lo, hi = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+        if out and lo <= out[-1][1]:
+            out[-1][1] = hi
+        else:
+            out.append([lo, hi])
+    return [(lo, hi) for lo, hi in out]
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
     out = []
-    for order, (pattern, _func, _kind) in enumerate(_RULES):
-        for m in pattern.finditer(text):
-            if m.end() > m.start():
-                out.append((m.start(), m.end(), order, m))
+    for order, (pattern, _func, trigger) in enumerate(_RULES):
+        windows = [(0, len(text))] if trigger is None else _windows(trigger, text)
+        seen = -1
+        for lo, hi in windows:
+            for m in pattern.finditer(text, max(lo, seen), hi):
+                if m.end() > m.start():
+                    out.append((m.start(), m.end(), order, m))
+                    seen = m.end()
     return out
 
 
@@ -1214,7 +1254,7 @@ def find_timexes(text: str, reference_date=None, doc=None) -> pd.DataFrame:
 def _fallback(text: str, start: int, end: int, skip: int, ctx: _Ctx):
     """The longest other rule that matches inside ``text[start:end]`` and accepts."""
     best = None
-    for order, (pattern, func, _kind) in enumerate(_RULES):
+    for order, (pattern, func, _trigger) in enumerate(_RULES):
         if order == skip:
             continue
         for m in pattern.finditer(text, start, end):
@@ -1238,15 +1278,17 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _frame(rows: list[tuple]) -> pd.DataFrame:
-    records = []
+    cols: dict[str, list] = {name: [] for name in TIMEX_COLUMNS}
     for start, end, span, kind, value in rows:
         if kind in ("DURATION", "SET"):
-            interval = (pd.NaT, pd.NaT, None)
+            interval = (None, None, None)
         else:
             interval = value_interval(value)
-        records.append((start, end, span, kind, value, *interval))
-    frame = pd.DataFrame(records, columns=TIMEX_COLUMNS)
-    return frame.astype({
-        "start": "int64", "end": "int64", "text": "object", "type": "object", "value": "object",
-        "date_start": "datetime64[ns]", "date_end": "datetime64[ns]", "granularity": "object",
+        for name, item in zip(TIMEX_COLUMNS, (start, end, span, kind, value, *interval), strict=True):
+            cols[name].append(None if item is pd.NaT else item)
+    dtypes = {"start": "int64", "end": "int64", "date_start": "datetime64[ns]", "date_end": "datetime64[ns]"}
+    return pd.DataFrame({
+        name: pd.Series(np.array(values, dtype=dtypes[name]) if name in dtypes else values,
+                        dtype=dtypes.get(name, "str"))
+        for name, values in cols.items()
     })
