@@ -30,10 +30,13 @@ analyses only that one.
 from __future__ import annotations
 
 import hashlib
+import itertools
+import multiprocessing
 import os
 import shutil
 import sys
 import uuid
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,6 +52,8 @@ from newsdesk.nlp import get_nlp, pipeline_version
 #: Per-article frames, in the order the pass builds them (``tone`` is one row per article).
 ARTICLE_FRAMES = ("paragraphs", "sentences", "mentions", "quotes", "timexes", "events", "tone")
 SHARD_SIZE = 64
+#: Articles per unit of work (one nlp.pipe batch, one task for a worker process).
+CHUNK_SIZE = 8
 PIPE_BATCH = 8
 #: Below this many new articles a second spaCy process costs more than it saves.
 MULTIPROCESS_MIN_ARTICLES = 200
@@ -96,7 +101,7 @@ class Corpus:
         for name, frame in self.frames().items():
             target = folder / name
             shutil.rmtree(target, ignore_errors=True)
-            frame = frame.copy()
+            frame = frame.assign(row_order=range(len(frame)))  # partitions do not keep row order
             frame.attrs = {}
             if "article_id" in frame.columns:
                 frame["month"] = frame["article_id"].map(month).fillna("undated")
@@ -113,20 +118,12 @@ class Corpus:
 
 
 def read_corpus(folder: str | os.PathLike) -> Corpus:
-    """Read a corpus written by :meth:`Corpus.to_parquet`."""
+    """Read a corpus written by :meth:`Corpus.to_parquet`, rows in their original order."""
     folder = Path(folder)
     frames = {}
     for name in Corpus.FRAMES:
         frame = pd.read_parquet(folder / name).drop(columns="month", errors="ignore")
-        order = [c for c in ("date", "article_id", "start", "end", "actor") if c in frame.columns]
-        frames[name] = frame.sort_values(order, kind="stable").reset_index(drop=True) if order else frame
-    articles = frames["articles"]
-    order = articles["article_id"].tolist()
-    for name in ("paragraphs", "sentences", "mentions", "quotes", "timexes", "events"):
-        f = frames[name]
-        sort = [c for c in ("start", "end") if c in f.columns]
-        f = f.assign(_o=f["article_id"].map({a: i for i, a in enumerate(order)}))
-        frames[name] = f.sort_values(["_o", *sort], kind="stable").drop(columns="_o").reset_index(drop=True)
+        frames[name] = frame.sort_values("row_order").drop(columns="row_order").reset_index(drop=True)
     return Corpus(**frames, rejected=pd.read_parquet(folder / "rejected.parquet"),
                   errors=pd.read_parquet(folder / "errors.parquet"))
 
@@ -156,7 +153,7 @@ def analyze_doc(article: dict, doc) -> dict[str, pd.DataFrame]:
     return frames
 
 
-def analyze_stream(todo: pd.DataFrame, actors_file=None, n_process: int = 1):
+def analyze_stream(todo: pd.DataFrame, actors_file=None):
     """Yield ``(article_id, frames, error)`` per article from one ``nlp.pipe`` pass.
 
     ``frames`` is :func:`analyze_doc`'s dict, or None when the article raised
@@ -164,7 +161,7 @@ def analyze_stream(todo: pd.DataFrame, actors_file=None, n_process: int = 1):
     """
     nlp = get_nlp(actors_file)
     records = todo.to_dict("records")
-    docs = nlp.pipe((r["text"] for r in records), batch_size=PIPE_BATCH, n_process=n_process)
+    docs = nlp.pipe((r["text"] for r in records), batch_size=PIPE_BATCH)
     for article, doc in zip(records, docs, strict=True):
         try:
             yield article["article_id"], analyze_doc(article, doc), None
@@ -179,7 +176,7 @@ def analyze_chunk(todo: pd.DataFrame, actors_file=None) -> tuple[dict[str, pd.Da
     """
     frames: dict[str, list] = {name: [] for name in ARTICLE_FRAMES}
     errors = []
-    for article_id, got, error in analyze_stream(todo, actors_file, n_process=1):
+    for article_id, got, error in analyze_stream(todo, actors_file):
         if error is not None:
             errors.append({"article_id": article_id, "error": error})
             continue
@@ -188,11 +185,28 @@ def analyze_chunk(todo: pd.DataFrame, actors_file=None) -> tuple[dict[str, pd.Da
     return {name: _concat(parts) for name, parts in frames.items()}, errors
 
 
-def _dask_stream(todo: pd.DataFrame, actors_file, client, chunk_size: int):
-    """Like :func:`analyze_stream`, but chunks run on a Dask cluster; yields per chunk."""
-    if todo.empty:
+def _chunk_results(todo: pd.DataFrame, actors_file, n_process: int, engine: str, client):
+    """Yield :func:`analyze_chunk` results in order, computed here, in worker processes or on Dask."""
+    size = max(1, min(CHUNK_SIZE, SHARD_SIZE))
+    chunks = [todo.iloc[lo:lo + size] for lo in range(0, len(todo), size)]
+    if not chunks:
         return
-    from dask.distributed import Client, LocalCluster, as_completed
+    if engine == "dask":
+        yield from _dask_results(chunks, actors_file, client)
+    elif n_process > 1:
+        # Workers run the whole per-article analysis, not just spaCy, and send back
+        # small frames instead of Docs. Forked workers share the loaded model.
+        get_nlp(actors_file)
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+            yield from pool.map(analyze_chunk, chunks, itertools.repeat(actors_file))
+    else:
+        for chunk in chunks:
+            yield analyze_chunk(chunk, actors_file)
+
+
+def _dask_results(chunks: list[pd.DataFrame], actors_file, client):
+    from dask.distributed import Client, LocalCluster
 
     own = client is None
     if own:
@@ -200,11 +214,10 @@ def _dask_stream(todo: pd.DataFrame, actors_file, client, chunk_size: int):
                                processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = [client.submit(analyze_chunk, todo.iloc[lo:lo + chunk_size], actors_file, pure=False)
-                   for lo in range(0, len(todo), chunk_size)]
-        for future in as_completed(futures):
-            frames, errors = future.result()
-            yield frames, errors
+        futures = [client.submit(analyze_chunk, chunk, actors_file, pure=False) for chunk in chunks]
+        for future in futures:  # in order, so the result does not depend on timing
+            yield future.result()
+            future.release()
     finally:
         if own:
             client.close()
@@ -339,39 +352,23 @@ def analyze(
     bar = tqdm(total=len(todo), desc="newsdesk", unit="article", file=sys.stderr, disable=not progress)
     bar.set_postfix_str(f"{len(cached)} from cache")
     todo_keys = keys[todo_mask.to_numpy()].set_index("article_id")["cache_key"]
-    if engine == "dask":
-        for frames, errs in _dask_stream(todo, actors, client, chunk_size=SHARD_SIZE // 4):
-            errors += errs
-            done = frames["tone"]["article_id"].tolist() if "article_id" in frames["tone"] else []
-            if root is not None and done:
-                _write_shard(root, _shard_keys(done, todo_keys), {n: [f] for n, f in frames.items()})
-            for name in ARTICLE_FRAMES:
-                parts[name].append(frames[name])
-            bar.update(len(done) + len(errs))
-    else:
-        _local_pass(todo, actors, n_process, root, todo_keys, parts, errors, bar)
-    bar.close()
-    return build_corpus(articles, parts, errors, stats={"analyzed": len(todo), "cached": len(cached)})
-
-
-def _local_pass(todo, actors, n_process, root, todo_keys, parts, errors, bar) -> None:
-    """Run the local engine, writing a cache shard every ``SHARD_SIZE`` articles."""
     pending: dict[str, list] = {n: [] for n in ARTICLE_FRAMES}
     pending_ids: list[str] = []
-    for article_id, frames, error in analyze_stream(todo, actors, n_process):
-        bar.update(1)
-        if error is not None:
-            errors.append({"article_id": article_id, "error": error})
-            continue
+    for frames, errs in _chunk_results(todo, actors, n_process, engine, client):
+        errors += errs
+        done = frames["tone"]["article_id"].tolist() if "article_id" in frames["tone"] else []
         for name in ARTICLE_FRAMES:
             pending[name].append(frames[name])
             parts[name].append(frames[name])
-        pending_ids.append(article_id)
+        pending_ids += done
         if root is not None and len(pending_ids) >= SHARD_SIZE:
             _write_shard(root, _shard_keys(pending_ids, todo_keys), pending)
             pending, pending_ids = {n: [] for n in ARTICLE_FRAMES}, []
+        bar.update(len(done) + len(errs))
     if root is not None and pending_ids:
         _write_shard(root, _shard_keys(pending_ids, todo_keys), pending)
+    bar.close()
+    return build_corpus(articles, parts, errors, stats={"analyzed": len(todo), "cached": len(cached)})
 
 
 def build_corpus(articles: pd.DataFrame, parts: dict[str, list], errors: list[dict], stats: dict) -> Corpus:
