@@ -62,6 +62,7 @@ _CLIMB_DEPS = ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "relcl", "prep
 _NP_DEPS = ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "prep", "pobj", "quantmod", "advmod")
 _INVERTED_DEPS = ("dobj", "attr", "npadvmod", "nsubj", "appos", "dep", "oprd")
 _OBJECT_CUES = {"tell", "call", "accuse", "ask", "urge", "thank", "praise", "describe", "label"}
+_NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "it", "we"}
@@ -198,7 +199,17 @@ class _Attributor:
         span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
             return None
-        # 1. a cue that governs the quote in the parse
+        # 1. a cue right after the closing mark: '"...," she said', '"...," said Berg'
+        text = self.doc.text
+        after = text[q.end:q.end + 3].lstrip("".join(_MARKS))
+        set_off = text[q.end - 1:q.end] in (",", "?", "!", "\u2014", "-") or after.startswith(",")
+        for tok in self.doc[span.end:span.end + 6] if set_off else ():
+            if "\n" in tok.text or tok.i in self.inside or (tok.is_punct and tok.text not in _MARKS
+                                                             and tok.text not in ",—–-"):
+                break
+            if self._is_cue(tok):
+                return tok
+        # 2. a cue that governs the quote in the parse
         best = None
         for tok in span:
             if tok.head.i in range(span.start, span.end) and tok.head is not tok:
@@ -210,7 +221,7 @@ class _Attributor:
                     break
         if best is not None:
             return best[1]
-        # 2. the nearest cue in the sentences around the quote (same paragraph)
+        # 3. the nearest cue in the sentences around the quote (same paragraph)
         sents = self._sentences_around(span)
         cands = [t for s in sents for t in s if self._is_cue(t)]
         if cands:
@@ -242,7 +253,8 @@ class _Attributor:
             return objs[0] if objs else None
         verb = cue
         for _ in range(4):
-            subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside]
+            subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside
+                    and c.ent_type_ not in _NOT_SPEAKERS]
             if subj and (verb is cue or self._is_cue(verb) or not self._cue_above(verb)):
                 tok = subj[0]
                 if tok.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -253,11 +265,48 @@ class _Attributor:
                          and c.pos_ in ("PROPN", "NOUN", "PRON") and c.i - verb.i <= 4]
                 if after and cue.lemma_.lower() not in _OBJECT_CUES:
                     return after[0]
+            if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):  # "Berg, taking to Twitter to call"
+                return verb.head
             if verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
                 verb = verb.head
                 continue
             break
         return self._first_person_before(cue)
+
+    def fallback_subject(self, q: _Quote) -> Token | None:
+        """Speaker of a quote without a cue.
+
+        Inside a reporter's sentence ("Berg has a motto: "...""), the
+        sentence's subject or the name before a colon; a quote standing alone,
+        the person who was the subject just before.
+        """
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            return None
+        sent = self.doc[span.start].sent
+        before = [t for t in sent if t.i < span.start and t.i not in self.inside and not t.is_space
+                  and t.text not in _MARKS]
+        if before:
+            if before[-1].text == ":" and len(before) > 1:
+                m = self.mentions.get(before[-2].i)
+                if m is not None and m["label"] in ("PERSON", "ORG"):
+                    return self.doc[m["tok_end"] - 1]
+            root = sent.root
+            if root.i in self.inside:
+                return None
+            subj = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside
+                    and c.ent_type_ not in _NOT_SPEAKERS]
+            return subj[0] if subj else None
+        for i in range(span.start - 1, max(sent.start - 60, -1), -1):
+            tok = self.doc[i]
+            if self._sentences_between(i, sent.start) > 2 or i in self.inside:
+                break
+            if tok.dep_ not in _SUBJECT_DEPS:
+                continue
+            m = self.mentions.get(i)
+            if (m is not None and m["label"] == "PERSON") or tok.lower_ in _PERSON_PRONOUNS:
+                return tok
+        return None
 
     def _cue_above(self, verb: Token) -> bool:
         return any(self._is_cue(a) for a in verb.ancestors)
@@ -422,23 +471,22 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
     rows: list[dict] = []
     for q in quotes:
         cue = att.find_cue(q)
-        speaker, s_lo, s_hi, cue_text = None, None, None, None
-        if cue is not None:
-            cue_text = "according to" if cue.lower_ == "according" else cue.text
-            subj = att.subject_of(cue)
-            if subj is not None:
-                lo, hi, mention = att.speaker_span(subj)
-                speaker, label = att.resolve(subj, lo, hi, mention)
-                att.record(lo, speaker, label)
-                s_lo, s_hi = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
-        if s_lo is None and rows:
+        speaker, s_lo, s_hi = None, None, None
+        cue_text = None if cue is None else "according to" if cue.lower_ == "according" else cue.text
+        subj = att.subject_of(cue) if cue is not None else None
+        if cue is None and rows:  # the same speaker continues
             prev, prev_q = rows[-1], rows[-1]["_q"]
-            same_para = prev_q.para == q.para
             continues = q.opens_para and prev_q.para in (q.para - 1, q.para - 2) and (
                 prev_q.runs_on or prev_q.para == q.para - 1)
-            if (same_para and cue is None) or (continues and cue is None):
-                speaker, s_lo, s_hi = prev["speaker"], prev["speaker_start"], prev["speaker_end"]
-                cue_text = prev["cue"]
+            if (prev_q.para == q.para or continues) and not pd.isna(prev["speaker_start"]):
+                speaker, s_lo, s_hi, cue_text = prev["speaker"], prev["speaker_start"], prev["speaker_end"], prev["cue"]
+        if cue is None and s_lo is None:
+            subj = att.fallback_subject(q)
+        if subj is not None:
+            lo, hi, mention = att.speaker_span(subj)
+            speaker, label = att.resolve(subj, lo, hi, mention)
+            att.record(lo, speaker, label)
+            s_lo, s_hi = doc[lo].idx, doc[hi - 1].idx + len(doc[hi - 1])
         quote = text[q.start:q.end]
         scare = False
         if _word_before(text, q.start) in _SCARE_CUES or (
