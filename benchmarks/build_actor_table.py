@@ -65,7 +65,7 @@ DEMONYMS = {
     "CMR": "Cameroonian", "CAN": "Canadian", "CAF": "Central African", "TCD": "Chadian", "CHL": "Chilean",
     "CHN": "Chinese", "COL": "Colombian", "COM": "Comorian", "COG": "Congolese", "COD": "Congolese",
     "CRI": "Costa Rican", "CIV": "Ivorian", "HRV": "Croatian", "CUB": "Cuban", "CYP": "Cypriot", "CZE": "Czech",
-    "DNK": "Danish|Dane", "DJI": "Djiboutian", "DMA": "Dominican", "DOM": "Dominican", "ECU": "Ecuadorian",
+    "DNK": "Danish|Dane", "DJI": "Djiboutian", "DMA": "", "DOM": "Dominican", "ECU": "Ecuadorian",
     "EGY": "Egyptian", "SLV": "Salvadoran", "GNQ": "Equatoguinean", "ERI": "Eritrean", "EST": "Estonian",
     "SWZ": "Swazi", "ETH": "Ethiopian", "FJI": "Fijian", "FIN": "Finnish|Finn", "FRA": "French",
     "GAB": "Gabonese", "GMB": "Gambian", "GEO": "Georgian", "DEU": "German", "GHA": "Ghanaian", "GRC": "Greek",
@@ -102,9 +102,9 @@ BODIES = [
     ("United Nations", "UN|U.N.|the United Nations|the UN", ""),
     ("UN Security Council", "U.N. Security Council|Security Council|UNSC", "United Nations"),
     ("UN General Assembly", "U.N. General Assembly|General Assembly", "United Nations"),
-    ("NATO", "North Atlantic Treaty Organization|Nato|the alliance's", ""),
+    ("NATO", "North Atlantic Treaty Organization|Nato", ""),
     ("European Union", "EU|E.U.|the EU", ""),
-    ("European Commission", "the European Commission|Commission", "European Union"),
+    ("European Commission", "EU Commission", "European Union"),
     ("European Parliament", "", "European Union"), ("European Council", "", "European Union"),
     ("Council of Europe", "", ""), ("African Union", "AU", ""), ("Arab League", "League of Arab States", ""),
     ("ASEAN", "Association of Southeast Asian Nations", ""), ("G7", "Group of Seven|G-7", ""),
@@ -123,8 +123,8 @@ BODIES = [
     ("Gulf Cooperation Council", "GCC", ""), ("Organization of American States", "OAS", ""),
     ("European Central Bank", "ECB", "European Union"), ("Federal Reserve", "the Fed|Fed", "United States"),
     ("Pentagon", "the Pentagon", "United States"), ("State Department", "U.S. State Department", "United States"),
-    ("Congress", "U.S. Congress|Capitol Hill", "United States"), ("Hamas", "", ""), ("Hezbollah", "", ""),
-    ("Taliban", "the Taliban", ""), ("Islamic State", "ISIS|ISIL|IS", ""), ("Houthis", "Houthi|the Houthis", ""),
+    ("United States Congress", "U.S. Congress|US Congress|Capitol Hill", "United States"), ("Hamas", "", ""), ("Hezbollah", "", ""),
+    ("Taliban", "the Taliban", ""), ("Islamic State", "ISIS|ISIL|Islamic State group", ""), ("Houthis", "Houthi|the Houthis", ""),
     ("Kremlin", "", "Russia"),
 ]
 # News organisations, which sources cite ("told Reuters"): (actor, aliases).
@@ -152,12 +152,12 @@ REGIONS = [
     ("Abkhazia", "", "Georgia"), ("South Ossetia", "", "Georgia"), ("Nagorno-Karabakh", "Karabakh", "Azerbaijan"),
     ("Catalonia", "", "Spain"), ("Bavaria", "", "Germany"), ("Scotland", "", "United Kingdom"),
     ("England", "", "United Kingdom"), ("Wales", "", "United Kingdom"), ("Northern Ireland", "", "United Kingdom"),
-    ("Black Sea", "the Black Sea", ""), ("Red Sea", "the Red Sea", ""), ("Baltic Sea", "the Baltic", ""),
-    ("Mediterranean", "Mediterranean Sea|the Mediterranean", ""), ("South China Sea", "", ""),
-    ("Taiwan Strait", "", ""), ("Persian Gulf", "the Gulf", ""), ("Strait of Hormuz", "", ""), ("Arctic", "", ""),
+    ("Black Sea", "the Black Sea", ""), ("Red Sea", "the Red Sea", ""), ("Baltic Sea", "", ""),
+    ("Mediterranean", "Mediterranean Sea", ""), ("South China Sea", "", ""),
+    ("Taiwan Strait", "", ""), ("Persian Gulf", "", ""), ("Strait of Hormuz", "", ""), ("Arctic", "", ""),
     ("Sea of Azov", "Azov Sea", ""), ("Latin America", "", ""), ("Western Europe", "", ""),
     ("Eastern Europe", "", ""), ("Southeast Asia", "", ""), ("Central Asia", "", ""),
-    ("Pacific Ocean", "the Pacific|Pacific", ""), ("Atlantic Ocean", "the Atlantic|Atlantic", ""),
+    ("Pacific Ocean", "", ""), ("Atlantic Ocean", "", ""),
     ("Indian Ocean", "", ""),
 ]
 # Office holders as of 2025: (actor, aliases, affiliation, role). Analysts extend or override in data/actors.csv.
@@ -253,7 +253,7 @@ def build_rows() -> list[dict]:
         aliases = [country.name, getattr(country, "official_name", ""), getattr(country, "common_name", ""),
                    _ascii(name), *EXTRA_ALIASES.get(code, []), *SEATS.get(code, [])]
         aliases = [a for a in aliases if a and "," not in a and "(" not in a]
-        demonyms = DEMONYMS.get(code, "").split("|") if code in DEMONYMS else []
+        demonyms = [d for d in DEMONYMS.get(code, "").split("|") if d]
         kind = "state" if code in DEMONYMS else "territory"
         add(name, kind, aliases, demonyms + _plurals(demonyms))
         geo = geo_countries.get(code)
@@ -291,6 +291,8 @@ def build_rows() -> list[dict]:
         if city["population"] < MIN_CITY_POPULATION or name in AMBIGUOUS or not name[:1].isupper():
             continue
         variants = [v for v in _variants(name, city["alternatenames"]) if v not in AMBIGUOUS]
+        if not all(ord(ch) < 256 for ch in name):  # "Sāmarrā’" reads as "Samarra" in English news
+            name, variants = _ascii(name).replace("'", ""), [name, *variants]
         add(name, "city", [_ascii(name), *variants], affiliation=names.get(city["countrycode"], ""))
     return list(rows.values())
 

@@ -3,8 +3,8 @@
     python benchmarks/eval_ner.py --conll /path/to/conll2003/eng.testa
 
 Each CoNLL document becomes one text (tokens joined by spaces, sentences by
-newlines) and goes through the real pipeline (`newsdesk.nlp.get_nlp`, with the
-entity rulers filled from the shipped actor table) and
+newlines) and goes through the real pipeline (`newsdesk.nlp.get_nlp`, with the actor
+ruler filled from the shipped actor table) and
 `newsdesk.actors.mentions_from_doc`, exactly as `find_mentions` does. Labels
 map PERSON -> PER, ORG -> ORG, GPE/LOC/FAC -> LOC; MISC (and NORP) is not
 scored; descriptions ("the Ukrainian leader") are not names and are left out.

@@ -88,7 +88,7 @@ GENERIC_ROLE_NOUNS = {"leader", "official", "chief", "counterpart"}
 #: Institutions a demonym can qualify ("the Ukrainian air force" is an organisation of Ukraine).
 BODY_NOUNS = {
     "force", "forces", "army", "navy", "military", "government", "parliament", "ministry", "embassy",
-    "police", "guard", "guards", "service", "services", "intelligence", "cabinet", "administration",
+    "police", "guard", "guards", "intelligence", "cabinet", "administration",
     "authorities", "troops", "command", "court", "bank", "senate", "legislature", "delegation", "regime",
 }
 #: Actor types matched after the NER, only where it found nothing (many cities are also given names).
@@ -344,21 +344,36 @@ def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Ment
 
 
 def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Mention]:
-    """A surname alone is the full name introduced with it in the article (before or after)."""
+    """A surname alone is the full name introduced with it in the article (before or after).
+
+    A surname the NER labelled otherwise ("Zelenskyy" as WORK_OF_ART) becomes the
+    person only with evidence that the full name is one: a role, the actor
+    table, or most lone uses of the surname being PERSON (so "Amazon" stays an
+    organisation after a stray PERSON "Cloud Cam Amazon").
+    """
     full = {}
     for m in mentions:
-        if m.actor_type == "person" and len(m.actor.split()) > 1:
+        if m.actor_type == "person" and m.label == "PERSON" and m.kind != "description" and len(m.actor.split()) > 1:
             full.setdefault(m.actor.split()[-1], m)
+    alone = Counter((doc[m.start].text, m.label == "PERSON") for m in mentions if m.end - m.start == 1)
+
+    def is_person(surname: str, person: _Mention) -> bool:
+        return bool(person.role) or index.type_of(person.actor) == "person" or (
+            alone[(surname, True)] >= alone[(surname, False)])
+
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for m in mentions:
         text = doc[m.start:m.end].text
         person = full.get(text)
-        if person is not None and m is not person and m.actor != person.actor and m.kind != "demonym":
+        if person is None or m is person or m.actor == person.actor or m.kind == "demonym":
+            continue
+        if m.label == "PERSON" or is_person(text, person):
             m.actor, m.actor_type, m.label, m.kind = person.actor, "person", "PERSON", "alias"
     extra = []
     for tok in doc:
-        if tok.i not in covered and tok.text in full and tok.is_title and tok.pos_ in {"PROPN", "NOUN", "VERB"}:
-            person = full[tok.text]
+        person = full.get(tok.text)
+        if (tok.i not in covered and person is not None and tok.is_title
+                and tok.pos_ in {"PROPN", "NOUN", "VERB"} and is_person(tok.text, person)):
             extra.append(_Mention(tok.i, tok.i + 1, "PERSON", person.actor, "person", "alias"))
     for m in mentions + extra:
         if m.actor_type == "person":
@@ -381,6 +396,8 @@ def _descriptions(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list
             continue
         if any(c.dep_ == "appos" for c in tok.children) or tok.dep_ == "compound":
             continue
+        if tok.i + 1 < len(doc) and (doc[tok.i + 1].i in by_token or doc[tok.i + 1].pos_ == "PROPN"):
+            continue  # a title before a name ("envoy Terje Roed-Larsen"), not a description
         dets = [c for c in tok.lefts if c.dep_ == "det" and c.lower_ == "the"]
         mods = [c for c in tok.lefts if c.i in by_token] + [
             g for c in tok.rights if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree if g.i in by_token]
