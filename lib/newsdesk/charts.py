@@ -136,3 +136,189 @@ def cooccurrence_network(pairs: pd.DataFrame, actors: pd.DataFrame, n: int = 20)
     ax.axis("off")
     fig.tight_layout()
     return fig
+
+
+# --------------------------------------------------------------------------- timeline (04)
+
+_ACTOR_COLORS = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860", "#DA8BC3", "#8C8C8C",
+                 "#CCB974", "#64B5CD"]
+
+
+def _actor_colors(actors: pd.Series) -> dict[str, str]:
+    """A stable colour per actor, most frequent first; actors beyond the palette are grey."""
+    order = actors.value_counts().sort_index().sort_values(ascending=False, kind="stable").index
+    return {a: (_ACTOR_COLORS[i] if i < len(_ACTOR_COLORS) else "#BBBBBB") for i, a in enumerate(order)}
+
+
+def event_timeline(timeline: pd.DataFrame, cutoff=None, n: int = 25) -> Figure:
+    """Events on their dates, one row each, coloured by actor and labelled "actor: action → target".
+
+    ``timeline`` is :func:`newsdesk.timeline`'s frame; the ``n`` events
+    reported by most articles (with a named actor; events dated by the text
+    before those that only carry the publication date) are shown. Events before
+    ``cutoff`` (default: 14 days before the latest event) go to a
+    "background" panel on a year axis, later ones to a "recent days" panel on
+    a day axis, so years and days stay readable together. Month and year
+    dates are drawn as bars over their whole period.
+    """
+    import matplotlib.dates as mdates
+
+    data = timeline.dropna(subset=["date_start", "actor"])
+    data = data.assign(_dated=data["date_source"] == "timex")
+    data = data.sort_values(["n_articles", "_dated", "date_start", "actor"], ascending=[False, False, True, True],
+                            kind="stable").head(n)
+    data = data.sort_values(["date_start", "actor", "action"], kind="stable").reset_index(drop=True)
+    if cutoff is None or pd.isna(cutoff):
+        cutoff = data["date_start"].max() - pd.Timedelta(days=14) if len(data) else pd.NaT
+    target = [t if isinstance(t, str) and t else None for t in data["target"]]
+    data = data.assign(
+        panel=["recent days" if d >= cutoff else "background" for d in data["date_start"]],
+        label=[f"{a}: {act}" + (f" → {t}" if t else "") + (f"  ({k} articles)" if k > 1 else "")
+               for a, act, t, k in zip(data["actor"], data["action"], target, data["n_articles"], strict=True)],
+    )
+    data = data[["panel", "date_start", "date_end", "granularity", "actor", "action", "target", "n_articles", "label"]]
+    panels = [p for p in ("background", "recent days") if (data["panel"] == p).any()] or ["recent days"]
+    sizes = [max(1, int((data["panel"] == p).sum())) for p in panels]
+    fig, axes = _figure(data, nrows=len(panels), figsize=(10, 0.32 * sum(sizes) + 1.2 * len(panels) + 0.6),
+                        gridspec_kw={"height_ratios": [s + 2 for s in sizes]}, squeeze=False)
+    colors = _actor_colors(data["actor"])
+    for ax, panel in zip(axes[:, 0], panels, strict=True):
+        rows = data[data["panel"] == panel].reset_index(drop=True)
+        y = range(len(rows))[::-1]
+        for yi, row in zip(y, rows.itertuples(), strict=True):
+            color = colors[row.actor]
+            end = row.date_end if pd.notna(row.date_end) else row.date_start
+            if end > row.date_start:
+                ax.plot([row.date_start, end + pd.Timedelta(days=1)], [yi, yi], color=color, lw=5, alpha=0.5,
+                        solid_capstyle="butt")
+            ax.plot([row.date_start], [yi], "o", color=color, ms=6)
+        ax.set_yticks(list(y), rows["label"], fontsize=8)
+        ax.set_ylim(-0.8, len(rows) - 0.2)
+        ax.grid(axis="x", color="#EEEEEE")
+        ax.set_axisbelow(True)
+        if len(rows):
+            lo, hi = rows["date_start"].min(), rows["date_end"].fillna(rows["date_start"]).max()
+            pad = pd.Timedelta(days=1) if panel == "recent days" else max(pd.Timedelta(days=120), (hi - lo) * 0.05)
+            ax.set_xlim(lo - pad, hi + pad)
+        if panel == "recent days":
+            span_days = (rows["date_start"].max() - rows["date_start"].min()).days if len(rows) else 0
+            ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, (span_days + 2) // 8)))
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%a %d %b"))
+        else:
+            loc = mdates.AutoDateLocator(maxticks=8)
+            ax.xaxis.set_major_locator(loc)
+            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+        ax.set_title(f"{panel.capitalize()} ({len(rows)} events)", loc="left", fontsize=10)
+    fig.suptitle("Timeline of reported events")
+    fig.tight_layout()
+    return fig
+
+
+def report_lag(reported: pd.DataFrame) -> Figure:
+    """How far back articles reach: each event's distance from its article's publication date.
+
+    ``reported`` is :func:`newsdesk.reported_dates`'s frame. Left: publication
+    date against the lag in days (log-like scale, so "same day" and "years
+    before" both show); right: events per lag bucket, split by date source.
+    """
+    import matplotlib.dates as mdates
+
+    data = (reported.groupby(["published", "lag_days", "lag", "date_source"], observed=True).size()
+            .rename("n_events").reset_index().sort_values(["published", "lag_days", "date_source"])
+            .reset_index(drop=True))
+    fig, (ax, bx) = _figure(data, ncols=2, figsize=(11, 4), gridspec_kw={"width_ratios": [3, 2]})
+    palette = {"timex": "#4C72B0", "article": "#BBBBBB"}
+    for source, rows in data.groupby("date_source", sort=True):
+        ax.scatter(rows["published"], rows["lag_days"], s=20 + 25 * rows["n_events"], alpha=0.7,
+                   color=palette.get(source, "#DD8452"), label=f"date from {source}", edgecolor="white")
+    ax.set_yscale("symlog", linthresh=1)
+    ticks = [0, 1, 7, 30, 365, 3650]
+    ax.set_yticks(ticks, ["same day", "1 day", "1 week", "1 month", "1 year", "10 years"])
+    ax.set_ylabel("reported event lies … before publication")
+    ax.set_xlabel("publication date")
+    if len(data):
+        lo, hi = data["published"].min(), data["published"].max()
+        ax.set_xlim(lo - pd.Timedelta(days=2), hi + pd.Timedelta(days=2))
+    loc = mdates.AutoDateLocator(maxticks=8)
+    ax.xaxis.set_major_locator(loc)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+    ax.legend(frameon=False, loc="upper left", markerscale=0.5, title="marker size = events", fontsize=8,
+              title_fontsize=8)
+    counts = data.pivot_table(index="lag", columns="date_source", values="n_events", aggfunc="sum",
+                              fill_value=0, observed=False)
+    left = None
+    for source in counts.columns:
+        bx.barh(counts.index.astype(str), counts[source], left=left, color=palette.get(source, "#DD8452"),
+                label=source)
+        left = counts[source] if left is None else left + counts[source]
+    bx.invert_yaxis()
+    bx.set_xlabel("events")
+    bx.set_title("Events per distance", fontsize=10)
+    bx.xaxis.get_major_locator().set_params(integer=True)
+    fig.suptitle("Publication dates against the dates they report")
+    fig.tight_layout()
+    return fig
+
+
+def actor_activity(activity: pd.DataFrame) -> Figure:
+    """Heat map: events per actor (rows) and period (columns: years, then months, then recent days).
+
+    ``activity`` is :func:`newsdesk.event_activity`'s frame.
+    """
+    data = activity.sort_values(["period_start", "actor"]).reset_index(drop=True)
+    periods = data.drop_duplicates("period").sort_values("period_start")["period"].tolist()
+    totals = data.groupby("actor")["n_events"].sum().sort_index().sort_values(ascending=False, kind="stable")
+    grid = (data.pivot_table(index="actor", columns="period", values="n_events", aggfunc="sum", fill_value=0)
+            .reindex(index=totals.index, columns=periods, fill_value=0))
+    fig, ax = _figure(data, figsize=(max(5, 0.6 * len(periods) + 3), 0.4 * len(grid) + 1.6))
+    ax.imshow(grid.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
+    top = grid.to_numpy().max() if grid.size else 0
+    for i, values in enumerate(grid.itertuples(index=False)):
+        for j, v in enumerate(values):
+            if v:
+                ax.text(j, i, str(int(v)), ha="center", va="center", fontsize=8,
+                        color="white" if v > top / 2 else "black")
+    ax.set_xticks(range(len(periods)), periods, rotation=45, ha="right")
+    ax.set_yticks(range(len(grid)), grid.index)
+    ax.set_title("Events per actor and date")
+    fig.tight_layout()
+    return fig
+
+
+# --------------------------------------------------------------------------- quotes (05)
+
+
+def quotes_by_speaker(summary: pd.DataFrame, n: int = 15) -> Figure:
+    """Stacked bars: the ``n`` most quoted speakers, full quotes and partial quotes.
+
+    ``summary`` is :func:`newsdesk.quotes.speaker_summary`.
+    """
+    data = summary.head(n)[["speaker", "n_full", "n_partial", "n_quotes"]].reset_index(drop=True)
+    fig, ax = _figure(data, figsize=(8, 0.35 * len(data) + 1.5))
+    labels = data["speaker"][::-1]
+    ax.barh(labels, data["n_full"][::-1], color="#4C72B0", label="full quotes")
+    ax.barh(labels, data["n_partial"][::-1], left=data["n_full"][::-1], color="#A1C9F4", label="partial quotes")
+    ax.set_title(f"Who is quoted most (top {len(data)})")
+    ax.set_xlabel("quotes")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(loc="lower right", frameon=False)
+    fig.tight_layout()
+    return fig
+
+
+def speaker_tone(summary: pd.DataFrame, n: int = 15) -> Figure:
+    """Bars: mean VADER compound of each of the ``n`` most quoted speakers' quotes (-1 to 1).
+
+    ``summary`` is :func:`newsdesk.quotes.speaker_summary`; each label carries the number of quotes.
+    """
+    data = summary.head(n)[["speaker", "n_quotes", "mean_compound"]].reset_index(drop=True)
+    fig, ax = _figure(data, figsize=(8, 0.35 * len(data) + 1.5))
+    labels = [f"{s} ({k})" for s, k in zip(data["speaker"], data["n_quotes"], strict=True)][::-1]
+    values = data["mean_compound"][::-1]
+    ax.barh(labels, values, color=["#55A868" if v >= 0 else "#C44E52" for v in values])
+    ax.axvline(0, color="grey", linewidth=0.8)
+    ax.set_xlim(-1, 1)
+    ax.set_title("Tone of each speaker's quotes (mean VADER compound; number of quotes)")
+    ax.set_xlabel("negative  ←  mean compound  →  positive")
+    fig.tight_layout()
+    return fig

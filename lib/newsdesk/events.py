@@ -14,7 +14,7 @@ sent_id         int64            sentence holding the event
 start, end      int64            offsets of the event's clause (its verb's subtree
                                  without nested clauses) in the article text
 date_start      datetime64       start of the event's date interval
-date_end        datetime64       end of the interval (the timex's convention)
+date_end        datetime64       last day of the interval (inclusive)
 granularity     str              day, month, year, … of that date
 date_source     str              ``timex``, ``article`` or ``none`` (see below)
 timex           str              text of the anchoring temporal expression, or None
@@ -37,8 +37,9 @@ Which date an event gets (``date_source``):
    calendar interval attaches to the event. It attaches to the first event
    met walking up the dependency tree from the expression (a verb clause, or
    an event noun it modifies directly); when the walk meets none, to the
-   nearest event of the sentence. A verb conjoined to a dated verb and sharing
-   its subject shares its date ("accused Russia on Wednesday ... and said").
+   nearest event of the sentence. A verb conjoined to a dated verb, or a
+   participle clause hanging on it, shares its subject and its date
+   ("accused Russia on Wednesday ... and said", "put pressure on Monday, saying").
 2. ``article``: otherwise the article's own date. Durations ("for months",
    "hours before talks began"), sets and vague references ("recently") never
    anchor; relative expressions ("two days ago", "last week") anchor with the
@@ -48,8 +49,11 @@ Which date an event gets (``date_source``):
 Actors come from :mod:`newsdesk.actors` mentions inside the subject and
 object phrases. A pronoun subject ("the peninsula *it* seized") takes the
 actor of the nearest preceding event with a compatible actor (a person for
-he/she). An event whose own phrases name no actor falls back to the first
-actor the sentence names (``actor_source == "sentence"``).
+he/she); "I"/"we" take the speaker of the enclosing reporting clause. An
+event noun, or a clause without a subject, whose phrases name no actor falls
+back to the first actor the sentence names (``actor_source == "sentence"``);
+an explicit subject naming no actor ("the talks wrapped up") leaves ``actor``
+empty.
 
 ``timeline(corpus)`` -> events of all articles in date order, near-duplicate
 reports (same date, actor, target and ``action_lemma``) merged into one row
@@ -226,16 +230,21 @@ def _action(ev: _Event) -> tuple[str, str]:
 
 
 def _mention_index(doc, mentions: pd.DataFrame) -> dict[int, dict]:
-    """token index -> mention row (the first mention overlapping the token)."""
+    """token index -> the innermost mention covering it.
+
+    Nested mentions ("the head of *Russia*'s delegation") keep the outer one on
+    the head word and the inner one on its own words.
+    """
     at: dict[int, dict] = {}
     if mentions is None or mentions.empty:
         return at
-    for row in mentions.sort_values("start").to_dict("records"):
+    rows = mentions.assign(_len=mentions["end"] - mentions["start"])
+    for row in rows.sort_values(["_len", "start"], ascending=[False, True]).to_dict("records"):
         if not isinstance(row.get("actor"), str) or not row["actor"]:
             continue
         span = doc.char_span(int(row["start"]), int(row["end"]), alignment_mode="expand")
         for tok in span if span is not None else []:
-            at.setdefault(tok.i, row)
+            at[tok.i] = row
     return at
 
 
@@ -329,12 +338,17 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent) ->
         if row is not None:
             ev.target = row["actor"]
             break
-    if ev.actor is None:
-        for t in sent:
-            row = mention_at.get(t.i)
-            if row is not None and row["actor"] != ev.target:
-                ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "sentence", _is_person(row)
-                break
+    if ev.actor is None and (ev.kind == "noun" or ev.subject is None):
+        row = _sentence_actor(sent, mention_at, exclude=ev.target)
+        if row is not None:
+            ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "sentence", _is_person(row)
+
+
+def _sentence_actor(sent, mention_at: dict, exclude: str | None) -> dict | None:
+    """The first actor the sentence names, preferring names over descriptions ("the head of ...")."""
+    rows = [mention_at[t.i] for t in sent if t.i in mention_at and mention_at[t.i]["actor"] != exclude]
+    named = [r for r in rows if r.get("kind") != "description"]
+    return (named or rows or [None])[0]
 
 
 # --------------------------------------------------------------------------- dates
@@ -370,8 +384,12 @@ def _event_noun(tok, nouns: frozenset[str]):
     return None
 
 
-def _attach(tx: dict, events: list[_Event], sent) -> _Event | None:
-    """The event a timex dates: first event up the tree, a directly modified event noun, or the nearest."""
+def _attach(tx: dict, events: list[_Event], sent) -> tuple[_Event | None, int]:
+    """The event a timex dates and the tree distance to it.
+
+    The first event up the tree, an event noun it modifies directly, or else
+    the nearest event of the sentence (distance counted as 100 + tokens apart).
+    """
     by_anchor = {ev.anchor.i: ev for ev in events}
     span = tx["_span"]
     tok, steps = tx["_root"], 0
@@ -379,27 +397,34 @@ def _attach(tx: dict, events: list[_Event], sent) -> _Event | None:
     while tok.head.i != tok.i:
         tok, steps = tok.head, steps + 1
         if tok.i in by_anchor:
-            return by_anchor[tok.i]
+            return by_anchor[tok.i], steps
         if steps <= 2 and tok.pos_ == "NOUN" and not span.start <= tok.i < span.end:
             noun = _event_noun(tok, nouns)
             if noun is not None:
                 ev = _Event(anchor=tok, verb=noun, kind="noun")
                 events.append(ev)
-                return ev
+                return ev, steps
     if not events:
-        return None
+        return None, 0
     root = tx["_root"]
-    return min(events, key=lambda ev: (abs(ev.anchor.i - root.i), ev.anchor.i))
+    nearest = min(events, key=lambda ev: (abs(ev.anchor.i - root.i), ev.anchor.i))
+    return nearest, 100 + abs(nearest.anchor.i - root.i)
 
 
 def _date_events(events: list[_Event], anchors: list[dict], sent) -> None:
-    for tx in anchors:
-        ev = _attach(tx, events, sent)
-        if ev is not None and (ev.timex is None or _interval_length(tx) < _interval_length(ev.timex)):
+    best: dict[int, tuple] = {}
+    for order, tx in enumerate(anchors):
+        ev, steps = _attach(tx, events, sent)
+        if ev is None:
+            continue
+        rank = (steps, _interval_length(tx), order)  # the closest in the tree, then the finest
+        if ev.anchor.i not in best or rank < best[ev.anchor.i][0]:
+            best[ev.anchor.i] = (rank, tx)
             ev.timex = tx
     for ev in sorted(events, key=lambda e: e.anchor.i):
         head = ev.anchor.head
-        if ev.timex is None and ev.kind == "verb" and ev.anchor.dep_ == "conj" and not any(
+        shares_subject = ev.anchor.dep_ == "conj" or (ev.anchor.dep_ == "advcl" and ev.anchor.tag_ == "VBG")
+        if ev.timex is None and ev.kind == "verb" and shares_subject and not any(
             c.dep_ in _SUBJECT_DEPS for c in ev.anchor.children
         ):
             parent = next((e for e in events if e.anchor.i == head.i), None)
@@ -411,7 +436,7 @@ def _article_interval(reference_date) -> tuple:
     if reference_date is None or pd.isna(reference_date):
         return pd.NaT, pd.NaT
     day = pd.Timestamp(reference_date).normalize()
-    return day, day + pd.Timedelta(days=1) - pd.Timedelta(nanoseconds=1)
+    return day, day  # same convention as the timex frame: date_end is the last day
 
 
 # --------------------------------------------------------------------------- public
@@ -510,3 +535,72 @@ def timeline(corpus, *, min_articles: int = 1, with_actor: bool = False) -> pd.D
     out["compound"] = out["compound"].round(4)
     out = out.sort_values(["date_start", "actor", "action_lemma"], kind="stable", na_position="last")
     return out[TIMELINE_COLUMNS].reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- views for the notebook
+
+#: Events at most this many days before the latest publication date count as "recent".
+RECENT_DAYS = 14
+LAG_BUCKETS = ["later than published", "same day", "1-6 days", "1-4 weeks", "1-12 months", "over a year"]
+
+
+def recent_cutoff(corpus, recent_days: int = RECENT_DAYS) -> pd.Timestamp:
+    """First day of the "recent" window: ``recent_days`` before the latest publication date.
+
+    Without publication dates, the latest event date stands in.
+    """
+    latest = pd.to_datetime(corpus.articles["date"]).max()
+    if pd.isna(latest) and len(corpus.events):
+        latest = pd.to_datetime(corpus.events["date_start"]).max()
+    if pd.isna(latest):
+        return pd.NaT
+    return latest.normalize() - pd.Timedelta(days=recent_days)
+
+
+def reported_dates(corpus) -> pd.DataFrame:
+    """Each dated event against its article's publication date.
+
+    Columns ``article_id``, ``sent_id``, ``published``, ``date_start``,
+    ``granularity``, ``date_source``, ``lag_days`` (publication minus event
+    start, in days) and ``lag`` (a bucket from :data:`LAG_BUCKETS`).
+    """
+    cols = ["article_id", "sent_id", "published", "date_start", "granularity", "date_source", "lag_days", "lag"]
+    ev = corpus.events
+    if ev is None or ev.empty or "date_start" not in ev:
+        return pd.DataFrame(columns=cols)
+    arts = corpus.articles[["article_id", "date"]].rename(columns={"date": "published"})
+    out = ev.merge(arts, on="article_id", how="left").dropna(subset=["date_start", "published"])
+    out["published"] = pd.to_datetime(out["published"]).dt.normalize()
+    out["lag_days"] = (out["published"] - out["date_start"]).dt.days.astype("int64")
+    edges = [-np.inf, -1, 0, 6, 30, 365, np.inf]
+    out["lag"] = pd.cut(out["lag_days"], bins=edges, labels=LAG_BUCKETS, right=True)
+    return out[cols].sort_values(["published", "article_id", "date_start"], kind="stable").reset_index(drop=True)
+
+
+def event_activity(corpus, recent_days: int = RECENT_DAYS, n: int = 10) -> pd.DataFrame:
+    """Events per actor and period, for the ``n`` actors with most events.
+
+    Periods are days inside the recent window (see :func:`recent_cutoff`),
+    months in the year before it, and years before that, so one axis holds
+    both the last days' news and the background. Columns ``actor``,
+    ``period`` (label), ``period_start`` and ``n_events``.
+    """
+    cols = ["actor", "period", "period_start", "n_events"]
+    ev = corpus.events
+    if ev is None or ev.empty:
+        return pd.DataFrame(columns=cols)
+    ev = ev.dropna(subset=["actor", "date_start"])
+    top = ev["actor"].value_counts().sort_index().sort_values(ascending=False, kind="stable").head(n).index
+    ev = ev[ev["actor"].isin(top)]
+    cutoff = recent_cutoff(corpus, recent_days)
+    day = ev["date_start"].dt.normalize()
+    month = ev["date_start"].dt.to_period("M").dt.start_time
+    year = ev["date_start"].dt.to_period("Y").dt.start_time
+    recent = day >= cutoff
+    last_year = ~recent & (day >= cutoff - pd.Timedelta(days=365))
+    start = day.where(recent, month.where(last_year, year))
+    label = np.where(recent, day.dt.strftime("%Y-%m-%d"),
+                     np.where(last_year, month.dt.strftime("%Y-%m"), year.dt.strftime("%Y")))
+    out = (ev.assign(period=label, period_start=start).groupby(["actor", "period", "period_start"])
+           .size().rename("n_events").reset_index())
+    return out[cols].sort_values(["period_start", "actor"], kind="stable").reset_index(drop=True)
