@@ -371,9 +371,26 @@ def analyze(
     return build_corpus(articles, parts, errors, stats={"analyzed": len(todo), "cached": len(cached)})
 
 
+def _empty_columns() -> dict[str, list[str]]:
+    """Each per-article frame's documented columns, for a corpus where it has no rows at all."""
+    inner = ["article_id", "sent_id"]
+    return {
+        "paragraphs": ["article_id", *segment.PARAGRAPH_COLUMNS],
+        "sentences": ["article_id", *segment.SENTENCE_COLUMNS],
+        "mentions": inner + actors_mod.MENTION_COLUMNS,
+        "quotes": inner + quotes_mod.QUOTE_COLUMNS,
+        "timexes": inner + timex.TIMEX_COLUMNS,
+        "events": ["article_id", *events_mod.EVENT_COLUMNS],
+        "tone": ["article_id"],
+    }
+
+
 def build_corpus(articles: pd.DataFrame, parts: dict[str, list], errors: list[dict], stats: dict) -> Corpus:
     """Assemble the corpus frames from per-article pieces, sorted for stable output."""
     frames = {name: _concat(parts[name]) for name in ARTICLE_FRAMES}
+    for name, columns in _empty_columns().items():
+        if frames[name].empty:
+            frames[name] = frames[name].reindex(columns=list(dict.fromkeys([*columns, *frames[name].columns])))
     tone = frames.pop("tone")
     arts = articles.drop(columns=[c for c in tone.columns if c != "article_id"], errors="ignore")
     if len(tone.columns) > 1:
