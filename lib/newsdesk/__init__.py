@@ -10,7 +10,7 @@ from newsdesk.actors import cooccurrence, find_mentions
 from newsdesk.articles import load_articles
 from newsdesk.charts import export_figure
 from newsdesk.corpus import Corpus, analyze, read_corpus
-from newsdesk.events import timeline
+from newsdesk.events import event_activity, recent_cutoff, reported_dates, timeline
 from newsdesk.nlp import get_nlp
 from newsdesk.quotes import find_quotes
 from newsdesk.segment import segment_counts
@@ -35,4 +35,7 @@ __all__ = [
     "segment_counts",
     "target_sentiment",
     "timeline",
+    "event_activity",
+    "recent_cutoff",
+    "reported_dates",
 ]
