@@ -609,3 +609,14 @@ def keyword_in_context(corpus, actor: str, width: int = 50) -> pd.DataFrame:
         right = text[row.end:row.end + width].replace("\n", " ")
         out.append((row.article_id, row.start, row.kind, left.rjust(width), text[row.start:row.end], right))
     return pd.DataFrame(out, columns=["article_id", "start", "kind", "left", "mention", "right"])
+
+
+def surface_forms(mentions: pd.DataFrame) -> pd.DataFrame:
+    """How each actor was written: ``actor``, ``kind``, ``text``, ``n_mentions``, most mentioned actors first."""
+    if mentions.empty:
+        return pd.DataFrame(columns=["actor", "kind", "text", "n_mentions"])
+    forms = mentions.groupby(["actor", "kind", "text"]).size().rename("n_mentions").reset_index()
+    total = forms.groupby("actor")["n_mentions"].transform("sum")
+    forms = forms.assign(_total=total).sort_values(["_total", "actor", "n_mentions", "text"],
+                                                   ascending=[False, True, False, True])
+    return forms.drop(columns="_total").reset_index(drop=True)
