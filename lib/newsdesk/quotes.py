@@ -498,10 +498,13 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
             "partial": _is_partial(doc, q), "scare": scare, "compound": _compound(quote), "_q": q,
         })
     frame = pd.DataFrame(rows, columns=[*QUOTE_COLUMNS, "_q"]).drop(columns="_q")
-    return frame.astype({
+    frame = frame.astype({
         "start": "int64", "end": "int64", "quote": "str", "speaker": "object", "speaker_start": "Int64",
         "speaker_end": "Int64", "cue": "object", "partial": "bool", "scare": "bool", "compound": "float64",
     })
+    for col in ("speaker", "cue"):  # None, not NaN, for "unknown"
+        frame[col] = pd.Series([v if isinstance(v, str) else None for v in frame[col]], index=frame.index, dtype=object)
+    return frame
 
 
 def find_quotes(text: str) -> pd.DataFrame:
@@ -514,3 +517,45 @@ def find_quotes(text: str) -> pd.DataFrame:
 
     doc = get_nlp()(text)
     return quotes_from_doc(doc, actors.mentions_from_doc(doc))
+
+
+# --------------------------------------------------------------------------- corpus views
+
+
+def quote_table(corpus, speaker: str | None = None) -> pd.DataFrame:
+    """Attributed quotes of a corpus with their article's date, oldest first.
+
+    Columns: ``speaker``, ``quote``, ``cue``, ``partial``, ``compound``,
+    ``article_id``, ``date`` (and ``title`` when the articles have one).
+    Scare quotes are left out; ``speaker`` keeps one speaker's quotes.
+    """
+    quotes = corpus.quotes
+    if quotes.empty or "scare" not in quotes.columns:
+        quotes = pd.DataFrame(columns=["article_id", *QUOTE_COLUMNS])
+    quotes = quotes[~quotes["scare"].astype(bool) & quotes["speaker"].notna()]
+    if speaker is not None:
+        quotes = quotes[quotes["speaker"] == speaker]
+    info = [c for c in ("article_id", "date", "title") if c in corpus.articles.columns]
+    table = quotes.merge(corpus.articles[info], on="article_id", how="left")
+    cols = ["speaker", "quote", "cue", "partial", "compound", *info]
+    table = table.sort_values(["date", "article_id", "start"], kind="stable") if "date" in table else table
+    return table[cols].assign(compound=lambda t: t["compound"].astype(float).round(3)).reset_index(drop=True)
+
+
+def speaker_summary(corpus) -> pd.DataFrame:
+    """One row per speaker: ``n_quotes``, ``n_full``, ``n_partial``, ``mean_compound``, ``n_articles``.
+
+    Sorted by ``n_quotes`` (most quoted first), then speaker.
+    """
+    table = quote_table(corpus)
+    cols = ["speaker", "n_quotes", "n_full", "n_partial", "mean_compound", "n_articles"]
+    if table.empty:
+        return pd.DataFrame(columns=cols)
+    out = table.groupby("speaker").agg(
+        n_quotes=("quote", "size"), n_partial=("partial", "sum"), mean_compound=("compound", "mean"),
+        n_articles=("article_id", "nunique"),
+    ).reset_index()
+    out["n_full"] = out["n_quotes"] - out["n_partial"]
+    out["mean_compound"] = out["mean_compound"].round(3)
+    out = out.astype({"n_quotes": "int64", "n_full": "int64", "n_partial": "int64", "n_articles": "int64"})
+    return out.sort_values(["n_quotes", "speaker"], ascending=[False, True])[cols].reset_index(drop=True)
