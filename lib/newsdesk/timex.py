@@ -275,9 +275,9 @@ def _infer_year(ref: dt.date, month: int, day: int | None, tense: str | None) ->
         return ref.year - 1 if month > ref.month else ref.year
     if tense == "future":
         return ref.year + 1 if month < ref.month else ref.year
-    # no tense cue: the nearest one, a little more often ahead (schedules, deadlines)
+    # no tense cue: up to four months ahead, else behind (news reports more than it announces)
     ahead = (month - ref.month) % 12
-    if ahead <= 5:
+    if ahead <= 4:
         return ref.year + 1 if month < ref.month else ref.year
     return ref.year - 1 if month > ref.month else ref.year
 
@@ -364,9 +364,10 @@ def _interval(v: str):
 # --------------------------------------------------------------------------- tense
 
 _FUTURE_CUES = re.compile(_ci(
-    r"\b(?:will|shall|wo\s*n't|won't|'ll|going\s+to|plans?\s+to|planned\s+to|planning\s+to"
+    r"\b(?:will|shall|wo\s*n't|won't|'ll|going\s+to|plans?\s+to|planning\s+to"
     r"|scheduled|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|hopes?\s+to|intends?\s+to"
     r"|aims?\s+to|upcoming|tomorrow|would|to\s+be\s+held|later\s+this|expects?|until"
+    r"|hoping\s+to|prepar(?:es|ing)\s+to"
     r"|(?:planned|scheduled|slated|set|due|expected)\s+for"
     r"|next\s+(?:week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"))
 _PAST_CUES = re.compile(
@@ -386,6 +387,8 @@ _PAST_PREP = re.compile(_ci(r"(?:since|ago|earlier)\s*$"))
 _PASSIVE_AUX = re.compile(r"\b(?:is|are|be|being|am|'s|'re|to|will|would)\s+$")
 #: cues further than this many characters from the expression say little about it
 MAX_CUE_DISTANCE = 80
+#: any "-ed" word: often a past verb, sometimes an adjective ("the reduced dividend")
+_ED_WORD = re.compile(r"\b(?!(?:expected|scheduled|planned|slated|proposed|needed|based|used|related|called|so-called)\b)[a-z]{3,}ed\b")
 #: reporting verbs: the time of the saying, a weaker cue for other events in the clause
 _REPORT_CUES = re.compile(r"\b(?:said|told|announced|reported|added|stated)\b")
 _CLAUSE_END = re.compile(r"[.!?;:\n]\s+(?=[A-Z\"'“‘(])|\n")
@@ -409,7 +412,7 @@ def _cheap_tense(text: str, start: int, end: int) -> str | None:
     right = right_m.start() if right_m else min(len(text), end + 120)
     best, best_dist = None, 10**9
     for pattern, tense, penalty in ((_FUTURE_CUES, "future", 0), (_PAST_CUES, "past", 0),
-                                    (_REPORT_CUES, "past", 25)):
+                                    (_REPORT_CUES, "past", 25), (_ED_WORD, "past", 20)):
         for m in pattern.finditer(text, left, right):
             if start <= m.start() < end:
                 continue
