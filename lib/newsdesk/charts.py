@@ -101,6 +101,15 @@ def actor_mentions_over_time(mentions: pd.DataFrame, articles: pd.DataFrame, n: 
     data = (dated.assign(period=period).groupby(["period", "actor"]).size().rename("n_mentions")
             .reset_index().sort_values(["period", "actor"]).reset_index(drop=True))
     fig, ax = _figure(data, figsize=(9, 4))
+    if data["period"].nunique() <= 1:  # one date: a bar per actor says more than a lone column of dots
+        rows = data.sort_values(["n_mentions", "actor"], ascending=[True, False])
+        ax.barh(rows["actor"], rows["n_mentions"], color="#4C72B0")
+        day = f" on {data['period'].iloc[0]:%Y-%m-%d}" if len(data) else ""
+        ax.set_title(f"Actor mentions{day} (one date only)")
+        ax.set_xlabel("mentions")
+        ax.xaxis.get_major_locator().set_params(integer=True)
+        fig.tight_layout()
+        return fig
     for actor in top:
         rows = data[data["actor"] == actor]
         ax.plot(rows["period"], rows["n_mentions"], marker="o", label=actor)
@@ -114,23 +123,29 @@ def actor_mentions_over_time(mentions: pd.DataFrame, articles: pd.DataFrame, n: 
 
 
 def cooccurrence_network(pairs: pd.DataFrame, actors: pd.DataFrame, n: int = 20) -> Figure:
-    """Network of the ``n`` most mentioned actors: edge width = co-occurrence weight, node size = mentions."""
+    """Network of the ``n`` most mentioned actors: edge width = co-occurrence weight, node size = mentions.
+
+    Actors named with none of the others are left out.
+    """
     import networkx as nx
 
     keep = actors.sort_values(["n_mentions", "actor"], ascending=[False, True]).head(n)
     size = dict(zip(keep["actor"], keep["n_mentions"], strict=True))
     data = pairs[pairs["actor_a"].isin(size) & pairs["actor_b"].isin(size)].reset_index(drop=True)
     graph = nx.Graph()
-    graph.add_nodes_from(sorted(size))
+    graph.add_nodes_from(sorted(set(data["actor_a"]) | set(data["actor_b"])))  # stable order, stable layout
     graph.add_weighted_edges_from(data[["actor_a", "actor_b", "weight"]].itertuples(index=False))
-    fig, ax = _figure(data, figsize=(9, 7))
-    pos = nx.spring_layout(graph, seed=7, k=1.5 / max(1, len(graph)) ** 0.5, weight="weight")
-    widths = [0.5 + 4 * d["weight"] / max(1, data["weight"].max()) for _, _, d in graph.edges(data=True)]
-    nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color="#999999", alpha=0.7)
-    nx.draw_networkx_nodes(graph, pos, ax=ax, node_color="#4C72B0", alpha=0.8,
-                           node_size=[80 + 600 * size[v] / max(size.values()) for v in graph.nodes])
-    nx.draw_networkx_labels(graph, pos, ax=ax, font_size=9,
-                            bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none", "alpha": 0.8})
+    fig, ax = _figure(data, figsize=(10, 8))
+    if graph.number_of_nodes():
+        pos = nx.kamada_kawai_layout(graph, weight=None)
+        top = max(size[v] for v in graph.nodes)
+        widths = [0.5 + 5 * d["weight"] / data["weight"].max() for _, _, d in graph.edges(data=True)]
+        nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color="#999999", alpha=0.6)
+        nx.draw_networkx_nodes(graph, pos, ax=ax, node_color="#4C72B0", alpha=0.85,
+                               node_size=[60 + 900 * size[v] / top for v in graph.nodes])
+        labels = {v: (x, y + 0.06) for v, (x, y) in pos.items()}  # above the node, not on it
+        nx.draw_networkx_labels(graph, labels, ax=ax, font_size=10,
+                                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
     ax.set_title("Actors named together")
     ax.margins(0.12)
     ax.axis("off")
@@ -155,29 +170,37 @@ def event_timeline(timeline: pd.DataFrame, cutoff=None, n: int = 25) -> Figure:
 
     ``timeline`` is :func:`newsdesk.timeline`'s frame; the ``n`` events
     reported by most articles (with a named actor; events dated by the text
-    before those that only carry the publication date) are shown. Events before
+    before those that only carry the publication date, later before
+    earlier; half of them recent when there are enough) are shown. Events before
     ``cutoff`` (default: 14 days before the latest event) go to a
-    "background" panel on a year axis, later ones to a "recent days" panel on
-    a day axis, so years and days stay readable together. Month and year
+    "background" panel on a year axis, those up to a week after the latest
+    publication to a "recent days" panel on a day axis, later ones (plans,
+    forecasts) to a "later" panel, so years and days stay readable together. Month and year
     dates are drawn as bars over their whole period.
     """
     import matplotlib.dates as mdates
 
     data = timeline.dropna(subset=["date_start", "actor"])
-    data = data.assign(_dated=data["date_source"] == "timex")
-    data = data.sort_values(["n_articles", "_dated", "date_start", "actor"], ascending=[False, False, True, True],
-                            kind="stable").head(n)
-    data = data.sort_values(["date_start", "actor", "action"], kind="stable").reset_index(drop=True)
     if cutoff is None or pd.isna(cutoff):
         cutoff = data["date_start"].max() - pd.Timedelta(days=14) if len(data) else pd.NaT
+    published = data["first_published"].max() if "first_published" in data else pd.NaT
+    until = (published if pd.notna(published) else cutoff + pd.Timedelta(days=14)) + pd.Timedelta(days=7)
+    panel = ["recent days" if cutoff <= d <= until else "background" if d < cutoff else "later"
+             for d in data["date_start"]]
+    data = data.assign(_dated=data["date_source"] == "timex", _recent=[p == "recent days" for p in panel],
+                       panel=panel)
+    data = data.sort_values(["n_articles", "_dated", "date_start", "actor"], ascending=[False, False, False, True],
+                            kind="stable")
+    n_recent = min(int(data["_recent"].sum()), max(n // 2, n - int((~data["_recent"]).sum())))
+    data = pd.concat([data[data["_recent"]].head(n_recent), data[~data["_recent"]].head(n - n_recent)])
+    data = data.sort_values(["date_start", "actor", "action"], kind="stable").reset_index(drop=True)
     target = [t if isinstance(t, str) and t else None for t in data["target"]]
     data = data.assign(
-        panel=["recent days" if d >= cutoff else "background" for d in data["date_start"]],
         label=[f"{a}: {act}" + (f" → {t}" if t else "") + (f"  ({k} articles)" if k > 1 else "")
                for a, act, t, k in zip(data["actor"], data["action"], target, data["n_articles"], strict=True)],
     )
     data = data[["panel", "date_start", "date_end", "granularity", "actor", "action", "target", "n_articles", "label"]]
-    panels = [p for p in ("background", "recent days") if (data["panel"] == p).any()] or ["recent days"]
+    panels = [p for p in ("background", "recent days", "later") if (data["panel"] == p).any()] or ["recent days"]
     sizes = [max(1, int((data["panel"] == p).sum())) for p in panels]
     fig, axes = _figure(data, nrows=len(panels), figsize=(10, 0.32 * sum(sizes) + 1.2 * len(panels) + 0.6),
                         gridspec_kw={"height_ratios": [s + 2 for s in sizes]}, squeeze=False)
@@ -229,12 +252,16 @@ def report_lag(reported: pd.DataFrame) -> Figure:
     fig, (ax, bx) = _figure(data, ncols=2, figsize=(11, 4), gridspec_kw={"width_ratios": [3, 2]})
     palette = {"timex": "#4C72B0", "article": "#BBBBBB"}
     for source, rows in data.groupby("date_source", sort=True):
-        ax.scatter(rows["published"], rows["lag_days"], s=20 + 25 * rows["n_events"], alpha=0.7,
-                   color=palette.get(source, "#DD8452"), label=f"date from {source}", edgecolor="white")
+        ax.scatter(rows["published"], rows["lag_days"], s=12 + 30 * rows["n_events"] ** 0.5, alpha=0.6,
+                   color=palette.get(source, "#DD8452"), edgecolor="white", linewidth=0.5)
     ax.set_yscale("symlog", linthresh=1)
-    ticks = [0, 1, 7, 30, 365, 3650]
-    ax.set_yticks(ticks, ["same day", "1 day", "1 week", "1 month", "1 year", "10 years"])
-    ax.set_ylabel("reported event lies … before publication")
+    ticks = {0: "same day", 1: "1 day", 7: "1 week", 30: "1 month", 365: "1 year", 3650: "10 years"}
+    if len(data) and data["lag_days"].min() < 0:
+        ticks = {-365: "1 year later", -30: "1 month later", -1: "1 day later", **ticks}
+    ax.set_yticks(list(ticks), list(ticks.values()))
+    ax.yaxis.set_minor_locator(plt.NullLocator())
+    ax.set_ylabel("event date, before publication")
+    ax.set_title("Each article's events (marker area ~ number of events)", fontsize=10)
     ax.set_xlabel("publication date")
     if len(data):
         lo, hi = data["published"].min(), data["published"].max()
@@ -242,8 +269,6 @@ def report_lag(reported: pd.DataFrame) -> Figure:
     loc = mdates.AutoDateLocator(maxticks=8)
     ax.xaxis.set_major_locator(loc)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
-    ax.legend(frameon=False, loc="upper left", markerscale=0.5, title="marker size = events", fontsize=8,
-              title_fontsize=8)
     counts = data.pivot_table(index="lag", columns="date_source", values="n_events", aggfunc="sum",
                               fill_value=0, observed=False)
     left = None
@@ -252,6 +277,7 @@ def report_lag(reported: pd.DataFrame) -> Figure:
                 label=source)
         left = counts[source] if left is None else left + counts[source]
     bx.invert_yaxis()
+    bx.legend(title="date from", frameon=False, loc="lower right")
     bx.set_xlabel("events")
     bx.set_title("Events per distance", fontsize=10)
     bx.xaxis.get_major_locator().set_params(integer=True)
