@@ -255,7 +255,8 @@ def report_lag(reported: pd.DataFrame) -> Figure:
         ax.scatter(rows["published"], rows["lag_days"], s=12 + 30 * rows["n_events"] ** 0.5, alpha=0.6,
                    color=palette.get(source, "#DD8452"), edgecolor="white", linewidth=0.5)
     ax.set_yscale("symlog", linthresh=1)
-    ticks = {0: "same day", 1: "1 day", 7: "1 week", 30: "1 month", 365: "1 year", 3650: "10 years"}
+    ticks = {0: "same day", 1: "1 day", 7: "1 week", 30: "1 month", 365: "1 year", 3650: "10 years",
+             36500: "100 years"}
     if len(data) and data["lag_days"].min() < 0:
         ticks = {-365: "1 year later", -30: "1 month later", -1: "1 day later", **ticks}
     ax.set_yticks(list(ticks), list(ticks.values()))
