@@ -472,14 +472,14 @@ class _Ctx:
                 return tense
         return _cheap_tense(self.text, start, end)
 
-    def recent(self, start: int, window: int = 250) -> str | None:
-        """Value of the nearest earlier anchored DATE within ``window`` characters."""
+    def recent(self, start: int, window: int = 250, years: bool = False) -> str | None:
+        """Value of the nearest earlier anchored DATE finer than a year (or any, ``years``)."""
         if self.probe:
             return "2000-01-01"
         for s, kind, value, _derived in reversed(self.found):
             if start - s > window:
                 break
-            if kind == "DATE" and value[:1].isdigit() and len(value) > 4:
+            if kind == "DATE" and re.match(r"\d{4}", value) and (years or len(value) > 4):
                 return value
         return None
 
@@ -526,7 +526,7 @@ _MONTH_WORD = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _TRIGGERS = {
     "_month_day": _MONTH_WORD, "_day_month": _MONTH_WORD, "_month_only": _MONTH_WORD,
     "_us_date": r"\d/\d", "_iso_date": r"\d-\d", "_year": r"\d\d\d\d", "_decade": r"0['’]?s\b",
-    "_century": "century", "_spoken_year": "nineteen|thousand", "_q_code": r"\b[QH][1-4]",
+    "_century": "century", "_decade_word": "ties", "_spoken_year": "nineteen|thousand", "_q_code": r"\b[QH][1-4]",
     "_quarter_rule": "quarter|half", "_the_quarter": "quarter|period",
     "_season": "spring|summer|fall|autumn|winter", "_weekday": "day", "_holiday": "christmas|new year|halloween|valentine|independence|thanksgiving|easter|labor|memorial|election",
     "_deictic_day": "today|yesterday|tomorrow|tonight", "_this_part": "morning|afternoon|evening|night",
@@ -661,7 +661,7 @@ def _month_only(m, ctx):
 
 
 # years: "2014", "fiscal 1989", "early 1990", "mid-1996", "the year 2000", "the end of 1990"
-@_rule(rf"(?:(?P<mod>{MOD})[\s-]+|{_ci('fiscal')}\s+|{_ci('the year')}\s+|{_ci('calendar')}\s+)?(?<![\d$£€.,/-])(?P<year>{YEAR})(?!\d|%|,\d|\.\d|-\d|/\d|\s*{_ci('percent|per cent')}\b|\s+(?:{_ci('to|and|or|-|–')})\s+\d{{1,3}}\b)")
+@_rule(rf"(?:(?P<mod>{MOD})[\s-]+|{_ci('fiscal')}\s+|{_ci('the year')}\s+|{_ci('calendar')}\s+|{_ci('post|pre')}-|(?<![\d$£€.,/-]))(?P<year>{YEAR})(?!\d|%|,\d|\.\d|-\d|/\d|\s*{_ci('percent|per cent')}\b|\s+(?:{_ci('to|and|or|-|–')})\s+\d{{1,3}}\b)")
 def _year(m, ctx):
     return "DATE", m["year"]
 
@@ -672,6 +672,11 @@ def _decade(m, ctx):
     if m["dec"]:
         return "DATE", f"{m['dec'][:3]}X"
     return "DATE", f"19{m['short'][0]}X"
+
+
+@_rule(rf"{_ci('the')}\s+(?:(?P<mod>{MOD})[\s-]+)?(?P<word>{_ci('twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties')})\b")
+def _decade_word(m, ctx):
+    return "DATE", f"19{TENS[m['word'].lower()[:-3] + 'y'] // 10}X"
 
 
 @_rule(rf"(?:{_ci('the')}\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?P<n>1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+{_ci('century')}")
@@ -880,7 +885,7 @@ def _clock(m, ctx):
 
 
 # relative periods: "last week", "this year", "earlier this month", "the past year", "next month"
-@_rule(rf"(?:(?P<mod>{MOD})[\s-]+(?:{_ci('in')}\s+)?)?(?P<rel>{_ci('this|last|next|the past|the last|the coming|the current|the previous|the following|the same|that|the next|this past|this coming|past|coming|previous|current|the')})[\s-]+(?:{_ci('fiscal|calendar')}\s+)?(?P<unit>{_ci('week|weekend|month|year|decade|century')})\b(?![\s-]+{_ci('old|long')}\b)(?:['’]s\s+{_ci('end')})?")
+@_rule(rf"(?:(?P<mod>{MOD})[\s-]+(?:{_ci('in')}\s+)?)?(?P<rel>{_ci('this|last|next|the past|the last|the coming|the current|the previous|the following|the same|that|the next|this past|this coming|past|coming|previous|current|the')})[\s-]+(?:{_ci('fiscal|calendar|full|latest fiscal')}\s+)?(?P<unit>{_ci('week|weekend|month|year|decade|century')})\b(?![\s-]+{_ci('old|long')}\b)(?:['’]s\s+{_ci('end')})?")
 def _relative_period(m, ctx):
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["unit"].lower()
@@ -896,9 +901,13 @@ def _relative_period(m, ctx):
             if tense != "future" and ref.weekday() < 5:
                 d = ref - dt.timedelta(days=ref.weekday() + 2)
             return "DATE", _week(d) + "-WE"
+        if unit == "year":
+            if re.match(r"\s+(?:ended|ending|to)\b", ctx.text[m.end():m.end() + 8]):
+                return "DURATION", "P1Y"  # "the year ended Sept. 30": a reporting period
+            return "DATE", "XXXX" if ctx.ref is None else f"{ctx.ref.year:04d}"
         return None
     if rel in ("that", "the same", "the following", "the previous") and unit != "weekend":
-        recent = ctx.recent(m.start(), window=600)
+        recent = ctx.recent(m.start(), window=600, years=unit == "year")
         if not recent:
             return None
         base = dt.date(int(recent[:4]), 1, 1)
@@ -969,8 +978,10 @@ def _vague(m, ctx):
 
 
 # "recent years", "the coming weeks", "in recent months"
-@_rule(rf"(?:{_ci('the')}\s+)?(?P<rel>{_ci('recent|coming|past|next|last|early|previous|prior|future')})\s+(?P<unit>{_ci('(?:day|week|month|year|decade|quarter)s')})\b")
+@_rule(rf"(?:{_ci('the')}\s+)?(?:(?P<rel>{_ci('recent|coming|past|next|last|early|previous|prior|future')})\s+(?P<unit>{_ci('(?:day|week|month|year|decade|quarter)s')})\b|(?P<unit2>{_ci('(?:day|week|month|year)s')})\s+{_ci('ahead')}\b)")
 def _vague_plural(m, ctx):
+    if m["unit2"]:
+        return "DURATION", duration_value(None, m["unit2"])
     rel = m["rel"].lower()
     unit = m["unit"].lower()
     if rel in ("recent", "coming", "early") or m.group(0).lower().startswith("the"):
@@ -1006,14 +1017,11 @@ def _ago(m, ctx):
     return "DATE", _at_granularity(d, unit)
 
 
-@_rule(rf"(?:(?P<the>{_ci('the')})\s+)?(?P<rel>{_ci('year-ago|year-earlier')})(?:\s+(?P<noun>{_ci('period|quarter|results|level|figure|month|week|third quarter|second quarter|first quarter|fourth quarter|nine months|six months')}))?")
+@_rule(rf"(?:(?P<the>{_ci('the')})\s+)?(?P<rel>{_ci('year-ago|year-earlier')})(?:\s+(?P<noun>{_ci('period|quarter|month|week|third quarter|second quarter|first quarter|fourth quarter|nine months|six months')})\b)?")
 def _year_ago(m, ctx):
     noun = (m["noun"] or "").lower()
     if noun.endswith("months"):
         return "DURATION", duration_value(parse_number(noun.split()[0]), "month")
-    if noun in ("results", "level", "figure"):
-        # span stops before the noun
-        return None
     back = ctx.year_back(m.start(), 1)
     if back:
         return "DATE", back
@@ -1050,7 +1058,7 @@ def _duration(m, ctx):
     if n is not None and unit.endswith("s") and n == 1 and not unit.startswith("centur"):
         pass
     if m["suffix"] and m["suffix"].lower() == "-old":
-        return None
+        return None  # "a 35-year-old man": an age
     after = ctx.text[m.end():m.end() + 12]
     if unit == "second" and num in ("a", "an", "one") and re.match(r"\s+[a-z]", after) and not re.match(
             r"\s+(?:or|and|of|to|in|later|after|before|earlier|longer|ago)\b", after):
