@@ -256,6 +256,52 @@ def test_timeline_is_in_date_order():
     assert list(events.timeline(corpus)["actor"]) == ["B", "A"]
 
 
+def _views_corpus() -> SimpleNamespace:
+    return _corpus([
+        {"article_id": "a", "date_start": pd.Timestamp("2026-02-17"), "actor": "Russia", "action": "fired",
+         "action_lemma": "fire"},
+        {"article_id": "a", "date_start": pd.Timestamp("2026-02-18"), "actor": "Ukraine", "action": "said",
+         "action_lemma": "say", "date_source": "article"},
+        {"article_id": "a", "date_start": pd.Timestamp("2025-06-01"), "actor": "Russia", "action": "seized",
+         "action_lemma": "seize", "granularity": "month"},
+        {"article_id": "a", "date_start": pd.Timestamp("2014-01-01"), "actor": "Russia", "action": "seized",
+         "action_lemma": "seize", "granularity": "year"},
+        {"article_id": "a", "date_start": pd.Timestamp("2026-03-01"), "actor": "Ukraine", "action": "will vote",
+         "action_lemma": "vote"},
+    ], {"a": "2026-02-18"})
+
+
+def test_reported_dates_measure_the_lag_from_publication():
+    rep = events.reported_dates(_views_corpus())
+    lags = dict(zip(rep["date_start"].dt.strftime("%Y-%m-%d"), rep["lag"].astype(str), strict=True))
+    assert lags == {"2014-01-01": "over a year", "2025-06-01": "1-12 months", "2026-02-17": "1-6 days",
+                    "2026-02-18": "same day", "2026-03-01": "later than published"}
+
+
+def test_event_activity_uses_days_recently_months_then_years():
+    act = events.event_activity(_views_corpus())
+    assert list(act["period"]) == ["2014", "2025-06", "2026-02-17", "2026-02-18", "2026-03-01"]
+    assert events.recent_cutoff(_views_corpus()) == pd.Timestamp("2026-02-04")
+
+
+def test_timeline_chart_splits_background_recent_and_later():
+    from newsdesk import charts
+
+    corpus = _views_corpus()
+    fig = charts.event_timeline(events.timeline(corpus), cutoff=events.recent_cutoff(corpus))
+    assert [ax.get_title(loc="left") for ax in fig.axes] == [
+        "Background (2 events)", "Recent days (2 events)", "Later (1 event)"]
+    assert set(fig.newsdesk_data["panel"]) == {"background", "recent days", "later"}
+
+
+def test_lag_and_activity_charts_keep_their_data():
+    from newsdesk import charts
+
+    corpus = _views_corpus()
+    assert charts.report_lag(events.reported_dates(corpus)).newsdesk_data["n_events"].sum() == 5
+    assert len(charts.actor_activity(events.event_activity(corpus)).newsdesk_data) == 5
+
+
 # --------------------------------------------------------------------------- the seed article
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "000_9954074d4e36f3b7.txt"

@@ -92,14 +92,25 @@ def top_actors(actors: pd.DataFrame, n: int = 15) -> Figure:
 
 
 def actor_mentions_over_time(mentions: pd.DataFrame, articles: pd.DataFrame, n: int = 6,
-                             freq: str = "D") -> Figure:
-    """Mentions per period (``freq``: "D", "W", "MS") of the ``n`` most mentioned actors."""
+                             freq: str | None = None) -> Figure:
+    """Mentions per period of the ``n`` most mentioned actors.
+
+    ``freq`` is a pandas period ("D", "W", "M", "Y"); by default days, weeks or
+    months depending on the span of the dates. With a single date, one bar per actor.
+    """
     dated = mentions.merge(articles[["article_id", "date"]], on="article_id").dropna(subset=["date"])
+    if freq is None:
+        span = (dated["date"].max() - dated["date"].min()).days if len(dated) else 0
+        freq = "D" if span <= 31 else "W" if span <= 366 else "M"
     top = dated["actor"].value_counts().sort_index().sort_values(ascending=False, kind="stable").head(n).index
     dated = dated[dated["actor"].isin(top)]
-    period = dated["date"].dt.to_period(freq).dt.start_time
-    data = (dated.assign(period=period).groupby(["period", "actor"]).size().rename("n_mentions")
-            .reset_index().sort_values(["period", "actor"]).reset_index(drop=True))
+    periods = dated["date"].dt.to_period(freq)
+    counts = dated.assign(period=periods).groupby(["period", "actor"]).size().unstack(fill_value=0)
+    if len(counts):  # periods without mentions count as zero, so lines do not bridge gaps
+        counts = counts.reindex(pd.period_range(counts.index.min(), counts.index.max(), freq=freq), fill_value=0)
+    data = counts.rename_axis(index="period", columns="actor").stack().rename("n_mentions").reset_index()
+    data["period"] = data["period"].dt.start_time
+    data = data.sort_values(["period", "actor"]).reset_index(drop=True)
     fig, ax = _figure(data, figsize=(9, 4))
     if data["period"].nunique() <= 1:  # one date: a bar per actor says more than a lone column of dots
         rows = data.sort_values(["n_mentions", "actor"], ascending=[True, False])
@@ -112,7 +123,7 @@ def actor_mentions_over_time(mentions: pd.DataFrame, articles: pd.DataFrame, n: 
         return fig
     for actor in top:
         rows = data[data["actor"] == actor]
-        ax.plot(rows["period"], rows["n_mentions"], marker="o", label=actor)
+        ax.plot(rows["period"], rows["n_mentions"], marker="o", markersize=3, linewidth=1.2, label=actor)
     ax.set_title("Actor mentions over time")
     ax.set_ylabel("mentions")
     ax.yaxis.get_major_locator().set_params(integer=True)
@@ -231,7 +242,8 @@ def event_timeline(timeline: pd.DataFrame, cutoff=None, n: int = 25) -> Figure:
             loc = mdates.AutoDateLocator(maxticks=8)
             ax.xaxis.set_major_locator(loc)
             ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
-        ax.set_title(f"{panel.capitalize()} ({len(rows)} events)", loc="left", fontsize=10)
+        ax.set_title(f"{panel.capitalize()} ({len(rows)} event{'' if len(rows) == 1 else 's'})", loc="left",
+                     fontsize=10)
     fig.suptitle("Timeline of reported events")
     fig.tight_layout()
     return fig
@@ -267,9 +279,13 @@ def report_lag(reported: pd.DataFrame) -> Figure:
     if len(data):
         lo, hi = data["published"].min(), data["published"].max()
         ax.set_xlim(lo - pd.Timedelta(days=2), hi + pd.Timedelta(days=2))
-    loc = mdates.AutoDateLocator(maxticks=8)
-    ax.xaxis.set_major_locator(loc)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+        if (hi - lo).days <= 20:
+            ax.xaxis.set_major_locator(mdates.DayLocator(interval=max(1, ((hi - lo).days + 4) // 6)))
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+        else:
+            loc = mdates.AutoDateLocator(maxticks=8)
+            ax.xaxis.set_major_locator(loc)
+            ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
     counts = data.pivot_table(index="lag", columns="date_source", values="n_events", aggfunc="sum",
                               fill_value=0, observed=False)
     left = None
