@@ -394,7 +394,7 @@ _REPORT_CUES = re.compile(r"\b(?:said|told|announced|reported|added|stated)\b")
 _CLAUSE_END = re.compile(r"[.!?;:\n]\s+(?=[A-Z\"'“‘(])|\n")
 
 
-def _cheap_tense(text: str, start: int, end: int) -> str | None:
+def _cheap_tense(text: str, start: int, end: int, reporting: bool = True) -> str | None:
     """Tense from the nearest cue word in the clause around ``text[start:end]``."""
     before = text[max(0, start - 24):start]
     if _VERB_BEFORE.search(before):
@@ -411,8 +411,10 @@ def _cheap_tense(text: str, start: int, end: int) -> str | None:
     right_m = _CLAUSE_END.search(text, end, min(len(text), end + 120))
     right = right_m.start() if right_m else min(len(text), end + 120)
     best, best_dist = None, 10**9
-    for pattern, tense, penalty in ((_FUTURE_CUES, "future", 0), (_PAST_CUES, "past", 0),
-                                    (_REPORT_CUES, "past", 25), (_ED_WORD, "past", 20)):
+    cues = [(_FUTURE_CUES, "future", 0), (_PAST_CUES, "past", 0), (_ED_WORD, "past", 20)]
+    if reporting:
+        cues.append((_REPORT_CUES, "past", 25))
+    for pattern, tense, penalty in cues:
         for m in pattern.finditer(text, left, right):
             if start <= m.start() < end:
                 continue
@@ -463,14 +465,19 @@ class _Ctx:
     #: a dry run that only asks "would this rule accept the match?" (no tense, no anaphora)
     probe: bool = False
 
-    def tense(self, start: int, end: int) -> str | None:
+    def tense(self, start: int, end: int, reporting: bool = True) -> str | None:
+        """``past``, ``future`` or None for the clause around ``text[start:end]``.
+
+        ``reporting=False`` ignores a reporting verb further away ("in March,
+        an official said"): it dates the saying, not a month-long event.
+        """
         if self.probe:
             return None
         if self.doc is not None:
             tense = _doc_tense(self.doc, start, end)
             if tense:
                 return tense
-        return _cheap_tense(self.text, start, end)
+        return _cheap_tense(self.text, start, end, reporting)
 
     def recent(self, start: int, window: int = 250, years: bool = False) -> str | None:
         """Value of the nearest earlier anchored DATE finer than a year (or any, ``years``)."""
@@ -526,7 +533,7 @@ _MONTH_WORD = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _TRIGGERS = {
     "_month_day": _MONTH_WORD, "_day_month": _MONTH_WORD, "_month_only": _MONTH_WORD,
     "_us_date": r"\d/\d", "_iso_date": r"\d-\d", "_year": r"\d\d\d\d", "_decade": r"0['’]?s\b",
-    "_century": "century", "_decade_word": "ties", "_spoken_year": "nineteen|thousand", "_q_code": r"\b[QH][1-4]",
+    "_century": "century", "_week_of": "week of", "_decade_word": "ties", "_spoken_year": "nineteen|thousand", "_q_code": r"\b[QH][1-4]",
     "_quarter_rule": "quarter|half", "_the_quarter": "quarter|period",
     "_season": "spring|summer|fall|autumn|winter", "_weekday": "day", "_holiday": "christmas|new year|halloween|valentine|independence|thanksgiving|easter|labor|memorial|election",
     "_deictic_day": "today|yesterday|tomorrow|tonight", "_this_part": "morning|afternoon|evening|night",
@@ -570,7 +577,7 @@ def _date_value(ctx: _Ctx, start: int, end: int, month: int, day: int | None, ye
     elif ctx.ref is None:
         y = "XXXX"
     else:
-        y = f"{_infer_year(ctx.ref, month, day, ctx.tense(start, end)):04d}"
+        y = f"{_infer_year(ctx.ref, month, day, ctx.tense(start, end, reporting=False)):04d}"
     if day is None:
         return f"{y}-{month:02d}"
     try:
@@ -605,6 +612,14 @@ def _month_day(m, ctx):
 @_rule(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{_ci('the')}\s+)?(?P<day>{DAY})(?:\s+{_ci('of')})?\s+(?P<mon>{MONTH})\b(?:,?\s+(?P<year>{YEAR})\b)?")
 def _day_month(m, ctx):
     return "DATE", _date_value(ctx, m.start(), m.end(), _month(m["mon"]), _day(m["day"]), m["year"])
+
+
+@_rule(rf"{_ci('the week of')}\s+(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?:,?\s+(?P<year>{YEAR})\b)?")
+def _week_of(m, ctx):
+    value = _date_value(ctx, m.start(), m.end(), _month(m["mon"]), _day(m["day"]), m["year"])
+    if value.startswith("X") or len(value) < 10:
+        return "DATE", "XXXX-WXX"
+    return "DATE", _week(dt.date.fromisoformat(value))
 
 
 # numeric dates: 2/16/2026, 2026-02-16
@@ -656,7 +671,7 @@ def _month_only(m, ctx):
         else:
             y = ref.year
     else:
-        y = _infer_year(ref, month, None, ctx.tense(m.start(), m.end()))
+        y = _infer_year(ref, month, None, ctx.tense(m.start(), m.end(), reporting=False))
     return "DATE", f"{y:04d}-{month:02d}"
 
 
