@@ -541,11 +541,14 @@ def actors_frame(mentions: pd.DataFrame, articles: pd.DataFrame, actors_file=Non
     dates = articles.set_index("article_id")["date"] if "date" in articles else pd.Series(dtype="datetime64[ns]")
     rows = []
     for actor, group in mentions.groupby("actor", sort=False):
+        actor_type = _mode(group["actor_type"])
         table = index.rows.get(actor, {})
+        if table.get("type") != actor_type:
+            table = {}  # "Bush" the person is not the Egyptian city of that name
         days = pd.to_datetime(group["article_id"].map(dates), errors="coerce").dropna()
         rows.append({
             "actor": actor,
-            "actor_type": _mode(group["actor_type"]),
+            "actor_type": actor_type,
             "affiliation": table.get("affiliation") or _mode(group.get("affiliation", pd.Series(dtype=str))),
             "role": table.get("role") or _mode(group.get("role", pd.Series(dtype=str))),
             "n_mentions": len(group),

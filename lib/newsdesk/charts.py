@@ -101,7 +101,7 @@ def actor_mentions_over_time(mentions: pd.DataFrame, articles: pd.DataFrame, n: 
     dated = mentions.merge(articles[["article_id", "date"]], on="article_id").dropna(subset=["date"])
     if freq is None:
         span = (dated["date"].max() - dated["date"].min()).days if len(dated) else 0
-        freq = "D" if span <= 31 else "W" if span <= 366 else "M"
+        freq = "D" if span <= 31 else "W" if span <= 366 else "M" if span <= 3 * 366 else "Q"
     top = dated["actor"].value_counts().sort_index().sort_values(ascending=False, kind="stable").head(n).index
     dated = dated[dated["actor"].isin(top)]
     periods = dated["date"].dt.to_period(freq)
