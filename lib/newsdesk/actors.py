@@ -334,6 +334,8 @@ def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Ment
             else:
                 m.role = m.role or " ".join(t.text for t in title)
             m.affiliation = m.affiliation or state
+            extra.append(_Mention(title[0].i, title[-1].i + 1, "PERSON", m.actor, "person", "description",
+                                  m.role, m.affiliation))
         if appos:
             role = doc[appos[0].i:appos[-1].i + 1]
             m.role = m.role or role.text
