@@ -413,7 +413,7 @@ def _cheap_tense(text: str, start: int, end: int, reporting: bool = True) -> str
     best, best_dist = None, 10**9
     cues = [(_FUTURE_CUES, "future", 0), (_PAST_CUES, "past", 0), (_ED_WORD, "past", 20)]
     if reporting:
-        cues.append((_REPORT_CUES, "past", 25))
+        cues.append((_REPORT_CUES, "past", 10))
     for pattern, tense, penalty in cues:
         for m in pattern.finditer(text, left, right):
             if start <= m.start() < end:
@@ -609,7 +609,7 @@ def _month_day(m, ctx):
     return "DATE", _date_value(ctx, m.start(), m.end(), month, day, m["year"])
 
 
-@_rule(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{_ci('the')}\s+)?(?P<day>{DAY})(?:\s+{_ci('of')})?\s+(?P<mon>{MONTH})\b(?:,?\s+(?P<year>{YEAR})\b)?")
+@_rule(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?:{_ci('the')}\s+(?=\d+(?:st|nd|rd|th)\s+{_ci('of')}))?(?P<day>{DAY})(?:\s+{_ci('of')})?\s+(?P<mon>{MONTH})\b(?:,?\s+(?P<year>{YEAR})\b)?")
 def _day_month(m, ctx):
     return "DATE", _date_value(ctx, m.start(), m.end(), _month(m["mon"]), _day(m["day"]), m["year"])
 
@@ -868,7 +868,9 @@ def _this_part(m, ctx):
 def _overnight(m, ctx):
     if ctx.ref is None:
         return "TIME", "XXXX-XX-XXTNI"
-    return "TIME", f"{ctx.ref.isoformat()}TNI"
+    # news "overnight" is the night before the article, unless it lies ahead
+    night = ctx.ref if ctx.tense(m.start(), m.end()) == "future" else ctx.ref - dt.timedelta(days=1)
+    return "TIME", f"{night.isoformat()}TNI"
 
 
 # clock times: "3 p.m.", "10:35 a.m. Wednesday", "noon Thursday", "midnight"
@@ -1074,6 +1076,8 @@ def _duration(m, ctx):
         pass
     if m["suffix"] and m["suffix"].lower() == "-old":
         return None  # "a 35-year-old man": an age
+    if re.match(r"\s+old\b", ctx.text[m.end():m.end() + 5]):
+        return None  # "nineteen years old"
     after = ctx.text[m.end():m.end() + 12]
     if unit == "second" and num in ("a", "an", "one") and re.match(r"\s+[a-z]", after) and not re.match(
             r"\s+(?:or|and|of|to|in|later|after|before|earlier|longer|ago)\b", after):
