@@ -199,6 +199,23 @@ def test_event_noun_dated_directly_is_its_own_event():
     assert event(frame, "wrapped up")["date_source"] == "article"
 
 
+def test_dated_participle_is_an_event_with_its_agent():
+    frame = extract("Ukraine wants back the land seized in 2014 by Russia.", {"2014": ("DATE", "2014")})
+    row = event(frame, "seized")
+    assert (row["actor"], row["date_start"]) == ("Russia", pd.Timestamp("2014-01-01"))
+    assert event(frame, "wants")["date_source"] == "article"
+
+
+def test_dated_verb_under_a_copula_becomes_an_event():
+    frame = extract("The report was to be released on Thursday.", {"Thursday": ("DATE", "2026-02-19")})
+    assert event(frame, "released")["date_start"] == pd.Timestamp("2026-02-19")
+
+
+def test_date_in_front_of_a_thing_dates_nothing():
+    frame = extract("Russia cut emissions below 1990 levels.", {"1990": ("DATE", "1990")})
+    assert event(frame, "cut")["date_source"] == "article"
+
+
 def test_event_noun_takes_its_possessor_as_actor():
     frame = extract("Ukraine has resisted since Russia's invasion of 2022.", {"2022": ("DATE", "2022")})
     row = event(frame, "invasion")

@@ -35,9 +35,12 @@ Which date an event gets (``date_source``):
 
 1. ``timex``: a DATE or TIME expression of the same sentence with a resolved
    calendar interval attaches to the event. It attaches to the first event
-   met walking up the dependency tree from the expression (a verb clause, or
-   an event noun it modifies directly); when the walk meets none, to the
-   nearest event of the sentence. A verb conjoined to a dated verb, or a
+   met walking up the dependency tree from the expression (a verb clause, a
+   participle it modifies - "parts seized in 1990" - or an event noun it
+   modifies directly); when the walk meets no event, the first verb on it
+   becomes one ("it was to be released on Thursday"); when it meets no verb
+   either, the timex dates the nearest event of the sentence. A date in front of a noun that names no event ("1990 levels",
+   "the 2006 budget") dates nothing. A verb conjoined to a dated verb, or a
    participle clause hanging on it, shares its subject and its date
    ("accused Russia on Wednesday ... and said", "put pressure on Monday, saying").
 2. ``article``: otherwise the article's own date. Durations ("for months",
@@ -90,6 +93,7 @@ _THING_PRONOUNS = {"it", "they", "them"}
 _SPEAKER_PRONOUNS = {"i", "we", "me", "us"}
 _NON_ARGUMENT_PREPS = {"according", "as", "for", "during", "since", "until", "despite"}
 _ANCHOR_TYPES = {"DATE", "TIME"}
+_PREMODIFIER_DEPS = {"compound", "nummod", "amod", "poss", "nmod"}
 
 
 @lru_cache(maxsize=1)
@@ -394,16 +398,36 @@ def _attach(tx: dict, events: list[_Event], sent) -> tuple[_Event | None, int]:
     span = tx["_span"]
     tok, steps = tx["_root"], 0
     nouns = event_nouns()
+    head = tok.head
+    if (tok.dep_ in _PREMODIFIER_DEPS and tok.i < head.i and head.pos_ in {"NOUN", "PROPN"}
+            and _event_noun(head, nouns) is None):
+        return None, 0  # "1990 levels", "the 2006 budget": the date describes a thing, not an event
+    first_verb = None
     while tok.head.i != tok.i:
         tok, steps = tok.head, steps + 1
         if tok.i in by_anchor:
             return by_anchor[tok.i], steps
+        if first_verb is None and tok.pos_ == "VERB":
+            first_verb = (tok, steps)
+        if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ in {"VBN", "VBG"}:
+            # a dated participle is an event of its own: "parts seized in 1990 by Iraq"
+            ev = _Event(anchor=tok, verb=tok, subject=tok.head, passive=tok.tag_ == "VBN")
+            events.append(ev)
+            return ev, steps
         if steps <= 2 and tok.pos_ == "NOUN" and not span.start <= tok.i < span.end:
             noun = _event_noun(tok, nouns)
             if noun is not None:
                 ev = _Event(anchor=tok, verb=noun, kind="noun")
                 events.append(ev)
                 return ev, steps
+    if first_verb is not None:  # "it was to be released on Thursday": the verb under a copula
+        verb, steps = first_verb
+        subj, passive = _subject(verb)
+        if subj is None and verb.dep_ == "xcomp":
+            subj, passive = _subject(verb.head)
+        ev = _Event(anchor=verb, verb=verb, subject=subj, passive=passive or verb.tag_ == "VBN")
+        events.append(ev)
+        return ev, steps
     if not events:
         return None, 0
     root = tx["_root"]
