@@ -118,6 +118,11 @@ def test_person_pronoun_skips_countries():
     assert event(frame, "criticized")["actor"] == "Volodymyr Zelenskyy"
 
 
+def test_pronoun_antecedent_must_be_recent():
+    frame = extract("Russia fired drones. The weather was cold. Snow fell. It was a long night.\n\nThen it happened again.")
+    assert pd.isna(event(frame, "happened")["actor"])
+
+
 def test_first_person_in_a_quote_is_the_speaker():
     frame = extract('"I hope it is just his tactics," Zelenskyy said.')
     assert event(frame, "hope")["actor"] == "Volodymyr Zelenskyy"
@@ -132,7 +137,7 @@ def test_event_noun_without_actor_falls_back_to_the_sentence_and_says_so():
 
 def test_subject_naming_no_actor_leaves_actor_empty():
     row = event(extract("The talks wrapped up, according to Russia's delegation."), "wrapped up")
-    assert row["actor"] is None
+    assert pd.isna(row["actor"])
 
 
 # --------------------------------------------------------------------------- when

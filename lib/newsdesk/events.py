@@ -51,8 +51,8 @@ Which date an event gets (``date_source``):
 
 Actors come from :mod:`newsdesk.actors` mentions inside the subject and
 object phrases. A pronoun subject ("the peninsula *it* seized") takes the
-actor of the nearest preceding event with a compatible actor (a person for
-he/she); "I"/"we" take the speaker of the enclosing reporting clause. An
+actor of the nearest preceding event, in the same or the previous sentence,
+with a compatible actor (a person for he/she); "I"/"we" take the speaker of the enclosing reporting clause. An
 event noun, or a clause without a subject, whose phrases name no actor falls
 back to the first actor the sentence names (``actor_source == "sentence"``);
 an explicit subject naming no actor ("the talks wrapped up") leaves ``actor``
@@ -121,6 +121,7 @@ class _Event:
     actor_is_person: bool = False
     target: str | None = None
     extra_args: list = field(default_factory=list)  # argument heads of a repaired clause
+    sent_no: int = 0                    # position of the sentence in the article
 
 
 def _is_predicate(tok) -> bool:
@@ -285,13 +286,18 @@ def _argument_heads(ev: _Event) -> list:
     return heads
 
 
-def _resolve_pronoun(tok, history: list[_Event]) -> _Event | None:
-    """The nearest earlier event whose actor fits the pronoun (a person for he/she)."""
+def _resolve_pronoun(tok, history: list[_Event], sent_no: int) -> _Event | None:
+    """The nearest earlier event of this or the previous sentence whose actor fits the pronoun.
+
+    He/she want a person, it/they anything else.
+    """
     word = tok.lower_
     if word not in _PERSON_PRONOUNS | _THING_PRONOUNS:
         return None
     want_person = word in _PERSON_PRONOUNS
     for ev in reversed(history):
+        if ev.sent_no < sent_no - 1:  # antecedents come from this sentence or the one before
+            break
         if ev.actor and ev.actor_source in {"subject", "pronoun"} and ev.actor_is_person == want_person:
             return ev
     return None
@@ -333,7 +339,7 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent) ->
                 if row is not None:
                     ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "pronoun", _is_person(row)
             else:
-                ref = _resolve_pronoun(actor_tok, history)
+                ref = _resolve_pronoun(actor_tok, history, ev.sent_no)
                 if ref is not None:
                     ev.actor, ev.actor_source, ev.actor_is_person = ref.actor, "pronoun", ref.actor_is_person
         targets = ([subj] if ev.passive and subj is not None else []) + _argument_heads(ev)
@@ -478,7 +484,7 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
     art_start, art_end = _article_interval(reference_date)
     history: list[_Event] = []
     rows = []
-    for sent_row in sentences.to_dict("records"):
+    for sent_no, sent_row in enumerate(sentences.to_dict("records")):
         sent = doc.char_span(int(sent_row["start"]), int(sent_row["end"]), alignment_mode="expand")
         if sent is None:
             continue
@@ -491,6 +497,7 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
         in_sent = [tx for tx in anchors if sent.start <= tx["_root"].i < sent.end]
         _date_events(events, in_sent, sent)
         for ev in sorted(events, key=lambda e: e.anchor.i):
+            ev.sent_no = sent_no
             _assign_actors(ev, mention_at, history, sent)
             history.append(ev)
             rows.append(_row(ev, sent_row, art_start, art_end))
@@ -525,7 +532,7 @@ def _typed(frame: pd.DataFrame) -> pd.DataFrame:
         frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
     for col in ("granularity", "date_source", "timex", "actor", "actor_source", "target", "action",
                 "action_lemma", "kind", "text"):
-        frame[col] = frame[col].astype("object")
+        frame[col] = frame[col].astype("object").where(frame[col].notna(), None)
     return frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
 
 
