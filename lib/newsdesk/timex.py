@@ -592,10 +592,17 @@ def _day(s: str) -> int:
     return int(re.match(r"\d+", s).group())
 
 
+#: dates so well known that news names them without a year
+_NAMED_DAYS = {(9, 11): (2001, re.compile(r"\s+(?:attacks?|terror|terrorist|hijack)", re.I))}
+
+
 # dates with a day: "Feb. 16", "February 16, 2026", "Friday, Aug. 7", "16 February 2026"
 @_rule(rf"(?:(?P<wd>{WEEKDAY}),?\s+)?(?P<mon>{MONTH})\s+(?P<day>{DAY})\b(?!\s*(?:%|{_ci('percent')}))(?:,?\s+(?P<year>{YEAR})\b)?")
 def _month_day(m, ctx):
     month, day = _month(m["mon"]), _day(m["day"])
+    known = _NAMED_DAYS.get((month, day))
+    if known and not m["year"] and known[1].match(ctx.text, m.end()):
+        return "DATE", f"{known[0]:04d}-{month:02d}-{day:02d}"  # "the September 11 attacks"
     if m["mon"] == "May" and not m["year"] and not m["wd"] and int(m["day"].rstrip("stndrh")) > 31:
         return None
     if m["wd"] and not m["year"] and ctx.ref is not None:
@@ -784,6 +791,11 @@ def _the_quarter(m, ctx):
 def _season(m, ctx):
     season = SEASONS[m["season"].lower()]
     rel = (m["rel"] or "").lower()
+    after = ctx.text[m.end():m.end() + 20]
+    if not m["year"] and m["season"].lower() in ("fall", "spring") and re.match(r"\s+(?:of|in)\b", after):
+        return None  # "the fall of the Berlin Wall", "the fall in prices"
+    if m["season"][0].isupper() and m.start() > 0 and re.match(r"\s+[A-Z]", after) and not m["year"]:
+        return None  # "the Summer Olympics", "Arab Spring Festival"
     if not (m["the"] or rel or m["year"]) and m["season"].lower() in ("spring", "fall"):
         before = ctx.text[max(0, m.start() - 8):m.start()].lower()
         if not re.search(r"\b(?:in|this|last|next|by|until|since|during)\s+$", before):
@@ -1168,6 +1180,8 @@ _HOLIDAYS = {
 @_rule(rf"(?:(?P<rel>{_ci('last|next|this|this past')})\s+)?(?P<name>(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Independence\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day|Election\s+Day))\b(?:,?\s+(?P<year>{YEAR})\b)?")
 def _holiday(m, ctx):
     name = re.sub(r"\s+", " ", m["name"].lower().replace("’", "'"))
+    if not m["year"] and re.match(r"\s+[A-Z]", ctx.text[m.end():m.end() + 3]):
+        return None  # "Christmas Island"
     rule = _HOLIDAYS[name]
     if m["year"]:
         return "DATE", rule(int(m["year"])).isoformat()
