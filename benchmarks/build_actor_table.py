@@ -127,6 +127,8 @@ BODIES = [
     ("Taliban", "the Taliban", ""), ("Islamic State", "ISIS|ISIL|Islamic State group", ""), ("Houthis", "Houthi|the Houthis", ""),
     ("Kremlin", "", "Russia"),
 ]
+#: Bodies that are neither international nor part of a state.
+NON_STATE = {"Hamas", "Hezbollah", "Taliban", "Islamic State", "Houthis"}
 # News organisations, which sources cite ("told Reuters"): (actor, aliases).
 MEDIA = [
     ("Reuters", ""), ("Associated Press", "AP|The Associated Press"), ("Agence France-Presse", "AFP"),
@@ -265,8 +267,9 @@ def build_rows() -> list[dict]:
             rows[state]["aliases"].append(capital)
             taken.add(capital)
     for actor, aliases, affiliation in BODIES:
-        add(actor, "international body" if not affiliation or affiliation == "United Nations" else "organisation",
-            aliases.split("|"), affiliation=affiliation)
+        international = actor not in NON_STATE and affiliation in ("", "United Nations")
+        add(actor, "international body" if international else "organisation", aliases.split("|"),
+            affiliation=affiliation)
     for actor, aliases in MEDIA:
         add(actor, "media", aliases.split("|"))
     for actor, aliases, affiliation, role in PEOPLE:

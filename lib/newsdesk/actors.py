@@ -81,7 +81,11 @@ ROLE_NOUNS = {
     "diplomat", "representative", "deputy", "speaker", "monarch", "emir", "sheikh", "ayatollah", "dictator",
     "counterpart", "aide", "officer", "colonel", "admiral", "captain", "lieutenant", "sergeant", "marshal",
     "executive", "analyst", "economist", "professor", "editor", "correspondent", "reporter", "coach",
+    "treasurer", "attorney", "governor-general", "councillor", "councilor", "mp", "legislator",
 }
+#: Words of titles besides role nouns ("Prime Minister", "Foreign Secretary").
+TITLE_WORDS = {"prime", "vice", "deputy", "former", "foreign", "defence", "defense", "finance", "interior",
+               "acting", "interim", "opposition", "state", "senior", "chief", "justice", "culture", "health"}
 #: Roles that "the <demonym> leader" may stand for.
 LEADER_ROLES = ("president", "prime minister", "chancellor", "leader", "king", "queen", "premier", "emir")
 GENERIC_ROLE_NOUNS = {"leader", "official", "chief", "counterpart"}
@@ -95,6 +99,8 @@ BODY_NOUNS = {
 GAZETTEER_TYPES = {"city"}
 LOCATIVES = {"in", "to", "from", "near", "outside", "at", "into", "around", "across"}
 _ARTICLES = {"the", "a", "an"}
+#: Honorifics are not part of a name ("Mr Costello" is Costello).
+HONORIFICS = {"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "sir", "dame", "madam"}
 _POSSESSIVE = {"'s", "’s", "'", "’"}
 
 
@@ -204,9 +210,13 @@ class _Mention:
     affiliation: str | None = None
 
 
-def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Drop leading articles and trailing possessives or punctuation from a token range."""
-    while start < end - 1 and doc[start].lower_ in _ARTICLES:
+def _trim(doc: Doc, start: int, end: int, person: bool = False) -> tuple[int, int]:
+    """Drop leading articles and honorifics, trailing possessives and punctuation, from a token range.
+
+    For a person, a title the NER took into the name goes too ("Treasurer Peter Costello").
+    """
+    drop = _ARTICLES | HONORIFICS | (ROLE_NOUNS | TITLE_WORDS if person else set())
+    while start < end - 1 and doc[start].lower_ in drop:
         start += 1
     while end > start + 1 and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
@@ -227,7 +237,7 @@ def _base_mentions(doc: Doc, index: ActorIndex) -> list[_Mention]:
     """Entities of the doc looked up in the actor table."""
     out = []
     for ent in doc.ents:
-        start, end = _trim(doc, ent.start, ent.end)
+        start, end = _trim(doc, ent.start, ent.end, person=ent.label_ == "PERSON")
         text = doc[start:end].text
         hit = index.lookup(text) or (index.lookup(ent.ent_id_) and (ent.ent_id_, "alias"))
         if hit and not ent.ent_id_ and index.type_of(hit[0]) in GAZETTEER_TYPES and ent.label_ in {
@@ -239,6 +249,8 @@ def _base_mentions(doc: Doc, index: ActorIndex) -> list[_Mention]:
             label = "NORP" if kind == "demonym" else TYPE_LABELS.get(actor_type, ent.label_)
             row = index.rows[actor]
             out.append(_Mention(start, end, label, actor, actor_type, kind, row["role"], row["affiliation"]))
+        elif all(t.lower_ in ROLE_NOUNS for t in doc[start:end]):
+            continue  # "Treasurer" alone is a role, not a name
         elif ent.label_ in ACTOR_LABELS or ent.label_ == "WORK_OF_ART":
             out.append(_Mention(start, end, ent.label_, text, LABEL_TYPES.get(ent.label_, "place"), "name"))
     return out
@@ -358,6 +370,7 @@ def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Me
         if m.actor_type == "person" and m.label == "PERSON" and m.kind != "description" and len(m.actor.split()) > 1:
             full.setdefault(m.actor.split()[-1], m)
     alone = Counter((doc[m.start].text, m.label == "PERSON") for m in mentions if m.end - m.start == 1)
+    alone.update((m.actor.split()[-1], True) for m in mentions if m.label == "PERSON" and m.kind == "name")
 
     def is_person(surname: str, person: _Mention) -> bool:
         return bool(person.role) or index.type_of(person.actor) == "person" or (
