@@ -35,6 +35,7 @@ nouns that may stand for a person ("the president said") in
 from __future__ import annotations
 
 import csv
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -68,6 +69,7 @@ _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _GROUP_PRONOUNS = {"they", "it", "we"}
 _SCARE_CUES = {"so-called", "dubbed", "titled", "named", "nicknamed", "entitled"}
 _MAX_SCARE_WORDS = 3
+_TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
 
 
 @lru_cache(maxsize=1)
@@ -124,11 +126,12 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 def _find_quotes_in_text(text: str) -> list[_Quote]:
     out: list[_Quote] = []
     paras = segment.paragraphs(text)
+    in_tags = {i for m in _TAG.finditer(text) for i in range(m.start(), m.end())}
     for para, lo, hi in zip(paras["para_id"], paras["start"], paras["end"], strict=True):
         stack: list[tuple[int, str]] = []
         spans: list[tuple[int, int, bool]] = []
         for i in range(lo, hi):
-            if text[i] not in _MARKS:
+            if text[i] not in _MARKS or i in in_tags:  # attribute values of embedded markup
                 continue
             family = _MARKS[text[i]][1]
             role = _mark_role(text, i, lo, hi, any(f == family for _, f in stack))
@@ -202,8 +205,10 @@ class _Attributor:
         # 1. a cue right after the closing mark: '"...," she said', '"...," said Berg'
         text = self.doc.text
         after = text[q.end:q.end + 3].lstrip("".join(_MARKS))
-        set_off = text[q.end - 1:q.end] in (",", "?", "!", "\u2014", "-") or after.startswith(",")
-        for tok in self.doc[span.end:span.end + 6] if set_off else ():
+        last = text[q.start:q.end].rstrip("'\u2019\"\u201d ")[-1:]
+        set_off = last in (",", "?", "!", "\u2014", "-") or after.startswith(",")
+        window = 6 if set_off else 0
+        for tok in self.doc[span.end:span.end + window]:
             if "\n" in tok.text or tok.i in self.inside or (tok.is_punct and tok.text not in _MARKS
                                                              and tok.text not in ",—–-"):
                 break
@@ -287,6 +292,8 @@ class _Attributor:
         before = [t for t in sent if t.i < span.start and t.i not in self.inside and not t.is_space
                   and t.text not in _MARKS]
         if before:
+            if before[-1].text not in (":", ",") or len(text_of(q, self.doc).split()) <= _MAX_SCARE_WORDS:
+                return None
             if before[-1].text == ":" and len(before) > 1:
                 m = self.mentions.get(before[-2].i)
                 if m is not None and m["label"] in ("PERSON", "ORG"):
@@ -458,6 +465,17 @@ def _is_partial(doc: Doc, q: _Quote) -> bool:
     return not (quote.endswith((",", ".", "?", "!")) and (has_verb or words >= 3))
 
 
+def text_of(q: _Quote, doc: Doc) -> str:
+    return doc.text[q.start:q.end]
+
+
+def _is_title(quote: str) -> bool:
+    """A name or title in marks ("Meet the Press"): every long word capitalised, no final stop."""
+    words = [w for w in quote.split() if len(w) > 3 or w[:1].isupper()]
+    return bool(words) and len(words) <= 8 and all(w[:1].isupper() or not w[:1].isalpha() for w in words) \
+        and not quote.rstrip().endswith((".", "?", "!"))
+
+
 def _word_before(text: str, pos: int) -> str:
     head = text[:max(pos - 1, 0)].rstrip().split()
     return head[-1].lower() if head else ""
@@ -490,7 +508,7 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
         quote = text[q.start:q.end]
         scare = False
         if _word_before(text, q.start) in _SCARE_CUES or (
-                s_lo is None and len(quote.split()) <= _MAX_SCARE_WORDS):
+                s_lo is None and (len(quote.split()) <= _MAX_SCARE_WORDS or _is_title(quote))):
             scare, speaker, s_lo, s_hi, cue_text = True, None, None, None, None
         rows.append({
             "start": q.start, "end": q.end, "quote": quote, "speaker": speaker,
