@@ -159,6 +159,11 @@ def test_clock_times(text, expr, value):
     assert only(text) == (expr, "TIME", value)
 
 
+def test_clock_time_takes_the_day_of_its_sentence():
+    text = "The blast came at about 10:35 a.m. (0735 GMT) Tuesday. Talks start at 5 p.m."
+    assert [v for _, _, v in tag(text)] == ["2026-02-17T10:35", "2026-02-17", "2026-02-18T17:00"]
+
+
 @pytest.mark.parametrize("text, expr, value", [
     ("Ukraine is now ready.", "now", "PRESENT_REF"),
     ("Kyiv currently holds the town.", "currently", "PRESENT_REF"),

@@ -1292,7 +1292,32 @@ def find_timexes(text: str, reference_date=None, doc=None) -> pd.DataFrame:
         start, end = _trim(text, start, end)
         ctx.found.append((start, kind, value, bool(_DERIVED.search(text, start, end))))
         rows.append((start, end, text[start:end], kind, value))
-    return _frame(rows)
+    return _frame(_clock_days(text, rows, ctx.ref))
+
+
+_BARE_CLOCK = re.compile(r"(?:(?:at\s+)?(?:about|around|approximately|shortly\s+(?:before|after))\s+)?(?:\d|noon|midnight|midday)[\d:.\s]*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,3}T)?\s*$", re.I)
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?=$|T[A-Z]{2}$)")
+
+
+def _clock_days(text: str, rows: list[tuple], ref: dt.date | None) -> list[tuple]:
+    """Give a bare clock time ("at 10:35 a.m.") the day named in its sentence, if any."""
+    if ref is None:
+        return rows
+    out = list(rows)
+    for i, (start, end, span, kind, value) in enumerate(rows):
+        if kind != "TIME" or not value.startswith(ref.isoformat() + "T") or not _BARE_CLOCK.match(span):
+            continue
+        best = None
+        for j, other in enumerate(rows):
+            day = _DAY_VALUE.match(other[4])
+            gap = text[min(end, other[0]):max(start, other[1])]
+            if j == i or not day or len(gap) > 80 or re.search(r"[.!?]\s", gap):
+                continue
+            if best is None or len(gap) < best[0]:
+                best = (len(gap), day.group())
+        if best:
+            out[i] = (start, end, span, kind, best[1] + value[10:])
+    return out
 
 
 def _fallback(text: str, start: int, end: int, skip: int, ctx: _Ctx):
