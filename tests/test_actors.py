@@ -80,6 +80,35 @@ def test_demonym_with_institution_is_an_organisation_of_the_state():
     assert (row["label"], row["actor_type"], row["affiliation"]) == ("ORG", "organisation", "Poland")
 
 
+@pytest.mark.parametrize(("text", "surface", "actor"), [
+    ("Finance Minister Anna Kowalczyk spoke. Mrs Kowalczyk left.", "Kowalczyk", "Anna Kowalczyk"),
+    ("Treasurer Paul Brennan spoke on Monday.", "Paul Brennan", "Paul Brennan"),
+    ("Tens of thousands of Ukrainians fled.", "Ukrainians", "Ukraine"),
+    ("Officials met Vladimir Petrov in Oslo.", "Vladimir Petrov", "Vladimir Petrov"),
+    ("Artillery hit a market in Kharkiv on Sunday.", "Kharkiv", "Kharkiv"),
+])
+def test_names_keep_their_own_span(text, surface, actor):
+    assert mention(text, surface)["actor"] == actor
+
+
+def test_description_before_the_name_resolves_forward():
+    text = ("The head of Peru's delegation left early. Later the head of Peru's delegation, Rosa Quispe, "
+            "spoke to reporters.")
+    frame = find_mentions(text)
+    first = frame[frame["kind"] == "description"].iloc[0]
+    assert (first["start"], first["actor"]) == (text.index("head"), "Rosa Quispe")
+
+
+def test_own_table_resolves_mentions(tmp_path):
+    own = tmp_path / "actors.csv"
+    own.write_text("actor,type,aliases,affiliation,role\nGeneva,venue,,Switzerland,host city\n")
+    from newsdesk.nlp import get_nlp
+
+    frame = actors.mentions_from_doc(get_nlp()("The talks in Geneva ended."), actors_file=own)
+    row = frame[frame["text"] == "Geneva"].iloc[0]
+    assert (row["actor_type"], row["role"]) == ("venue", "host city")
+
+
 def test_own_table_adds_and_overrides(tmp_path):
     own = tmp_path / "actors.csv"
     own.write_text("actor,type,aliases,affiliation,role\n"

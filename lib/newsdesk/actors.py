@@ -25,10 +25,11 @@ How a mention becomes an actor:
   seats of government ("Moscow", "the Kremlin" -> Russia) and demonyms, cities,
   regions, international bodies and some office holders; the analyst's own
   ``data/actors.csv`` adds to it and overrides it;
-- articles and possessives are dropped ("Russia's" -> Russia);
+- articles, honorifics and possessives are dropped ("Russia's" -> Russia, "Mr Costello" -> Costello);
 - a place followed by "region", "oblast" or "province" is that region (LOC);
-- titles and appositions give roles and affiliations ("Ukrainian President X",
-  "the head of Russia's delegation, X"), and make the name a PERSON;
+- titles and appositions give roles and affiliations ("Ukrainian President X" ->
+  "President of Ukraine"; "the head of Russia's delegation, X" -> that phrase),
+  make the name a PERSON, and are themselves ``description`` mentions of X;
 - within an article a surname alone is the full name introduced with it, and a
   definite description ("the Ukrainian leader") is the person introduced with
   that affiliation and role;
@@ -507,15 +508,17 @@ def make_actor_resolver(nlp: Language, name: str, actors_file: str):
     return resolve
 
 
-def mentions_from_doc(doc: Doc) -> pd.DataFrame:
+def mentions_from_doc(doc: Doc, actors_file: str | os.PathLike | None = None) -> pd.DataFrame:
     """Actor mentions of a parsed article (see the module docstring for the columns).
 
     Uses what the pipeline's ``newsdesk_actors`` component resolved with the
-    analyst's table; a doc from elsewhere is resolved with the shipped table.
+    analyst's table; a doc from elsewhere is resolved with the shipped table,
+    and ``actors_file`` resolves it again with that table added.
     """
     stored = doc.user_data.get(USER_DATA_KEY)
-    if stored is None:
-        mentions = _resolve(doc, actor_index(None))
+    if stored is None or actors_file:
+        key = str(Path(actors_file).resolve()) if actors_file else None
+        mentions = _resolve(doc, actor_index(key))
     else:
         mentions = [_Mention(*row) for row in stored]
     return _frame(doc, mentions)
