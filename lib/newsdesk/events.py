@@ -39,8 +39,10 @@ Which date an event gets (``date_source``):
    participle it modifies - "parts seized in 1990" - or an event noun it
    modifies directly); when the walk meets no event, the first verb on it
    becomes one ("it was to be released on Thursday"); when it meets no verb
-   either, the timex dates the nearest event of the sentence. A date in front of a noun that names no event ("1990 levels",
-   "the 2006 budget") dates nothing. A verb conjoined to a dated verb, or a
+   either, the timex dates the nearest event of the sentence. A date in
+   front of a noun that names no event ("1990 levels", "the 2006 budget")
+   dates nothing. When several dates reach one event, the closest in the
+   tree wins, then the finest. A verb conjoined to a dated verb, or a
    participle clause hanging on it, shares its subject and its date
    ("accused Russia on Wednesday ... and said", "put pressure on Monday, saying").
 2. ``article``: otherwise the article's own date. Durations ("for months",
@@ -144,7 +146,9 @@ def _misparsed_root(sent, mention_at: dict) -> _Event | None:
     """
     root = sent.root
     first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
-    if first is None or root.i != first.i or root.pos_ != "VERB" or any(c.dep_ in _SUBJECT_DEPS for c in root.children):
+    if first is None or root.i != first.i or root.pos_ != "VERB":
+        return None
+    if any(c.dep_ in _SUBJECT_DEPS for c in root.children):
         return None
     nxt = root.nbor() if root.i + 1 < sent.end else None
     if nxt is None:
@@ -483,6 +487,7 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
     anchors = _anchor_timexes(doc, timexes)
     art_start, art_end = _article_interval(reference_date)
     history: list[_Event] = []
+    text = doc.text
     rows = []
     for sent_no, sent_row in enumerate(sentences.to_dict("records")):
         sent = doc.char_span(int(sent_row["start"]), int(sent_row["end"]), alignment_mode="expand")
@@ -500,12 +505,11 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             ev.sent_no = sent_no
             _assign_actors(ev, mention_at, history, sent)
             history.append(ev)
-            rows.append(_row(ev, sent_row, art_start, art_end))
-    frame = pd.DataFrame(rows, columns=EVENT_COLUMNS)
-    return _typed(frame)
+            rows.append(_row(ev, sent_row, text, art_start, art_end))
+    return _frame(rows)
 
 
-def _row(ev: _Event, sent_row: dict, art_start, art_end) -> dict:
+def _row(ev: _Event, sent_row: dict, text: str, art_start, art_end) -> dict:
     toks = _clause_tokens(ev)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
     action, lemma = _action(ev)
@@ -516,23 +520,30 @@ def _row(ev: _Event, sent_row: dict, art_start, art_end) -> dict:
         date = (art_start, art_end, "day", "article", None)
     else:
         date = (pd.NaT, pd.NaT, None, "none", None)
-    doc_text = ev.anchor.doc.text
     return {
         "sent_id": sent_row["sent_id"], "start": start, "end": end,
         "date_start": date[0], "date_end": date[1], "granularity": date[2], "date_source": date[3],
         "timex": date[4], "actor": ev.actor, "actor_source": ev.actor_source, "target": ev.target,
         "action": action, "action_lemma": lemma, "kind": ev.kind,
-        "text": " ".join(doc_text[start:end].split()), "compound": sent_row.get("compound", np.nan),
+        "text": " ".join(text[start:end].split()), "compound": sent_row.get("compound", np.nan),
     }
 
 
-def _typed(frame: pd.DataFrame) -> pd.DataFrame:
-    frame = frame.astype({"sent_id": "int64", "start": "int64", "end": "int64", "compound": "float64"})
-    for col in ("date_start", "date_end"):
-        frame[col] = pd.to_datetime(frame[col]).astype("datetime64[ns]")
-    for col in ("granularity", "date_source", "timex", "actor", "actor_source", "target", "action",
-                "action_lemma", "kind", "text"):
-        frame[col] = frame[col].astype("object").where(frame[col].notna(), None)
+_DTYPES = {"sent_id": "int64", "start": "int64", "end": "int64", "compound": "float64",
+           "date_start": "datetime64[ns]", "date_end": "datetime64[ns]"}
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    """The events frame with stable dtypes (strings as objects, missing ones None), in text order."""
+    columns = {}
+    for col in EVENT_COLUMNS:
+        values = [r[col] for r in rows]
+        dtype = _DTYPES.get(col)
+        if dtype and dtype.startswith("datetime"):
+            columns[col] = pd.Series(pd.DatetimeIndex(values, dtype=dtype))
+        else:
+            columns[col] = pd.Series(values, dtype=dtype or "object")
+    frame = pd.DataFrame(columns)
     return frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
 
 
