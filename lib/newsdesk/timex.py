@@ -888,6 +888,8 @@ def _overnight(m, ctx):
 # clock times: "3 p.m.", "10:35 a.m. Wednesday", "noon Thursday", "midnight"
 @_rule(rf"(?:{_ci('about|around|approximately|at about|shortly (?:before|after)')}\s+)?(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{AMPM})|(?P<h24>[01]\d|2[0-3]):(?P<min24>[0-5]\d)(?=\s*(?:{ZONE}|{_ci('hours|hrs|GMT|local time')}))|(?P<word>{_ci('noon|midnight|midday')}))(?P<zone>{ZONE})?(?:(?:,?\s+(?:{_ci('on')}\s+)?)(?P<wd>{WEEKDAY}|{_ci('today|yesterday|tomorrow')})|,?\s+(?P<mon>{MONTH})\s+(?P<day>{DAY}))?")
 def _clock(m, ctx):
+    if m["word"] and re.search(r"\bhigh\s*$", ctx.text[max(0, m.start() - 6):m.start()], re.I):
+        return None  # "high noon"
     if m["word"]:
         hour, minute = (12, 0) if m["word"].lower() in ("noon", "midday") else (24, 0)
     elif m["h24"]:
@@ -919,6 +921,13 @@ def _relative_period(m, ctx):
     rel = re.sub(r"\s+", " ", m["rel"].lower())
     unit = m["unit"].lower()
     mod = (m["mod"] or "").lower()
+    if m["unit"][0].isupper() and m["rel"][0].isupper() and m.start() > 0 and ctx.text[m.start() - 1] in "\"“'‘":
+        return None  # ABC's "This Week": a title
+    if rel == "the" and not mod and unit == "year" and re.match(r"\s+before\b", ctx.text[m.end():m.end() + 8]):
+        # "down from $450 million the year before": a year before the one in play
+        recent = ctx.recent(m.start(), window=300, years=True)
+        base = int(recent[:4]) if recent else (ctx.ref.year if ctx.ref else None)
+        return "DATE", "XXXX" if base is None else f"{base - 1:04d}"
     if rel == "the" and not mod:
         # "the week", "the year": anaphoric; only the weekend and the year with a modifier
         if unit == "weekend":
@@ -1064,6 +1073,10 @@ def _year_ago(m, ctx):
 def _duration(m, ctx):
     if m["unit"][0].isupper() and not m["num"][0].isupper():
         return None  # "60 Minutes": a title
+    if m["unit"].lower().startswith("quarter") and (
+            m["sep"] == "-" and m["unit"].lower().endswith("s")
+            or re.match(r"\s+of\s+(?!(?:the\s+)?(?:year|fiscal|\d))", ctx.text[m.end():m.end() + 20])):
+        return None  # "three-quarters of its food": a fraction
     unit = m["unit"].lower()
     lead = (m["lead"] or "").lower()
     num = m["num"].lower()
