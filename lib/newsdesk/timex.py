@@ -139,31 +139,28 @@ def parse_number(text: str) -> float | None:
     (24, 2.5, 2)
     """
     s = text.lower().replace("½", " 1/2").strip()
-    half = 0.0
+    half = 0
     if s.endswith("and a half"):
         s, half = s[: -len("and a half")].strip(), 0.5
     if s.endswith(" 1/2"):
         s, half = s[:-4].strip(), 0.5
-    if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
-        return float(s.replace(",", "")) + half if "." in s else int(s.replace(",", "")) + half
-    if s.startswith("half"):
-        return 0.5
     s = re.sub(r"\s+", " ", s)
-    if s in ("a", "an"):
-        return 1 + half
-    if s in ("a couple of", "couple of", "a couple"):
-        return 2
-    if s in ("a dozen", "dozen"):
-        return 12
-    if s in ("a hundred", "hundred"):
-        return 100
-    if s in ONES:
-        return ONES[s] + half
-    parts = re.split(r"[\s-]", s)
-    if parts[0] in TENS:
-        value = TENS[parts[0]] + (ONES.get(parts[1], 0) if len(parts) > 1 else 0)
-        return value + half
-    return None
+    value: float | None
+    if re.fullmatch(r"[\d,]+(?:\.\d+)?", s):
+        value = float(s.replace(",", "")) if "." in s else int(s.replace(",", ""))
+    elif s.startswith("half"):
+        value = 0.5
+    elif s in ("a", "an"):
+        value = 1
+    else:
+        value = {"a couple of": 2, "couple of": 2, "a couple": 2, "a dozen": 12, "dozen": 12,
+                 "a hundred": 100, "hundred": 100}.get(s, ONES.get(s))
+        parts = re.split(r"[\s-]", s)
+        if value is None and parts[0] in TENS:
+            value = TENS[parts[0]] + (ONES.get(parts[1], 0) if len(parts) > 1 else 0)
+    if value is None:
+        return None
+    return value + half if half else value
 
 
 def _fmt_num(n: float) -> str:
