@@ -91,6 +91,11 @@ def test_names_keep_their_own_span(text, surface, actor):
     assert mention(text, surface)["actor"] == actor
 
 
+def test_capitalised_word_opening_a_heading_is_not_a_person():
+    frame = find_mentions("Breakthrough hopes fade\n\nThe talks in Oslo ended without a deal.")
+    assert "Breakthrough" not in set(frame["text"])
+
+
 def test_description_before_the_name_resolves_forward():
     text = ("The head of Peru's delegation left early. Later the head of Peru's delegation, Rosa Quispe, "
             "spoke to reporters.")

@@ -463,11 +463,22 @@ def _bodies(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Ment
     return extra
 
 
-def _resolve(doc: Doc, index: ActorIndex) -> list[_Mention]:
+def _capitalised_words(doc: Doc, mentions: list[_Mention], words: frozenset[str]) -> None:
+    """A lone English word the NER took for a person only because it opens a sentence ("Breakthrough
+    hopes low") is no name: dropped unless the article names that person in full."""
+    for m in mentions:
+        tok = doc[m.start]
+        if (m.label == "PERSON" and m.kind == "name" and m.end - m.start == 1 and tok.is_sent_start
+                and tok.lower_ in words and m.actor == tok.text):
+            m.label = "DROP"
+
+
+def _resolve(doc: Doc, index: ActorIndex, words: frozenset[str] = frozenset()) -> list[_Mention]:
     mentions = _base_mentions(doc, index)
     _regions(doc, mentions, index)
     mentions += _people(doc, mentions, index)
     mentions += _surnames(doc, mentions, index)
+    _capitalised_words(doc, mentions, words)
     mentions += _descriptions(doc, mentions, index)
     mentions += _bodies(doc, mentions, index)
     out = [m for m in mentions if m.label in ACTOR_LABELS]
@@ -493,15 +504,25 @@ def _frame(doc: Doc, mentions: list[_Mention]) -> pd.DataFrame:
 USER_DATA_KEY = "newsdesk_mentions"
 
 
+def english_words(nlp: Language) -> frozenset[str]:
+    """Lower-case English words known to the model's lemmatizer (empty if it has no word list)."""
+    try:
+        table = nlp.get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError, AttributeError):
+        return frozenset()
+    return frozenset(word for key in table.keys() for word in table[key] if word.isalpha())
+
+
 @Language.factory("newsdesk_actors", default_config={"actors_file": ""})
 def make_actor_resolver(nlp: Language, name: str, actors_file: str):
     """Pipeline component: resolves the doc's mentions once and keeps them in ``doc.user_data``."""
     index = actor_index(actors_file or None)
+    words = english_words(nlp)
 
     def resolve(doc: Doc) -> Doc:
         doc.user_data[USER_DATA_KEY] = [
             (m.start, m.end, m.label, m.actor, m.actor_type, m.kind, m.role, m.affiliation)
-            for m in _resolve(doc, index)
+            for m in _resolve(doc, index, words)
         ]
         return doc
 
