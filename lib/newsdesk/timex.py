@@ -1300,6 +1300,8 @@ def find_timexes(text: str, reference_date=None, doc=None) -> pd.DataFrame:
     0  six hours        PT6H
     1    Tuesday  2026-02-17
     """
+    if not isinstance(text, str) or not text:
+        return _frame([])
     ctx = _Ctx(text=text, ref=_to_date(reference_date), doc=doc)
     probe = _Ctx(text=text, ref=ctx.ref, probe=True)
     cands = [c for c in _candidates(text) if _word_bounded(text, c[0], c[1])]
