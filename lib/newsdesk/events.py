@@ -534,7 +534,7 @@ _DTYPES = {"sent_id": "int64", "start": "int64", "end": "int64", "compound": "fl
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
-    """The events frame with stable dtypes (strings as objects, missing ones None), in text order."""
+    """The events frame with stable dtypes (``str`` columns, missing values NaN, as after the cache), in text order."""
     columns = {}
     for col in EVENT_COLUMNS:
         values = [r[col] for r in rows]
@@ -542,7 +542,7 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
         if dtype and dtype.startswith("datetime"):
             columns[col] = pd.Series(pd.DatetimeIndex(values, dtype=dtype))
         else:
-            columns[col] = pd.Series(values, dtype=dtype or "object")
+            columns[col] = pd.Series(values, dtype=dtype or "str")
     frame = pd.DataFrame(columns)
     return frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
 
