@@ -84,6 +84,8 @@ def test_action_keeps_particle_negation_and_complement(text, action, lemma):
     ("Ukrainian and Russian delegations called off the talks.", "called off", "Ukraine", None),
     ("The deal was rejected by Ukraine.", "rejected", "Ukraine", None),
     ("Kharkiv was shelled by Russia.", "shelled", "Russia", "Kharkiv"),
+    ("Ukraine called off the Russian-backed talks with Poland.", "called off", "Ukraine", "Poland"),
+    ("Russia called off talks in Kharkiv.", "called off", "Russia", None),
 ])
 def test_actor_from_subject_target_from_object(text, action, actor, target):
     row = event(extract(text), action)

@@ -22,6 +22,7 @@ actor           str              canonical actor of the subject (passive: agent)
 actor_source    str              ``subject``, ``pronoun``, ``modifier`` (of an event
                                  noun), ``sentence`` (fallback, see below) or None
 target          str              canonical actor of the object / prepositional object
+                                 (not of places: "in Geneva" is where, not whom)
 action          str              verb with particle and negation: "called off",
                                  "did not sign", "failed to broker"
 action_lemma    str              the same as lemmas, without auxiliaries:
@@ -93,7 +94,9 @@ _RELATIVE_PRONOUNS = {"that", "which", "who", "whom", "whose"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
 _THING_PRONOUNS = {"it", "they", "them"}
 _SPEAKER_PRONOUNS = {"i", "we", "me", "us"}
-_NON_ARGUMENT_PREPS = {"according", "as", "for", "during", "since", "until", "despite"}
+_PLACE_PREPS = {"in", "near", "across", "throughout", "within", "inside", "outside", "around"}
+_NON_ARGUMENT_PREPS = {"according", "as", "for", "during", "since", "until", "despite", "after", "before",
+                       *_PLACE_PREPS}
 _ANCHOR_TYPES = {"DATE", "TIME"}
 _PREMODIFIER_DEPS = {"compound", "nummod", "amod", "poss", "nmod"}
 
@@ -189,6 +192,17 @@ def _phrase(tok) -> list:
     return out
 
 
+def _naming_phrase(tok) -> list:
+    """``_phrase`` without participle modifiers and places: "U.S.-mediated talks in Geneva" names neither."""
+    out = [tok]
+    for c in tok.children:
+        if (c.dep_ == "amod" and c.pos_ == "VERB") or (c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
+            continue
+        if c.dep_ not in _CLAUSE_DEPS or (c.dep_ == "conj" and c.pos_ != "VERB"):
+            out += _naming_phrase(c)
+    return out
+
+
 def _clause_tokens(ev: _Event) -> list:
     """The event's own clause: its head and dependents, without nested clauses."""
     toks = [ev.anchor]
@@ -266,7 +280,7 @@ def _actor_of(tok, mention_at: dict, exclude: str | None = None) -> dict | None:
     """The mention naming ``tok``'s phrase: the head's own, an appositive's, else the first."""
     if tok is None:
         return None
-    phrase = _phrase(tok)
+    phrase = _naming_phrase(tok)
     order = [tok] + [c for c in tok.children if c.dep_ == "appos"] + sorted(phrase, key=lambda t: t.i)
     for t in order:
         row = mention_at.get(t.i)
