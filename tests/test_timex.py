@@ -107,6 +107,9 @@ def test_relative_periods(text, expr, value):
     ("Parliament voted in May.", "2026-02-18", "May", "2025-05"),
     ("Parliament will vote in May.", "2026-02-18", "May", "2026-05"),
     ("The strike began last December.", "2026-02-18", "last December", "2025-12"),
+    ("Curbs will be lifted on July 1.", "2008-05-29", "July 1", "2008-07-01"),
+    ("No deal is likely by the November 24 deadline.", "2006-06-29", "November 24", "2006-11-24"),
+    ("He left in July of 2004.", "2005-04-30", "July of 2004", "2004-07"),
 ])
 def test_year_inferred_across_new_year(text, ref, expr, value):
     assert only(text, ref) == (expr, "DATE", value)

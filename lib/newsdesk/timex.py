@@ -386,8 +386,8 @@ def _interval(v: str):
 
 _FUTURE_CUES = re.compile(_ci(
     r"\b(?:will|shall|wo\s*n't|won't|'ll|going\s+to|plans?\s+to|planning\s+to"
-    r"|scheduled|expected\s+to|due\s+to|set\s+to|is\s+to|are\s+to|hopes?\s+to|intends?\s+to"
-    r"|aims?\s+to|upcoming|tomorrow|would|to\s+be\s+held|later\s+this|expects?|until"
+    r"|scheduled|expected\s+to|set\s+to|is\s+to|are\s+to|hopes?\s+to|intends?\s+to"
+    r"|aims?\s+to|upcoming|tomorrow|would|to\s+be\s+held|later\s+this|expects?"
     r"|hoping\s+to|prepar(?:es|ing)\s+to"
     r"|(?:planned|scheduled|slated|set|due|expected)\s+for"
     r"|next\s+(?:week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"))
@@ -401,11 +401,11 @@ _PAST_CUES = re.compile(
     r"|filed|posted|earned|declined|dropped|jumped|fired|seized|captured|returned|arrived)\b")
 #: a preposition right before the expression that points ahead ("by Dec. 15", "until Friday")
 _FUTURE_PREP = re.compile(_ci(r"(?:until|till|by|through|effective|starting|beginning|as soon as"
-                              r"|as early as|no later than|expires?|payable|due)(?: on| in)?\s*$"))
+                              r"|as early as|no later than|expires?|payable|due)(?: on| in)?(?: the)?\s*$"))
 #: a past-tense verb right before the expression: "said Tuesday", "predicted on Wednesday"
 _VERB_BEFORE = re.compile(r"\b(?:said|told|[a-z]{2,}ed)(?:\s+(?:on|late|early))?\s+$")
 _PAST_PREP = re.compile(_ci(r"(?:since|ago|earlier)\s*$"))
-_PASSIVE_AUX = re.compile(r"\b(?:is|are|be|being|am|'s|'re|to|will|would)\s+$")
+_PASSIVE_AUX = re.compile(r"\b(?:is|are|be|been|being|am|'s|'re|to|will|would)\s+$")
 #: cues further than this many characters from the expression say little about it
 MAX_CUE_DISTANCE = 80
 #: any "-ed" word: often a past verb, sometimes an adjective ("the reduced dividend")
@@ -418,8 +418,10 @@ _CLAUSE_END = re.compile(r"[.!?;:\n]\s+(?=[A-Z\"'“‘(])|\n")
 def _cheap_tense(text: str, start: int, end: int, reporting: bool = True) -> str | None:
     """Tense from the nearest cue word in the clause around ``text[start:end]``."""
     before = text[max(0, start - 24):start]
-    if _VERB_BEFORE.search(before):
-        return "past"  # "said Tuesday", "rallied on Friday"
+    verb = _VERB_BEFORE.search(before)
+    at = max(0, start - 24) + (verb.start() if verb else 0)
+    if verb and not _PASSIVE_AUX.search(text, max(0, at - 10), at):
+        return "past"  # "said Tuesday", "rallied on Friday" (not "will be lifted on July 1")
     if _FUTURE_PREP.search(before):
         return "future"
     if _PAST_PREP.search(before):
@@ -666,7 +668,7 @@ def _iso_date(m, ctx):
 
 # month (and year): "February 2022", "early December", "last April", "June last year"
 @_rule(rf"(?:(?P<mod>{MOD})[\s-]+|(?P<rel>{_ci('last|next|this|this past|this coming|each|every')})\s+)?"
-       rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR})(?:,?\s+(?P<year>{YEAR})\b|\s+(?P<ryear>{_ci('last|this|next')})\s+{_ci('year')})?"
+       rf"(?P<mon>{MONTH_FULL}|{MONTH_ABBR})(?:,?\s+(?:{_ci('of')}\s+)?(?P<year>{YEAR})\b|\s+(?P<ryear>{_ci('last|this|next')})\s+{_ci('year')})?"
        rf"(?!\s*\d)")
 def _month_only(m, ctx):
     mon = m["mon"]
