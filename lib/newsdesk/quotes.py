@@ -239,7 +239,8 @@ class _Attributor:
         sents = [first] if first == last else [first, last]
         if first.start > 0:
             prev = doc[first.start - 1].sent
-            if prev.text.rstrip().endswith(":") and "\n" not in doc.text[prev.end_char:first.start_char]:
+            same_para = "\n" not in doc.text[prev.end_char:first.start_char]
+            if same_para and prev.text.rstrip().endswith(":"):
                 sents.insert(0, prev)
         if last.end < len(doc):
             nxt = doc[last.end].sent
