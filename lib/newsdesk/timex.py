@@ -408,6 +408,8 @@ _PAST_PREP = re.compile(_ci(r"(?:since|ago|earlier)\s*$"))
 _PASSIVE_AUX = re.compile(r"\b(?:is|are|be|been|being|am|'s|'re|to|will|would)\s+$")
 #: cues further than this many characters from the expression say little about it
 MAX_CUE_DISTANCE = 80
+#: present-tense verbs: the nearest verb says "now", which moves nothing
+_PRESENT_CUES = re.compile(r"\b(?:is|are|am|does|do|faces|remains|says|holds|begins|starts|opens|ends|meets)\b(?!\s+(?:to|going|expected|scheduled|due|set|been|[a-z]+ed)\b)")
 #: any "-ed" word: often a past verb, sometimes an adjective ("the reduced dividend")
 _ED_WORD = re.compile(r"\b(?!(?:expected|scheduled|planned|slated|proposed|needed|based|used|related|called|so-called)\b)[a-z]{3,}ed\b")
 #: reporting verbs: the time of the saying, a weaker cue for other events in the clause
@@ -434,7 +436,8 @@ def _cheap_tense(text: str, start: int, end: int, reporting: bool = True) -> str
     right_m = _CLAUSE_END.search(text, end, min(len(text), end + 120))
     right = right_m.start() if right_m else min(len(text), end + 120)
     best, best_dist = None, 10**9
-    cues = [(_FUTURE_CUES, "future", 0), (_PAST_CUES, "past", 0), (_ED_WORD, "past", 20)]
+    cues = [(_FUTURE_CUES, "future", 0), (_PAST_CUES, "past", 0), (_ED_WORD, "past", 20),
+            (_PRESENT_CUES, None, 0)]
     if reporting:
         cues.append((_REPORT_CUES, "past", 10))
     for pattern, tense, penalty in cues:
