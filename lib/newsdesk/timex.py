@@ -1022,6 +1022,9 @@ def _vague(m, ctx):
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
     if word == "now" and re.match(r"\s*(?:that|,?\s+(?:a|an|the)\b)", after) and not before.strip():
         return "DATE", "PRESENT_REF"
+    last = m.group(0).split()[-1]
+    if last[0].isupper() and (" " in m.group(0) or m.start() > 0 and not re.search(r"(?:^|[.!?:\"“(]\s*)$", before)):
+        return None  # "We Are the Future": a title
     if word == "current" and not re.match(r"\s+[a-z]", after):
         return None
     if word == "recent":
@@ -1103,6 +1106,8 @@ def _duration(m, ctx):
             m["sep"] == "-" and m["unit"].lower().endswith("s")
             or re.match(r"\s+of\s+(?!(?:the\s+)?(?:year|fiscal|\d))", ctx.text[m.end():m.end() + 20])):
         return None  # "three-quarters of its food": a fraction
+    if m["unit"].lower() == "quarter" and re.search(r"\bby\s*$", ctx.text[max(0, m.start() - 4):m.start()]):
+        return None  # "cut production by almost a quarter"
     unit = m["unit"].lower()
     lead = (m["lead"] or "").lower()
     num = m["num"].lower()
