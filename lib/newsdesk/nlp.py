@@ -73,10 +73,22 @@ class ActorRuler:
     Longer matches win; each entity's ``ent_id_`` is the canonical actor.
     """
 
-    def __init__(self, vocab):
+    def __init__(self, vocab, words: frozenset[str] = frozenset(), before: frozenset[str] = frozenset(),
+                 after: frozenset[str] = frozenset()):
         self.vocab = vocab
         self.known = PhraseMatcher(vocab, attr="ORTH")
         self.places = PhraseMatcher(vocab, attr="ORTH")
+        # A gazetteer name that is also an English word ("Mobile", "Geneva" in WordNet) needs a
+        # place context: a preposition such as "in" before it or a word such as "region" after it.
+        self.words, self.before, self.after = words, before, after
+
+    def _in_context(self, doc: Doc, start: int, end: int) -> bool:
+        if doc[start:end].text.lower() not in self.words:
+            return True
+        i = start - 1
+        while i >= 0 and doc[i].pos_ == "ADJ":  # "in eastern Donetsk"
+            i -= 1
+        return (i >= 0 and doc[i].lower_ in self.before) or (end < len(doc) and doc[end].lower_ in self.after)
 
     def add_patterns(self, tokenizer, patterns: list[dict], gazetteer: bool = False) -> None:
         """Add entity-ruler style patterns (``label``, ``pattern`` string, ``id``)."""
@@ -97,6 +109,8 @@ class ActorRuler:
                     continue
                 overlap = [e for e in ents if e.start < end and start < e.end]
                 if overlap and (fill_only or any(e.start < start or e.end > end for e in overlap)):
+                    continue
+                if fill_only and not self._in_context(doc, start, end):
                     continue
                 label, actor = self.vocab.strings[key].split("\t")
                 ents = [e for e in ents if e not in overlap]
@@ -128,6 +142,7 @@ def _load(name: str, actors_file: str | None) -> Language:
     table = actors.actor_table(actors_file)
     gazetteer = table["type"].isin(actors.GAZETTEER_TYPES)
     ruler = nlp.add_pipe("newsdesk_ruler", after="ner")
+    ruler.words, ruler.before, ruler.after = actors.english_words(nlp), actors.LOCATIVES, actors.REGION_NOUNS
     ruler.add_patterns(nlp.tokenizer, actors.ruler_patterns(table[~gazetteer]))
     ruler.add_patterns(nlp.tokenizer, actors.ruler_patterns(table[gazetteer]), gazetteer=True)
     nlp.add_pipe("newsdesk_actors", last=True, config={"actors_file": actors_file or ""})
