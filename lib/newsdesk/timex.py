@@ -516,12 +516,25 @@ class _Ctx:
                 return value
         return None
 
-    def last_quarter(self) -> str | None:
-        """The latest quarter named outright (not "a year earlier") before this point."""
+    def last_quarter(self, halves: bool = False, completed: bool = False) -> str | None:
+        """The latest reporting period named outright before this point.
+
+        Only a quarter (or half) that began in the nine months before the
+        article counts: guidance for next year's first quarter or a
+        company's fiscal quarter numbering is not the period being reported.
+        ``completed``: only one that ended before the article ("the latest quarter").
+        """
         if self.probe:
             return "2000-Q1"
+        pattern = r"\d{4}-(?:Q[1-4]|H[12])" if halves else r"\d{4}-Q[1-4]"
         for _s, kind, value, derived in reversed(self.found):
-            if kind == "DATE" and not derived and re.fullmatch(r"\d{4}-Q[1-4]", value):
+            if kind != "DATE" or derived or not re.fullmatch(pattern, value):
+                continue
+            months = 3 if value[5] == "Q" else 6
+            first = dt.date(int(value[:4]), months * int(value[6]) - months + 1, 1)
+            last = _shift_months(first, months)
+            if self.ref is None or _shift_months(self.ref, -9) <= first and (
+                    last <= self.ref if completed else first <= self.ref):
                 return value
         return None
 
@@ -534,9 +547,9 @@ class _Ctx:
         """
         if self.probe:
             return "2000"
-        for _s, kind, value, derived in reversed(self.found):
-            if kind == "DATE" and not derived and re.fullmatch(r"\d{4}-(?:Q[1-4]|H[12])", value):
-                return f"{int(value[:4]) - years:04d}{value[4:]}"
+        period = self.last_quarter(halves=True)
+        if period:
+            return f"{int(period[:4]) - years:04d}{period[4:]}"
         for s, kind, value, derived in reversed(self.found):
             if start - s > 300:
                 break
@@ -788,7 +801,7 @@ def _the_quarter(m, ctx):
     if not (m["the"] or m["rel"] or m["year"]):
         return None
     rel = re.sub(r"[\s-]+", " ", (m["rel"] or "").lower()).strip()
-    last = ctx.last_quarter()
+    last = ctx.last_quarter(completed=rel in ("latest", "most recent", "last"))
     if m["unit"].lower() == "period" and not (last and (rel or m["year"])):
         return None  # "the period" means a quarter only in earnings news, with a qualifier
     if ctx.ref is None and not last:
