@@ -195,6 +195,11 @@ def test_a_year_earlier_follows_the_reporting_period():
                                        ("a year earlier", "DATE", "1988-Q3")]
 
 
+def test_the_latest_quarter_is_the_last_one_that_ended():
+    text = "It cut its fourth-quarter forecast. In the latest quarter, profit fell."
+    assert [v for _, _, v in tag(text, "1989-10-30")] == ["1989-Q4", "1989-Q3"]
+
+
 @pytest.mark.parametrize("text", [
     "They called off a second day of talks.",
     "The plan saves $500 million a year.",
