@@ -168,8 +168,12 @@ def test_without_any_date_the_source_is_none():
     ("Russia has for months been seizing territory.", {"months": ("DURATION", "PXM")}),
     ("Russia shells Kharkiv every Monday.", {"every Monday": ("SET", "XXXX-WXX-1")}),
     ("Russia is now firing drones at Ukraine.", {"now": ("DATE", "PRESENT_REF")}),
+    ("Russia must withdraw by May.", {"May": ("DATE", "2026-05")}),
+    ("Russia has occupied Crimea since 2014.", {"2014": ("DATE", "2014")}),
+    ("Ukraine will not sign until Friday.", {"Friday": ("DATE", "2026-02-20")}),
+    ("Russia fired more drones than a year ago.", {"a year ago": ("DATE", "2025-02-18")}),
 ])
-def test_durations_sets_and_vague_references_do_not_anchor(text, timexes):
+def test_durations_sets_vague_references_and_bounds_do_not_anchor(text, timexes):
     frame = extract(text, timexes)
     assert set(frame["date_source"]) == {"article"}
 

@@ -42,7 +42,10 @@ Which date an event gets (``date_source``):
    becomes one ("it was to be released on Thursday"); when it meets no verb
    either, the timex dates the nearest event of the sentence. A date in
    front of a noun that names no event ("1990 levels", "the 2006 budget")
-   dates nothing. When several dates reach one event, the closest in the
+   dates nothing, nor does a bound or a comparison ("by May", "since 1993",
+   "until Friday", "than a year ago": the event is not within that date);
+   a relative clause on a date ("November, when he was found")
+   happened then. When several dates reach one event, the closest in the
    tree wins, then the finest. A verb conjoined to a dated verb, or a
    participle clause hanging on it, shares its subject and its date
    ("accused Russia on Wednesday ... and said", "put pressure on Monday, saying").
@@ -98,7 +101,9 @@ _PLACE_PREPS = {"in", "near", "across", "throughout", "within", "inside", "outsi
 _NON_ARGUMENT_PREPS = {"according", "as", "for", "during", "since", "until", "despite", "after", "before",
                        *_PLACE_PREPS}
 _ANCHOR_TYPES = {"DATE", "TIME"}
-_PREMODIFIER_DEPS = {"compound", "nummod", "amod", "poss", "nmod"}
+_PREMODIFIER_DEPS = {"compound", "nummod", "amod", "poss"}
+#: Words before a date that make it a bound, not the event's time: "by May", "since 1993".
+_BOUNDARY_WORDS = {"by", "since", "until", "till", "before", "after", "past", "from", "than"}
 
 
 @lru_cache(maxsize=1)
@@ -412,6 +417,16 @@ def _event_noun(tok, nouns: frozenset[str]):
     return None
 
 
+def _is_boundary(root, before) -> bool:
+    """Whether a date is a bound or a comparison rather than the time of the event."""
+    if before is not None and before.lower_ in _BOUNDARY_WORDS:
+        return True
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in _BOUNDARY_WORDS:
+        return True
+    return root.dep_ == "pobj" and head.lower_ in {"with", "to"} and head.head.lemma_ == "compare"
+
+
 def _attach(tx: dict, events: list[_Event], sent) -> tuple[_Event | None, int]:
     """The event a timex dates and the tree distance to it.
 
@@ -423,8 +438,12 @@ def _attach(tx: dict, events: list[_Event], sent) -> tuple[_Event | None, int]:
     tok, steps = tx["_root"], 0
     nouns = event_nouns()
     head = tok.head
+    before = tok.doc[span.start - 1] if span.start > 0 else None
+    if _is_boundary(tok, before):
+        return None, 0  # "by May", "since 1993", "than a year ago": the event is not within the date
+    after_prep = before is not None and before.lower_ in {"on", "in", "at", "during"}  # "on Tuesday ..."
     if (tok.dep_ in _PREMODIFIER_DEPS and tok.i < head.i and head.pos_ in {"NOUN", "PROPN"}
-            and _event_noun(head, nouns) is None):
+            and not after_prep and _event_noun(head, nouns) is None):
         return None, 0  # "1990 levels", "the 2006 budget": the date describes a thing, not an event
     first_verb = None
     while tok.head.i != tok.i:
@@ -469,6 +488,11 @@ def _date_events(events: list[_Event], anchors: list[dict], sent) -> None:
         if ev.anchor.i not in best or rank < best[ev.anchor.i][0]:
             best[ev.anchor.i] = (rank, tx)
             ev.timex = tx
+    for ev in events:  # "in November, when he was found": a clause on a date happened then
+        if ev.timex is None and ev.kind == "verb" and ev.anchor.dep_ == "relcl" and not any(
+            c.lower_ == "where" for c in ev.anchor.children
+        ):
+            ev.timex = next((tx for tx in anchors if tx["_span"].start <= ev.anchor.head.i < tx["_span"].end), None)
     for ev in sorted(events, key=lambda e: e.anchor.i):
         head = ev.anchor.head
         shares_subject = ev.anchor.dep_ == "conj" or (ev.anchor.dep_ == "advcl" and ev.anchor.tag_ == "VBG")
