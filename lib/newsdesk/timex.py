@@ -127,7 +127,8 @@ def _alt(words) -> str:
 
 _NUM_WORD = (
     rf"(?:(?:{_alt(TENS)})(?:[\s-](?:{_alt(k for k, v in ONES.items() if 0 < v < 10)}))?"
-    rf"|{_alt(ONES)}|a\s+hundred|hundred|a\s+dozen|dozen|a\s+couple\s+of|couple\s+of|a\s+couple"
+    rf"|(?:{_alt(k for k, v in ONES.items() if 0 < v < 10)}|a)\s+(?:hundred|thousand)"
+    rf"|{_alt(ONES)}|hundred|a\s+dozen|dozen|a\s+couple\s+of|couple\s+of|a\s+couple"
     r"|a\s+few|few|several|some|many|a|an|half\s+an?)"
 )
 NUM = (
@@ -178,7 +179,10 @@ def parse_number(text: str) -> float | None:
         value = 1
     else:
         value = {"a couple of": 2, "couple of": 2, "a couple": 2, "a dozen": 12, "dozen": 12,
-                 "a hundred": 100, "hundred": 100}.get(s, ONES.get(s))
+                 "hundred": 100}.get(s, ONES.get(s))
+        big = re.fullmatch(r"(a|\w+) (hundred|thousand)", s)
+        if value is None and big:
+            value = (1 if big[1] == "a" else ONES.get(big[1], 0)) * (100 if big[2] == "hundred" else 1000)
         parts = re.split(r"[\s-]", s)
         if value is None and parts[0] in TENS:
             value = TENS[parts[0]] + (ONES.get(parts[1], 0) if len(parts) > 1 else 0)
@@ -750,6 +754,8 @@ _NUMBER_YEAR = re.compile(_ci(r"nineteen[\s-]+(?P<t>" + _alt(TENS) + r"|ten|elev
 
 @_rule(rf"(?:{_ci('the year')}\s+)?{_ci('two thousand')}(?:\s+{_ci('and')})?(?:[\s-]+(?:{_ci(_alt(k for k, v in ONES.items() if v))}))?(?=[\s.,;])|{_NUMBER_YEAR.pattern}")
 def _spoken_year(m, ctx):
+    if re.match(r"[\s-]+(?:years?|days?|months?|weeks?|hours?|people|dollars)\b", ctx.text[m.end():m.end() + 10], re.I):
+        return None  # "two thousand years": a number
     s = m.group(0).lower()
     if "thousand" in s:
         rest = s.split("thousand", 1)[1].replace("and", "").strip(" -")
