@@ -52,9 +52,15 @@ def test_venue_city_is_not_a_state():
     assert (row["actor"], row["actor_type"]) == ("Geneva", "city")
 
 
-def test_title_gives_role_and_affiliation():
-    row = mention("Moldovan President Elena Ivanescu visited the border on Monday.", "Elena Ivanescu")
-    assert (row["label"], row["role"], row["affiliation"]) == ("PERSON", "President of Moldova", "Moldova")
+@pytest.mark.parametrize(("text", "name", "role", "affiliation"), [
+    ("Moldovan President Elena Ivanescu visited the border on Monday.", "Elena Ivanescu",
+     "President of Moldova", "Moldova"),
+    ("Peru's Foreign Minister Ana Flores arrived late.", "Ana Flores", "Foreign Minister of Peru", "Peru"),
+    ("The talks were led by former Energy Minister Pavel Dostal.", "Pavel Dostal", "former Energy Minister", None),
+])
+def test_title_gives_role_and_affiliation(text, name, role, affiliation):
+    row = mention(text, name)
+    assert (row["label"], row["role"], row["affiliation"]) == ("PERSON", role, affiliation)
 
 
 def test_apposition_gives_role_and_affiliation():

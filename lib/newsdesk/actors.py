@@ -272,8 +272,9 @@ def _title_before(doc: Doc, m: _Mention) -> list:
     inside = set(range(m.start, m.end))
     i = m.start - 1
     tokens = []
-    while i >= 0 and doc[i].dep_ in {"compound", "amod", "nmod", "poss"} and doc[i].head.i in inside:
-        if doc[i].is_punct or doc[i].lower_ in _ARTICLES:
+    while i >= 0 and (doc[i].dep_ in {"compound", "amod", "nmod", "poss"} and doc[i].head.i in inside
+                      or doc[i].dep_ == "case" and i > 0 and doc[i].head.i == i - 1 and doc[i - 1].head.i in inside):
+        if (doc[i].is_punct and doc[i].dep_ != "case") or doc[i].lower_ in _ARTICLES or doc[i + 1].is_sent_start or "\n" in doc[i].whitespace_:
             break
         tokens.insert(0, doc[i])
         inside.add(i)
@@ -332,6 +333,8 @@ def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Ment
             continue  # a known organisation or place keeps its type
         title = _title_before(doc, m)
         appos = _apposition(doc, m)
+        if appos and not title and appos[-1].i + 1 == m.start:
+            title, appos = appos, None  # "Mauritania's President NAME" parsed as an apposition is a title
         if not title and not appos:
             continue
         m.label, m.actor_type = "PERSON", "person"
@@ -341,7 +344,8 @@ def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Ment
                 if other is not None and other is not m and not _is_state(index, other.actor):
                     other.label = "DROP"
             state = _state_in(title, by_token, index)
-            words = [t.text for t in title if by_token.get(t.i) is None or not _is_state(index, by_token[t.i].actor)]
+            words = [t.text for t in title if t.text not in _POSSESSIVE and (
+                by_token.get(t.i) is None or not _is_state(index, by_token[t.i].actor))]
             if state and words and words[0][:1].isupper():
                 m.role = f"{' '.join(words)} of {_state_name(state)}"
             else:
