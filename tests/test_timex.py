@@ -57,6 +57,8 @@ def test_calendar_dates(text, expr, value):
     ("The talks will end Wednesday.", "Wednesday", "2026-02-18"),
     ("The leader said late Tuesday he was ready.", "late Tuesday", "2026-02-17"),
     ("They met last Friday.", "last Friday", "2026-02-13"),
+    ('"We will sign it Friday," the minister said.', "Friday", "2026-02-20"),
+    ("Members had filed reports by Monday.", "Monday", "2026-02-16"),
     ("They meet next Monday.", "next Monday", "2026-02-23"),
 ])
 def test_weekdays_follow_the_tense(text, expr, value):

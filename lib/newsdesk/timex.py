@@ -429,7 +429,8 @@ def _cheap_tense(text: str, start: int, end: int, reporting: bool = True) -> str
     if verb and not _PASSIVE_AUX.search(text, max(0, at - 10), at):
         return "past"  # "said Tuesday", "rallied on Friday" (not "will be lifted on July 1")
     if _FUTURE_PREP.search(before):
-        return "future"
+        # "by Friday" looks ahead, unless the clause is past perfect ("had filed by Friday")
+        return "past" if re.search(r"\bhad\b", text[max(0, start - 60):start]) else "future"
     if _PAST_PREP.search(before):
         return "past"
     left = max(0, start - 160)
@@ -448,6 +449,8 @@ def _cheap_tense(text: str, start: int, end: int, reporting: bool = True) -> str
         for m in pattern.finditer(text, left, right):
             if start <= m.start() < end:
                 continue
+            if pattern is _REPORT_CUES and m.start() >= end:
+                continue  # '"We leave Friday," he said': the saying does not date the quote
             dist = (start - m.end() if m.end() <= start else m.start() - end) + penalty
             if tense == "past" and _PASSIVE_AUX.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "is held", "to be heard": a participle, not a past tense
