@@ -17,10 +17,10 @@ date_start      datetime64       start of the event's date interval
 date_end        datetime64       last day of the interval (inclusive)
 granularity     str              day, month, year, … of that date
 date_source     str              ``timex``, ``article`` or ``none`` (see below)
-timex           str              text of the anchoring temporal expression, or None
+timex           str              text of the anchoring temporal expression, or NaN
 actor           str              canonical actor of the subject (passive: agent)
 actor_source    str              ``subject``, ``pronoun``, ``modifier`` (of an event
-                                 noun), ``sentence`` (fallback, see below) or None
+                                 noun), ``sentence`` (fallback, see below) or NaN
 target          str              canonical actor of the object / prepositional object
                                  (not of places: "in Geneva" is where, not whom)
 action          str              verb with particle and negation: "called off",
@@ -58,15 +58,23 @@ Which date an event gets (``date_source``):
 Actors come from :mod:`newsdesk.actors` mentions inside the subject and
 object phrases. A pronoun subject ("the peninsula *it* seized") takes the
 actor of the nearest preceding event, in the same or the previous sentence,
-with a compatible actor (a person for he/she); "I"/"we" take the speaker of the enclosing reporting clause. An
-event noun, or a clause without a subject, whose phrases name no actor falls
-back to the first actor the sentence names (``actor_source == "sentence"``);
-an explicit subject naming no actor ("the talks wrapped up") leaves ``actor``
-empty.
+with a compatible actor (a person for he/she); "I"/"we" take the speaker of
+the enclosing reporting clause. An event noun, or a clause without a subject,
+whose phrases name no actor falls back to the first actor the sentence names
+(``actor_source == "sentence"``); an explicit subject naming no actor ("the
+talks wrapped up") leaves ``actor`` empty. Missing strings are NaN.
 
 ``timeline(corpus)`` -> events of all articles in date order, near-duplicate
-reports (same date, actor, target and ``action_lemma``) merged into one row
-with ``n_articles`` and ``n_reports``.
+reports (same date interval, actor, target and ``action_lemma``) merged:
+``date_start``, ``date_end``, ``granularity``, ``date_source``, ``actor``,
+``target``, ``action`` and ``text`` (of the earliest report),
+``action_lemma``, ``n_articles`` and ``n_reports`` (articles and rows
+reporting it), ``article_ids`` ("; "-joined), ``first_published`` and
+``compound`` (mean sentence tone of the reports).
+
+For the notebook: ``reported_dates(corpus)`` (each event against its
+publication date), ``event_activity(corpus)`` (events per actor and period)
+and ``recent_cutoff(corpus)`` (where "recent days" begin).
 """
 
 from __future__ import annotations
