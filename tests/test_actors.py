@@ -167,3 +167,14 @@ def test_cooccurrence_counts_shared_units(level, weight, n_articles):
     pair = cooccurrence(corpus, level).iloc[0]
     assert (pair["actor_a"], pair["actor_b"], pair["weight"], pair["n_articles"]) == (
         "Russia", "Ukraine", weight, n_articles)
+
+
+def test_later_row_wins_a_shared_alias():
+    table = pd.DataFrame([
+        {"actor": "United States", "type": "state", "aliases": "Washington", "demonyms": "", "affiliation": "",
+         "role": ""},
+        {"actor": "Washington State", "type": "region", "aliases": "Washington", "demonyms": "",
+         "affiliation": "", "role": ""},
+    ])
+    ids = {p["pattern"]: p["id"] for p in ruler_patterns(table)}
+    assert ids["Washington"] == "Washington State"

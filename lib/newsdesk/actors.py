@@ -141,17 +141,18 @@ def _split(cell: str) -> list[str]:
 def ruler_patterns(table: pd.DataFrame) -> list[dict]:
     """Entity-ruler patterns: every name and alias with its type's label, demonyms as NORP.
 
-    The pattern ``id`` is the canonical actor, so ``ent.ent_id_`` names it.
+    The pattern ``id`` is the canonical actor, so ``ent.ent_id_`` names it. A
+    surface form listed for two actors goes to the later row (the analyst's).
     """
-    patterns = []
+    patterns: dict[str, dict] = {}
     for row in table.itertuples(index=False):
         label = TYPE_LABELS.get(row.type, "ORG")
         for name in dict.fromkeys([row.actor, *_split(row.aliases)]):
             if len(name) > 1:
-                patterns.append({"label": label, "pattern": name, "id": row.actor})
+                patterns[name] = {"label": label, "pattern": name, "id": row.actor}
         for demonym in _split(row.demonyms):
-            patterns.append({"label": "NORP", "pattern": demonym, "id": row.actor})
-    return patterns
+            patterns[demonym] = {"label": "NORP", "pattern": demonym, "id": row.actor}
+    return list(patterns.values())
 
 
 @dataclass
@@ -175,7 +176,7 @@ class ActorIndex:
                 index.demonym_of[row.actor] = _split(row.demonyms)[0]
             for form, kind in forms:
                 index.names[form] = (row.actor, kind)
-                index.folded.setdefault(form.casefold(), (row.actor, kind))
+                index.folded[form.casefold()] = (row.actor, kind)
         return index
 
     def lookup(self, text: str) -> tuple[str, str] | None:
