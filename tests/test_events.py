@@ -330,6 +330,17 @@ def test_lag_and_activity_charts_keep_their_data():
     assert len(charts.actor_activity(events.event_activity(corpus)).newsdesk_data) == 5
 
 
+def test_charts_draw_an_empty_corpus():
+    from newsdesk import charts
+
+    empty = SimpleNamespace(events=pd.DataFrame(columns=[*events.EVENT_COLUMNS, "article_id"]),
+                            articles=pd.DataFrame({"article_id": ["a"], "date": [REF]}))
+    assert events.timeline(empty).empty
+    for fig in (charts.event_timeline(events.timeline(empty)), charts.report_lag(events.reported_dates(empty)),
+                charts.actor_activity(events.event_activity(empty))):
+        assert fig.newsdesk_data.empty
+
+
 # --------------------------------------------------------------------------- the seed article
 
 SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "000_9954074d4e36f3b7.txt"

@@ -198,8 +198,9 @@ def event_timeline(timeline: pd.DataFrame, cutoff=None, n: int = 25) -> Figure:
     until = (published if pd.notna(published) else cutoff + pd.Timedelta(days=14)) + pd.Timedelta(days=7)
     panel = ["recent days" if cutoff <= d <= until else "background" if d < cutoff else "later"
              for d in data["date_start"]]
-    data = data.assign(_dated=data["date_source"] == "timex", _recent=[p == "recent days" for p in panel],
-                       panel=panel)
+    data = data.assign(_dated=data["date_source"] == "timex",
+                       _recent=pd.Series([p == "recent days" for p in panel], index=data.index, dtype=bool),
+                       panel=pd.Series(panel, index=data.index, dtype=object))
     data = data.sort_values(["n_articles", "_dated", "date_start", "actor"], ascending=[False, False, False, True],
                             kind="stable")
     n_recent = min(int(data["_recent"].sum()), max(n // 2, n - int((~data["_recent"]).sum())))
