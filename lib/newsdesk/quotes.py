@@ -34,6 +34,7 @@ nouns that may stand for a person ("the president said") in
 
 from __future__ import annotations
 
+import bisect
 import csv
 import re
 from dataclasses import dataclass
@@ -163,6 +164,7 @@ class _Attributor:
 
     def __init__(self, doc: Doc, mentions: pd.DataFrame, quotes: list[_Quote]):
         self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access
         self.quotes = quotes
         self.inside = set()
         for q in quotes:
@@ -171,6 +173,8 @@ class _Attributor:
                 self.inside.update(range(span.start, span.end))
         self.mentions = self._mention_tokens(mentions)
         self.cues = cue_verbs()
+        self.sents = list(doc.sents)
+        self.sent_starts = [sent.start for sent in self.sents]
         self.spoke: dict[int, tuple[str | None, str]] = {}
 
     def _mention_tokens(self, mentions: pd.DataFrame) -> dict[int, dict]:
@@ -189,6 +193,10 @@ class _Attributor:
                     out[i] = m
         return out
 
+    def sent(self, i: int) -> Span:
+        """The sentence holding token ``i`` (``Token.sent`` rescans the doc every time)."""
+        return self.sents[bisect.bisect_right(self.sent_starts, i) - 1]
+
     # ---- cues
 
     def _is_cue(self, tok: Token) -> bool:
@@ -203,7 +211,7 @@ class _Attributor:
         if span is None:
             return None
         # 1. a cue right after the closing mark: '"...," she said', '"...," said Berg'
-        text = self.doc.text
+        text = self.text
         after = text[q.end:q.end + 3].lstrip("".join(_MARKS))
         last = text[q.start:q.end].rstrip("'\u2019\"\u201d ")[-1:]
         set_off = last in (",", "?", "!", "\u2014", "-") or after.startswith(",")
@@ -235,16 +243,16 @@ class _Attributor:
 
     def _sentences_around(self, span: Span) -> list[Span]:
         doc = self.doc
-        first, last = doc[span.start].sent, doc[span.end - 1].sent
+        first, last = self.sent(span.start), self.sent(span.end - 1)
         sents = [first] if first == last else [first, last]
         if first.start > 0:
-            prev = doc[first.start - 1].sent
-            same_para = "\n" not in doc.text[prev.end_char:first.start_char]
+            prev = self.sent(first.start - 1)
+            same_para = "\n" not in self.text[prev.end_char:first.start_char]
             if same_para and prev.text.rstrip().endswith(":"):
                 sents.insert(0, prev)
         if last.end < len(doc):
-            nxt = doc[last.end].sent
-            gap = doc.text[last.end_char:nxt.start_char]
+            nxt = self.sent(last.end)
+            gap = self.text[last.end_char:nxt.start_char]
             if "\n" not in gap and nxt.text[:1].islower():
                 sents.append(nxt)
         return sents
@@ -289,11 +297,11 @@ class _Attributor:
         span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
         if span is None:
             return None
-        sent = self.doc[span.start].sent
+        sent = self.sent(span.start)
         before = [t for t in sent if t.i < span.start and t.i not in self.inside and not t.is_space
                   and t.text not in _MARKS]
         if before:
-            if before[-1].text not in (":", ",") or len(text_of(q, self.doc).split()) <= _MAX_SCARE_WORDS:
+            if before[-1].text not in (":", ",") or len(text_of(q, self.text).split()) <= _MAX_SCARE_WORDS:
                 return None
             if before[-1].text == ":" and len(before) > 1:
                 m = self.mentions.get(before[-2].i)
@@ -321,7 +329,7 @@ class _Attributor:
 
     def _first_person_before(self, cue: Token) -> Token | None:
         """A parse without a subject: the first person named in the sentence before the cue."""
-        for tok in cue.sent:
+        for tok in self.sent(cue.i):
             if tok.i >= cue.i:
                 break
             m = self.mentions.get(tok.i)
@@ -379,7 +387,7 @@ class _Attributor:
     def _looks_like_name(self, tok: Token) -> bool:
         if not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
             return False
-        words = [t for t in tok.sent if t.is_alpha]
+        words = [t for t in self.sent(tok.i) if t.is_alpha]
         return tok.pos_ == "PROPN" or (bool(words) and words[0] != tok)
 
     def antecedent(self, tok_i: int, labels: tuple[str, ...]) -> str | None:
@@ -388,7 +396,7 @@ class _Attributor:
         The most recent earlier speaker or sentence subject with a fitting
         label in the last few sentences, else the most recent such mention.
         """
-        sent_start = self.doc[tok_i].sent.start
+        sent_start = self.sent(tok_i).start
         recent_any = None
         seen = set()
         for i in range(tok_i - 1, -1, -1):
@@ -409,7 +417,7 @@ class _Attributor:
         return self.canonical(recent_any) if recent_any is not None else None
 
     def _sentences_between(self, i: int, sent_start: int) -> int:
-        return sum(1 for t in self.doc[i:sent_start] if t.is_sent_start)
+        return max(0, bisect.bisect_right(self.sent_starts, sent_start) - bisect.bisect_right(self.sent_starts, i))
 
     def canonical(self, mention: dict) -> str:
         """The mention's actor; a lone surname becomes an earlier full name ending with it."""
@@ -450,13 +458,13 @@ def _compound(text: str) -> float:
     return float(polarity(text)["compound"])
 
 
-def _is_partial(doc: Doc, q: _Quote) -> bool:
+def _is_partial(att: _Attributor, q: _Quote) -> bool:
     """A fragment inside the reporter's sentence, not a clause set off by the marks."""
-    text = doc.text
+    doc, text = att.doc, att.text
     first = doc.char_span(q.start, q.end, alignment_mode="expand")
     if first is None:
         return False
-    sent = doc[first.start].sent
+    sent = att.sent(first.start)
     before = text[sent.start_char:max(sent.start_char, q.start - 1)].strip()
     if q.opens_para or not before or before.endswith((":", ",")) or before in _MARKS:
         return False
@@ -466,8 +474,8 @@ def _is_partial(doc: Doc, q: _Quote) -> bool:
     return not (quote.endswith((",", ".", "?", "!")) and (has_verb or words >= 3))
 
 
-def text_of(q: _Quote, doc: Doc) -> str:
-    return doc.text[q.start:q.end]
+def text_of(q: _Quote, text: str) -> str:
+    return text[q.start:q.end]
 
 
 def _is_title(quote: str) -> bool:
@@ -514,7 +522,7 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
         rows.append({
             "start": q.start, "end": q.end, "quote": quote, "speaker": speaker,
             "speaker_start": s_lo, "speaker_end": s_hi, "cue": cue_text,
-            "partial": _is_partial(doc, q), "scare": scare, "compound": _compound(quote), "_q": q,
+            "partial": _is_partial(att, q), "scare": scare, "compound": _compound(quote), "_q": q,
         })
     frame = pd.DataFrame(rows, columns=[*QUOTE_COLUMNS, "_q"]).drop(columns="_q")
     frame = frame.astype({
