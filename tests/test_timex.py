@@ -90,6 +90,7 @@ def test_today_yesterday_tomorrow(text, expr, kind, value):
     ("Prices rose earlier this month.", "earlier this month", "2026-02"),
     ("The strike began two days ago.", "two days ago", "2026-02-16"),
     ("The strike began three months ago.", "three months ago", "2025-11"),
+    ("A decade ago it was different.", "A decade ago", "2016"),
     ("The talks will resume in three weeks.", "three weeks", "2026-W11"),
     ("It may come by next year.", "next year", "2027"),
 ])

@@ -1081,7 +1081,7 @@ def _vague_plural(m, ctx):
 
 
 # "two days ago", "a year earlier", "three weeks later", "in three weeks", "a week from now"
-@_rule(rf"(?:(?P<approx>{APPROX}|{_ci('just|only')})\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>{_ci('ago|earlier|before|later|after|from now|hence|previously|back')})\b(?!\s+{_ci('that|the|a|an|this|his|her|their|its|it|he|she|they|we|i|you')}\b)")
+@_rule(rf"(?:(?P<approx>{APPROX}|{_ci('just|only')})\s+)?(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})\s+(?P<dir>{_ci('ago|from now|hence')}\b|{_ci('earlier|before|later|after|previously|back')}\b(?!\s+{_ci('that|the|a|an|this|his|her|their|its|it|he|she|they|we|i|you')}\b))")
 def _ago(m, ctx):
     n = parse_number(m["num"])
     direction = m["dir"].lower()
@@ -1103,7 +1103,8 @@ def _ago(m, ctx):
     if not float(n).is_integer():
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     d = _shift(ctx.ref, sign * int(n), unit)
-    return "DATE", _at_granularity(d, unit)
+    # "a decade ago" is about a year, not "the 1980s"
+    return "DATE", _at_granularity(d, "year" if unit in ("decade", "century") else unit)
 
 
 @_rule(rf"(?:(?P<the>{_ci('the')})\s+)?(?P<rel>{_ci('year-ago|year-earlier')})(?:\s+(?P<noun>{_ci('period|quarter|month|week|third quarter|second quarter|first quarter|fourth quarter|nine months|six months')})\b)?")
