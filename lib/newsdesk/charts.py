@@ -295,7 +295,8 @@ def report_lag(reported: pd.DataFrame) -> Figure:
                 label=source)
         left = counts[source] if left is None else left + counts[source]
     bx.invert_yaxis()
-    bx.legend(title="date from", frameon=False, loc="lower right")
+    if len(counts.columns):
+        bx.legend(title="date from", frameon=False, loc="lower right")
     bx.set_xlabel("events")
     bx.set_title("Events per distance", fontsize=10)
     bx.xaxis.get_major_locator().set_params(integer=True)
@@ -315,7 +316,8 @@ def actor_activity(activity: pd.DataFrame) -> Figure:
     grid = (data.pivot_table(index="actor", columns="period", values="n_events", aggfunc="sum", fill_value=0)
             .reindex(index=totals.index, columns=periods, fill_value=0))
     fig, ax = _figure(data, figsize=(max(5, 0.6 * len(periods) + 3), 0.4 * len(grid) + 1.6))
-    ax.imshow(grid.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
+    if grid.size:
+        ax.imshow(grid.to_numpy(), cmap="Blues", aspect="auto", vmin=0)
     top = grid.to_numpy().max() if grid.size else 0
     for i, values in enumerate(grid.itertuples(index=False)):
         for j, v in enumerate(values):
