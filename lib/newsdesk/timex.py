@@ -67,9 +67,13 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:  # spaCy is only needed when a parse is passed in
+    from spacy.tokens import Doc
 
 TIMEX_COLUMNS = ["start", "end", "text", "type", "value", "date_start", "date_end", "granularity"]
 
@@ -1319,7 +1323,8 @@ def _word_bounded(text: str, start: int, end: int) -> bool:
     return not (before.isalnum() or before in "-_") and not (after.isalnum() or after == "_")
 
 
-def find_timexes(text: str, reference_date=None, doc=None) -> pd.DataFrame:
+def find_timexes(text: str, reference_date: pd.Timestamp | dt.date | str | None = None,
+                 doc: Doc | None = None) -> pd.DataFrame:
     """Temporal expressions in ``text`` with TIMEX3 values resolved against ``reference_date``.
 
     ``reference_date`` is the article date (Timestamp, date or string; None or
