@@ -6,8 +6,9 @@ Usage::
 
 Each DIR holds TimeML ``.tml`` files (e.g. TempEval-3 ``TBAQ-cleaned/TimeBank``
 and ``AQUAINT``). The gold temporal expressions are given to
-``events_from_doc`` (so tagger errors do not count), with calendar intervals
-for day, month and year values. A test item is a gold TLINK between an EVENT
+``events_from_doc`` (so tagger errors do not count; ``--tagger`` uses
+:func:`newsdesk.find_timexes` instead), with calendar intervals for day,
+month and year values. A test item is a gold TLINK between an EVENT
 and a DATE/TIME expression of the same sentence: ``anchor`` items
 (``IS_INCLUDED``: the event happened within that date) are right when the
 ``events`` row whose action holds the event word is dated by that expression,
@@ -30,7 +31,7 @@ from pathlib import Path
 import pandas as pd
 
 from newsdesk import events, segment
-from newsdesk.timex import TIMEX_COLUMNS
+from newsdesk.timex import TIMEX_COLUMNS, find_timexes
 
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 ATTR = re.compile(r'(\w+)="([^"]*)"')
@@ -146,6 +147,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("dirs", nargs="+", type=Path)
     ap.add_argument("--cache", type=Path, help="DocBin file keeping the parses between runs")
     ap.add_argument("--errors", type=int, default=0, help="print this many wrongly dated events")
+    ap.add_argument("--tagger", action="store_true",
+                    help="date events with newsdesk's own temporal expressions instead of the gold ones")
     args = ap.parse_args(argv)
     table, errors = [], []
     for folder in args.dirs:
@@ -155,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
         for g, doc in zip(gold, docs, strict=True):
             sents = segment.sentences(doc, segment.paragraphs(g["text"])).assign(compound=0.0)
             tx = timex_frame(g)
-            ev = events.events_from_doc(doc, sents, pd.DataFrame(columns=["start", "end", "actor"]), tx,
+            used = find_timexes(g["text"], g["dct"], doc=doc) if args.tagger else tx
+            ev = events.events_from_doc(doc, sents, pd.DataFrame(columns=["start", "end", "actor"]), used,
                                         interval(g["dct"])[0])
             for it in items(g, sents, tx):
                 e, t = it["event"], it["timex"]
