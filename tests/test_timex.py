@@ -65,6 +65,16 @@ def test_weekdays_follow_the_tense(text, expr, value):
     assert only(text) == (expr, "DATE", value)
 
 
+@pytest.mark.parametrize("text, expr, value", [
+    ("Fighting stalled last summer.", "last summer", "2025-SU"),
+    ("Talks resume this spring.", "this spring", "2026-SP"),
+    ("Roads close in winter.", "winter", "XXXX-WI"),
+    ("The winter of 1994 was cold.", "The winter of 1994", "1994-WI"),
+])
+def test_seasons(text, expr, value):
+    assert only(text) == (expr, "DATE", value)
+
+
 def test_weekday_with_part_of_day_is_a_time():
     assert only("Drones struck Tuesday night.") == ("Tuesday night", "TIME", "2026-02-17TNI")
 

@@ -867,6 +867,8 @@ def _season(m, ctx):
         y = ref.year if first > ref.month else ref.year + 1
     elif not rel.startswith("this"):
         tense = ctx.tense(m.start(), m.end())
+        if tense is None and not (m["the"] or rel):
+            return "DATE", f"XXXX-{season}"  # "roads close in winter": any winter
         if tense == "past" and first > ref.month:
             y -= 1
         elif tense == "future" and first + 2 < ref.month:
