@@ -434,7 +434,7 @@ def _cheap_tense(text: str, start: int, end: int, reporting: bool = True) -> str
         return "past"  # "said Tuesday", "rallied on Friday" (not "will be lifted on July 1")
     if _FUTURE_PREP.search(before):
         # "by Friday" looks ahead, unless the clause is past perfect ("had filed by Friday")
-        return "past" if re.search(r"\bhad\b", text[max(0, start - 60):start]) else "future"
+        return "past" if re.search(r"\bhad\b", text[max(0, start - 60):end + 30]) else "future"
     if _PAST_PREP.search(before):
         return "past"
     left = max(0, start - 160)
