@@ -988,9 +988,12 @@ def _relative_period(m, ctx):
             ref = ctx.ref
             if ref is None:
                 return "DATE", "XXXX-WXX-WE"
-            tense = ctx.tense(m.start(), m.end())
-            d = ref + dt.timedelta(days=(5 - ref.weekday()) % 7) if tense == "future" else ref - dt.timedelta(days=(ref.weekday() + 2) % 7 or 0)
-            if tense != "future" and ref.weekday() < 5:
+            # the weekend we are in, else the one ahead or behind as the tense says
+            if ref.weekday() >= 5:
+                d = ref
+            elif ctx.tense(m.start(), m.end()) == "future":
+                d = ref + dt.timedelta(days=5 - ref.weekday())
+            else:
                 d = ref - dt.timedelta(days=ref.weekday() + 2)
             return "DATE", _week(d) + "-WE"
         if unit == "year":
@@ -1002,7 +1005,6 @@ def _relative_period(m, ctx):
         recent = ctx.recent(m.start(), window=600, years=unit == "year")
         if not recent:
             return None
-        base = dt.date(int(recent[:4]), 1, 1)
         if unit == "year":
             y = int(recent[:4]) + {"the following": 1, "the previous": -1}.get(rel, 0)
             return "DATE", f"{y:04d}"
@@ -1157,8 +1159,6 @@ def _duration(m, ctx):
             return "SET", duration_value(1, unit)
         if re.search(r"(?:\d|\b(?:million|billion|thousand|cents?|dollars?|shares|percent|%))\s*$", before):
             return None  # "$500 million a year": a rate
-    if n is not None and unit.endswith("s") and n == 1 and not unit.startswith("centur"):
-        pass
     if m["suffix"] and m["suffix"].lower() == "-old":
         return None  # "a 35-year-old man": an age
     if re.match(r"\s+old\b", ctx.text[m.end():m.end() + 5]):
