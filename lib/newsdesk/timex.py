@@ -105,7 +105,7 @@ ORDINALS = {
 #: TIMEX3 part-of-day codes.
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
-#: unit -> (duration letter, is a time unit, granularity)
+#: unit -> (TIMEX3 duration letter, counted after the "T" of a duration)
 UNITS = {
     "second": ("S", True), "minute": ("M", True), "hour": ("H", True), "day": ("D", False),
     "night": ("D", False), "week": ("W", False), "weekend": ("WE", False),
@@ -141,7 +141,6 @@ NUM = (
 )
 UNIT = _ci(r"(?:second|minute|hour|day|night|week|weekend|fortnight|month|quarter|year|decade"
            r"|centur(?:y|ies))s?")
-UNIT_SG = _ci(r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)")
 APPROX = _ci(r"(?:nearly|almost|about|around|roughly|approximately|some|over|more\s+than"
              r"|less\s+than|fewer\s+than|at\s+least|at\s+most|up\s+to|no\s+more\s+than"
              r"|no\s+less\s+than|under|close\s+to|upwards\s+of|the\s+better\s+part\s+of)")
@@ -898,10 +897,6 @@ def _weekday(m, ctx):
     else:
         d = _weekday_date(ref, weekday, ctx.tense(m.start(), m.end()))
     return kind, f"{d.isoformat()}{suffix}"
-
-
-def _span_start(m: re.Match, group: str) -> int:
-    return m.start(group) if m.group(group) else m.start()
 
 
 # today, yesterday, tomorrow, tonight, this morning, last night
