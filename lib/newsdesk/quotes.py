@@ -220,7 +220,8 @@ class _Attributor:
             if "\n" in tok.text or tok.i in self.inside or (tok.is_punct and tok.text not in _MARKS
                                                              and tok.text not in ",—–-"):
                 break
-            if self._is_cue(tok):
+            if self._is_cue(tok) or (tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.i > span.end + 1
+                                     and tok.lemma_.lower() in self.cues):  # '"...," a voice-over states'
                 return tok
         # 2. a cue that governs the quote in the parse
         best = None
@@ -271,8 +272,8 @@ class _Attributor:
                     and c.ent_type_ not in _NOT_SPEAKERS]
             if subj and (verb is cue or self._is_cue(verb) or not self._cue_above(verb)):
                 tok = subj[0]
-                if tok.lower_ in _RELATIVE and verb.dep_ == "relcl":
-                    return verb.head
+                if tok.lower_ in _RELATIVE and verb.dep_ == "relcl":  # "Berg, a lawyer who said"
+                    return verb.head.head if verb.head.dep_ == "appos" else verb.head
                 return tok
             if verb is cue:  # "said Trump", "said the senator"
                 after = [c for c in verb.rights if c.dep_ in _INVERTED_DEPS and c.i not in self.inside
