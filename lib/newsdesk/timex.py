@@ -425,7 +425,12 @@ _CLAUSE_END = re.compile(r"[.!?;:\n]\s+(?=[A-Z\"'“‘(])|\n")
 
 
 def _cheap_tense(text: str, start: int, end: int, reporting: bool = True) -> str | None:
-    """Tense from the nearest cue word in the clause around ``text[start:end]``."""
+    """Tense from the words right before ``text[start:end]``, else the nearest cue in its clause."""
+    return _local_tense(text, start, end) or _clause_tense(text, start, end, reporting)
+
+
+def _local_tense(text: str, start: int, end: int) -> str | None:
+    """A past verb or a preposition right before the expression ("said Tuesday", "by May")."""
     before = text[max(0, start - 24):start]
     verb = _VERB_BEFORE.search(before)
     at = max(0, start - 24) + (verb.start() if verb else 0)
@@ -436,6 +441,11 @@ def _cheap_tense(text: str, start: int, end: int, reporting: bool = True) -> str
         return "past" if re.search(r"\bhad\b", text[max(0, start - 60):end + 30]) else "future"
     if _PAST_PREP.search(before):
         return "past"
+    return None
+
+
+def _clause_tense(text: str, start: int, end: int, reporting: bool = True) -> str | None:
+    """The nearest tense cue word in the clause around the expression."""
     left = max(0, start - 160)
     cut = None
     for m in _CLAUSE_END.finditer(text, left, start):
@@ -509,11 +519,10 @@ class _Ctx:
         """
         if self.probe:
             return None
-        if self.doc is not None:
-            tense = _doc_tense(self.doc, start, end)
-            if tense:
-                return tense
-        return _cheap_tense(self.text, start, end, reporting)
+        if self.doc is None:
+            return _cheap_tense(self.text, start, end, reporting)
+        return (_local_tense(self.text, start, end) or _doc_tense(self.doc, start, end)
+                or _clause_tense(self.text, start, end, reporting))
 
     def recent(self, start: int, window: int = 250, years: bool = False) -> str | None:
         """Value of the nearest earlier anchored DATE finer than a year (or any, ``years``)."""
