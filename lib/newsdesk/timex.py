@@ -35,11 +35,13 @@ Without a reference date, anchored values stay unresolved ("Monday" ->
 
 How values are chosen (rules written for news language, not for one corpus):
 
-- *Tense.* With a ``doc``, the tense of the verb the expression hangs from;
-  otherwise the nearest cue in the clause: a preposition right before it
-  ("by", "until" -> ahead; "since" -> behind), a past verb right before it
-  ("said Tuesday"), else the closest of "will/would/expected to/next week"
-  (ahead) or "was/had/ago/yesterday" and other past forms (behind).
+- *Tense.* First the words right before the expression: a past verb ("said
+  Tuesday") or a preposition ("by", "until" -> ahead, unless the clause is
+  past perfect; "since" -> behind). Then, with a ``doc``, the tense of the
+  verb the expression hangs from. Then the nearest cue in the clause: "will,
+  would, expected to, next week" (ahead), "was, had, ago" and other past
+  forms (behind), a present-tense verb (no direction). A reporting verb
+  after a quote does not date what the quote says.
 - *Weekdays* go to the nearest one in that direction, behind by default; the
   article's own weekday is the article date. "last/next Friday" skip it.
 - *Months and month-days without a year*: with a tense cue, the nearest in
