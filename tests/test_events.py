@@ -227,6 +227,11 @@ def test_date_in_front_of_a_thing_dates_nothing():
     assert event(frame, "cut")["date_source"] == "article"
 
 
+def test_verb_whose_object_is_a_dated_event_noun_shares_the_date():
+    frame = extract("Russia captured the town in a raid on Tuesday.", {"Tuesday": ("DATE", "2026-02-17")})
+    assert event(frame, "captured")["date_start"] == pd.Timestamp("2026-02-17")
+
+
 def test_event_noun_takes_its_possessor_as_actor():
     frame = extract("Ukraine has resisted since Russia's invasion of 2022.", {"2022": ("DATE", "2022")})
     row = event(frame, "invasion")

@@ -45,7 +45,8 @@ Which date an event gets (``date_source``):
    dates nothing, nor does a bound or a comparison ("by May", "since 1993",
    "until Friday", "than a year ago": the event is not within that date);
    a relative clause on a date ("November, when he was found")
-   happened then. When several dates reach one event, the closest in the
+   happened then, and so did a verb whose object names a dated event noun
+   ("took the child in a raid on April 22"). When several dates reach one event, the closest in the
    tree wins, then the finest. A verb conjoined to a dated verb, or a
    participle clause hanging on it, shares its subject and its date
    ("accused Russia on Wednesday ... and said", "put pressure on Monday, saying").
@@ -496,6 +497,16 @@ def _date_events(events: list[_Event], anchors: list[dict], sent) -> None:
         if ev.anchor.i not in best or rank < best[ev.anchor.i][0]:
             best[ev.anchor.i] = (rank, tx)
             ev.timex = tx
+    by_anchor = {e.anchor.i: e for e in events}
+    for ev in [e for e in events if e.kind == "noun" and e.timex is not None]:
+        # "took the child in a raid on April 22": the verb happened in the dated event it names
+        tok = ev.anchor
+        while tok.dep_ in {"dobj", "pobj", "prep", "dative"} and tok.head.i != tok.i:
+            tok = tok.head
+            verb = by_anchor.get(tok.i)
+            if verb is not None and verb.kind == "verb":
+                verb.timex = verb.timex or ev.timex
+                break
     for ev in events:  # "in November, when he was found": a clause on a date happened then
         if ev.timex is None and ev.kind == "verb" and ev.anchor.dep_ == "relcl" and not any(
             c.lower_ == "where" for c in ev.anchor.children
