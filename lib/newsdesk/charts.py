@@ -364,7 +364,7 @@ def speaker_tone(summary: pd.DataFrame, n: int = 15) -> Figure:
     ax.barh(labels, values, color=["#55A868" if v >= 0 else "#C44E52" for v in values])
     ax.axvline(0, color="grey", linewidth=0.8)
     ax.set_xlim(-1, 1)
-    ax.set_title("Tone of each speaker's quotes (mean VADER compound; number of quotes)")
+    ax.set_title("Tone of each speaker's quotes (number of quotes)")
     ax.set_xlabel("negative  ←  mean compound  →  positive")
     fig.tight_layout()
     return fig

@@ -226,7 +226,7 @@ class _Attributor:
         # 2. a cue that governs the quote in the parse
         best = None
         for tok in span:
-            if tok.head.i in range(span.start, span.end) and tok.head is not tok:
+            if (tok.head.i in range(span.start, span.end) and tok.head is not tok) or tok.is_punct:
                 continue
             for depth, anc in enumerate(tok.ancestors):
                 if self._is_cue(anc):
