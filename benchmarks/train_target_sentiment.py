@@ -1,0 +1,79 @@
+"""Train the target-sentiment classifier shipped in ``lib/newsdesk/data/target_sentiment.npz``.
+
+A multinomial logistic regression over :func:`newsdesk.sentiment.target_features`
+(lexicon valence scoped by the parse, the target's role and governing verb,
+context words, the parser's token vectors), trained on NewsMTSC ``train.jsonl``
+(MIT licence; only the weights ship). Deterministic: the same data gives the
+same file.
+
+    python benchmarks/train_target_sentiment.py ../shared/eval/newsmtsc/train.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.metrics import f1_score
+from sklearn.model_selection import GroupKFold
+
+from newsdesk import sentiment
+from newsdesk.nlp import get_nlp
+
+POLARITY = {2.0: 0, 4.0: 1, 6.0: 2}  # negative, neutral, positive
+C = 0.1  # chosen by 5-fold cross-validation on the training file
+
+
+def examples(path: Path) -> tuple[list[dict], np.ndarray, np.ndarray]:
+    """Features, labels and sentence ids of every target in a NewsMTSC file."""
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
+    feats, labels, groups = [], [], []
+    docs = get_nlp().pipe((r["sentence_normalized"] for r in rows), batch_size=64)
+    for k, (row, doc) in enumerate(zip(rows, docs, strict=True)):
+        for t in row["targets"]:
+            span = sentiment.target_span(doc, t["from"], t["to"])
+            if span is None:
+                continue
+            feats.append(sentiment.target_features(doc[:], span))
+            labels.append(POLARITY[t["polarity"]])
+            groups.append(k)
+    return feats, np.array(labels), np.array(groups)
+
+
+def fit(x, y) -> LogisticRegression:
+    return LogisticRegression(C=C, max_iter=3000, class_weight="balanced").fit(x, y)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("train", type=Path, help="NewsMTSC train.jsonl")
+    ap.add_argument("--out", type=Path, default=sentiment.MODEL_FILE)
+    ap.add_argument("--min-count", type=int, default=2, help="drop features seen in fewer targets")
+    ap.add_argument("--cv", action="store_true", help="also report 5-fold cross-validated macro-F1")
+    args = ap.parse_args()
+
+    feats, y, groups = examples(args.train)
+    vec = DictVectorizer()
+    x = vec.fit_transform(feats).tocsc()
+    keep = np.flatnonzero(np.asarray((x != 0).sum(axis=0)).ravel() >= args.min_count)
+    x = x[:, keep].tocsr()
+    names = np.array(vec.get_feature_names_out())[keep]
+    print(f"{'targets':<12}{len(y):>8}\n{'features':<12}{len(names):>8}")
+    if args.cv:
+        pred = np.zeros_like(y)
+        for tr, te in GroupKFold(5).split(x, y, groups):
+            pred[te] = fit(x[tr], y[tr]).predict(x[te])
+        print(f"{'cv macro-F1':<12}{f1_score(y, pred, average='macro'):>8.3f}")
+    model = fit(x, y)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(args.out, features=names.astype(str), coef=model.coef_.astype("float32"),
+                        intercept=model.intercept_.astype("float32"))
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB, {len(names)} features)")
+
+
+if __name__ == "__main__":
+    main()
