@@ -164,6 +164,106 @@ def cooccurrence_network(pairs: pd.DataFrame, actors: pd.DataFrame, n: int = 20)
     return fig
 
 
+# --------------------------------------------------------------------------- sentiment (03)
+
+_NEG, _NEU, _POS = "#C44E52", "#BBBBBB", "#55A868"
+
+
+def sentence_sentiment(sentences: pd.DataFrame) -> Figure:
+    """Histogram of sentence VADER compound (-1 to 1), split into negative / neutral / positive."""
+    data = sentences[["article_id", "sent_id", "compound"]].reset_index(drop=True)
+    fig, ax = _figure(data, figsize=(8, 3.5))
+    bins = [-1 + 0.1 * k for k in range(21)]
+    parts = [(data["compound"] <= -0.05, _NEG, "negative (≤ -0.05)"),
+             (data["compound"].abs() < 0.05, _NEU, "neutral"),
+             (data["compound"] >= 0.05, _POS, "positive (≥ 0.05)")]
+    for mask, color, label in parts:
+        ax.hist(data.loc[mask, "compound"], bins=bins, color=color, label=f"{label}: {int(mask.sum())}")
+    ax.set_xlim(-1, 1)
+    ax.set_xlabel("sentence compound (VADER)")
+    ax.set_ylabel("sentences")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_title(f"Sentiment of {len(data)} sentences")
+    ax.legend(frameon=False, loc="upper left")
+    fig.tight_layout()
+    return fig
+
+
+def sentiment_arc(sentences: pd.DataFrame, paragraphs: pd.DataFrame, n: int = 6) -> Figure:
+    """The sentiment arc of up to ``n`` articles: sentence position on x, compound on y.
+
+    Bars are sentences; a dashed line marks each heading (labelled with its text),
+    the thin line is a three-sentence rolling mean.
+    """
+    ids = list(dict.fromkeys(sentences["article_id"]))[:n]
+    data = sentences[sentences["article_id"].isin(ids)][["article_id", "sent_id", "para_id", "compound"]]
+    data = data.reset_index(drop=True)
+    fig, axes = plt.subplots(len(ids) or 1, 1, figsize=(9, 2.4 * max(len(ids), 1) + 0.6), squeeze=False)
+    fig.newsdesk_data = data
+    for ax, aid in zip(axes[:, 0], ids, strict=False):
+        rows = data[data["article_id"] == aid].reset_index(drop=True)
+        x = range(len(rows))
+        ax.bar(x, rows["compound"], color=[_NEG if v <= -0.05 else _POS if v >= 0.05 else _NEU
+                                           for v in rows["compound"]], width=0.8)
+        ax.plot(x, rows["compound"].rolling(3, center=True, min_periods=1).mean(), color="black", lw=1)
+        heads = paragraphs[(paragraphs["article_id"] == aid) & paragraphs["is_heading"]]
+        for _, h in heads.iterrows():
+            pos = int((rows["para_id"] < h["para_id"]).sum()) - 0.5
+            ax.axvline(pos, color="#4C72B0", ls="--", lw=0.8)
+            ax.text(pos + 0.2, 0.92, str(h["text"])[:40], fontsize=7, color="#4C72B0", va="top")
+        ax.axhline(0, color="grey", lw=0.6)
+        ax.set_ylim(-1, 1)
+        ax.set_xlim(-0.7, max(len(rows), 1) - 0.3)
+        ax.set_ylabel("compound")
+        ax.set_title(str(aid), fontsize=9, loc="left")
+    axes[-1, 0].set_xlabel("sentence position in the article")
+    fig.suptitle("Sentiment through each article (headings dashed)")
+    fig.tight_layout()
+    return fig
+
+
+def tone_over_time(articles: pd.DataFrame) -> Figure:
+    """GDELT-style tone per publication date: mean over the day's articles, with the article count."""
+    arts = articles.dropna(subset=["date"])
+    data = (arts.assign(day=pd.to_datetime(arts["date"]).dt.normalize()).groupby("day")
+            .agg(n_articles=("article_id", "size"), tone=("tone", "mean"),
+                 compound_weighted=("compound_weighted", "mean")).round(4).reset_index())
+    fig, ax = _figure(data, figsize=(8, 3.5))
+    ax.plot(data["day"], data["tone"], marker="o", color="#4C72B0")
+    for day, tone, k in zip(data["day"], data["tone"], data["n_articles"], strict=True):
+        ax.annotate(str(k), (day, tone), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
+    ax.axhline(0, color="grey", lw=0.6)
+    ax.set_ylabel("tone (positive - negative words, %)")
+    ax.set_title("Article tone over time (labels: articles that day)")
+    fig.autofmt_xdate()
+    fig.tight_layout()
+    return fig
+
+
+def actor_sentiment_bars(table: pd.DataFrame, n: int = 12) -> Figure:
+    """Diverging bars: mentions of each of the ``n`` most mentioned actors that are negative
+    (left) or positive (right) toward them, neutral ones in grey at the centre; each label
+    carries the number of mentions, so actors with few mentions are not over-read.
+
+    ``table`` is :func:`newsdesk.sentiment.actor_sentiment`.
+    """
+    data = table.head(n)[["actor", "n_mentions", "negative", "neutral", "positive", "mean_score"]]
+    data = data.reset_index(drop=True)
+    fig, ax = _figure(data, figsize=(8, 0.38 * len(data) + 1.6))
+    labels = [f"{a} ({k})" for a, k in zip(data["actor"], data["n_mentions"], strict=True)][::-1]
+    neg, neu, pos = (data[c][::-1].to_numpy() for c in ("negative", "neutral", "positive"))
+    ax.barh(labels, -neg - neu / 2, color=_NEG, label="negative")
+    ax.barh(labels, neu, left=-neu / 2, color=_NEU, label="neutral")
+    ax.barh(labels, pos, left=neu / 2, color=_POS, label="positive")
+    ax.axvline(0, color="black", lw=0.6)
+    ax.set_xlabel("mentions (negative left, positive right)")
+    ax.set_title("Sentiment toward the most mentioned actors (mentions)")
+    ax.legend(frameon=False, loc="lower right", fontsize=8)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    fig.tight_layout()
+    return fig
+
+
 # --------------------------------------------------------------------------- timeline (04)
 
 _ACTOR_COLORS = ["#4C72B0", "#DD8452", "#55A868", "#C44E52", "#8172B3", "#937860", "#DA8BC3", "#8C8C8C",
