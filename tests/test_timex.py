@@ -70,6 +70,7 @@ def test_weekdays_follow_the_tense(text, expr, value):
     ("Talks resume this spring.", "this spring", "2026-SP"),
     ("Roads close in winter.", "winter", "XXXX-WI"),
     ("The winter of 1994 was cold.", "The winter of 1994", "1994-WI"),
+    ("The mayor was elected last fall in a close race.", "last fall", "2025-FA"),
 ])
 def test_seasons(text, expr, value):
     assert only(text) == (expr, "DATE", value)
@@ -130,6 +131,39 @@ def test_year_inferred_across_new_year(text, ref, expr, value):
 
 def test_modal_may_is_not_a_month():
     assert tag("Prices may rise.") == []
+
+
+def test_may_be_looks_ahead():
+    assert only("The dispute may finally be settled at a hearing on March 2.") == (
+        "March 2", "DATE", "2026-03-02")
+
+
+# --------------------------------------------------------------------------- days named through another
+
+@pytest.mark.parametrize("text, expr, kind, value", [
+    ("The bridge opened on Jan. 5. Earlier that day, crowds gathered.", "Earlier that day", "DATE", "2026-01-05"),
+    ("The bridge opened on Jan. 5. Police left the next morning.", "the next morning", "TIME", "2026-01-06TMO"),
+    ("The bridge opened on Jan. 5. Two men were held the following day.", "the following day", "DATE", "2026-01-06"),
+    ("The bridge opened on Jan. 5. The crowd had gathered the day before.", "the day before", "DATE", "2026-01-04"),
+    ("The mayor resigned on Jan. 5. Police came the day after his speech.", "the day after", "DATE", "2026-01-06"),
+    ("Nobody slept that night.", "that night", "TIME", "2026-02-18TNI"),
+    ("The day before last Tuesday's vote, he left.", "The day before last Tuesday's", "DATE", "2026-02-16"),
+])
+def test_days_named_through_another(text, expr, kind, value):
+    assert tag(text)[-1] == (expr, kind, value)
+
+
+def test_the_day_before_an_event_clause_is_left_alone():
+    assert tag("She spoke later in the day before returning home.") == []
+
+
+def test_second_day_of_a_pair_is_tagged():
+    assert tag("The summit runs on April 24 and 25.") == [
+        ("April 24", "DATE", "2026-04-24"), ("25", "DATE", "2026-04-25")]
+
+
+def test_number_after_a_date_pair_is_not_a_day():
+    assert tag("On April 24 and 25 people were hurt.") == [("April 24", "DATE", "2025-04-24")]
 
 
 # --------------------------------------------------------------------------- durations and sets

@@ -397,7 +397,7 @@ _FUTURE_CUES = re.compile(_ci(
     r"\b(?:will|shall|wo\s*n't|won't|'ll|going\s+to|plans?\s+to|planning\s+to"
     r"|scheduled|expected\s+to|set\s+to|is\s+to|are\s+to|hopes?\s+to|intends?\s+to"
     r"|aims?\s+to|upcoming|tomorrow|would|to\s+be\s+held|later\s+this|expects?"
-    r"|hoping\s+to|prepar(?:es|ing)\s+to"
+    r"|hoping\s+to|prepar(?:es|ing)\s+to|(?-i:may|might)\s+(?!have\b)(?:finally\s+|still\s+|well\s+)?be"
     r"|(?:planned|scheduled|slated|set|due|expected)\s+for"
     r"|next\s+(?:week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"))
 _PAST_CUES = re.compile(
@@ -491,11 +491,13 @@ def _doc_tense(doc, start: int, end: int) -> str | None:
         return "future"
     if token.tag_ == "VBD" or (token.tag_ == "VBN" and auxes & {"has", "have", "had", "'ve"}):
         return "past"
+    if auxes & {"may", "might", "should", "must"}:
+        return "future"  # "may be resolved the week of March 6"
     if token.tag_ == "VBN" and auxes & {"was", "were"}:
         return "past"
     if token.tag_ == "VB" and "to" in auxes and token.head.lemma_ in {
         "plan", "expect", "schedule", "hope", "intend", "aim", "want", "seek", "agree", "set", "due",
-        "go", "prepare", "promise", "vow", "threaten",
+        "go", "prepare", "promise", "vow", "threaten", "decide",
     }:
         return "future"
     return None
@@ -597,7 +599,8 @@ _TRIGGERS = {
     "_quarter_rule": "quarter|half", "_the_quarter": "quarter|period",
     "_season": "spring|summer|fall|autumn|winter", "_weekday": "day", "_holiday": "christmas|new year|halloween|valentine|independence|thanksgiving|easter|labor|memorial|election",
     "_deictic_day": "today|yesterday|tomorrow|tonight", "_this_part": "morning|afternoon|evening|night",
-    "_overnight": "overnight", "_clock": r"\d|noon|midnight|midday",
+    "_overnight": "overnight", "_anaphoric_day": "day|morning|afternoon|evening|night",
+    "_second_day": r"\d\s+(?:and|or|to|through)\s+\d", "_clock": r"\d|noon|midnight|midday",
     "_relative_period": "week|month|year|decade|century", "_vague_plural": _UNIT_WORD,
     "_ago": "ago|earlier|before|later|after|from now|hence|previously|back",
     "_year_ago": "year-", "_duration": _UNIT_WORD, "_bare_units": _UNIT_WORD,
@@ -854,7 +857,8 @@ def _season(m, ctx):
     season = SEASONS[m["season"].lower()]
     rel = (m["rel"] or "").lower()
     after = ctx.text[m.end():m.end() + 20]
-    if not m["year"] and m["season"].lower() in ("fall", "spring") and re.match(r"\s+(?:of|in)\b", after):
+    named = rel.split(" ")[0] in ("this", "last", "next") and not m["the"]
+    if not (m["year"] or named) and m["season"].lower() in ("fall", "spring") and re.match(r"\s+(?:of|in)\b", after):
         return None  # "the fall of the Berlin Wall", "the fall in prices"
     if m["season"][0].isupper() and m.start() > 0 and re.match(r"\s+[A-Z]", after) and not m["year"]:
         return None  # "the Summer Olympics", "Arab Spring Festival"
@@ -926,14 +930,54 @@ def _deictic_day(m, ctx):
 @_rule(rf"(?:(?P<mod>{_ci('early|earlier|late|later|mid')})[\s-]+)?(?P<rel>{_ci('this|last|the|that')})[\s-]+(?P<part>{PART})\b(?!\s+{_ci('of|before|after')}\b)")
 def _this_part(m, ctx):
     rel, part = m["rel"].lower(), PARTS_OF_DAY[m["part"].lower()]
-    if rel in ("the", "that") and not m["mod"]:
-        return None
+    if rel == "that" or rel == "the" and not m["mod"]:
+        return None  # "that morning" is the morning of a day named before: _anaphoric_day
     if rel == "last" and part != "NI":
         return None
     if ctx.ref is None:
         return "TIME", f"XXXX-XX-XXT{part}"
     d = ctx.ref - dt.timedelta(days=1) if rel == "last" else ctx.ref
     return "TIME", f"{d.isoformat()}T{part}"
+
+
+# days named through another one: "that day", "earlier that morning", "the next day",
+# "the day before", "the day after last Tuesday"
+@_rule(rf"(?:(?P<mod>{_ci('early|earlier|late|later')})\s+)?(?:(?P<rel>{_ci('that same|that|the same|the next|the following|the previous|the preceding')})\s+(?P<part>{_ci('day|morning|afternoon|evening|night')})|{_ci('the')}\s+(?P<part2>{_ci('day|night')})\s+(?P<dir>{_ci('before|after')})(?:\s+(?P<wrel>{_ci('last|next')})?\s*(?P<wd>{WEEKDAY})(?:['’]s)?)?)\b(?![\s-]+{_ci('of|or|and|to|care|trader|traders|job|shift|session')}\b)")
+def _anaphoric_day(m, ctx):
+    part = (m["part"] or m["part2"]).lower()
+    rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
+    step = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1}.get(rel, 0)
+    if m["dir"] and not m["wd"] and not re.match(r"\s*(?:[,.;:)]|$)|\s+(?:his|her|their|its)\s+[a-z]+\s*[,.;:]", ctx.text[m.end():m.end() + 30]):
+        return None  # "the day before returning", "the day before the vote": the anchor is an event
+    if m["dir"]:
+        step = -1 if m["dir"].lower() == "before" else 1
+    code = PARTS_OF_DAY.get(part, "")
+    kind, suffix = ("TIME", f"T{code}") if code else ("DATE", "")
+    if ctx.ref is None:
+        return kind, "XXXX-XX-XX" + suffix
+    if m["wd"]:
+        wrel = (m["wrel"] or "").lower()
+        if wrel:
+            base = _weekday_date(ctx.ref + dt.timedelta(days=1 if wrel == "next" else -1),
+                                 WEEKDAYS[m["wd"].lower()], "future" if wrel == "next" else "past")
+        else:
+            base = _weekday_date(ctx.ref, WEEKDAYS[m["wd"].lower()], ctx.tense(m.start(), m.end()))
+    else:
+        # TimeML anchors these to the day the story last named, else to the article date
+        recent = ctx.recent(m.start(), window=600)
+        day = re.match(r"(\d{4})-(\d\d)-(\d\d)$", recent or "")
+        base = dt.date(*map(int, day.groups())) if day else ctx.ref
+    return kind, (base + dt.timedelta(days=step)).isoformat() + suffix
+
+
+# the second day of "April 24 and 25" (TimeML tags the two days apart)
+@_rule(r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|when|during)\b)")
+def _second_day(m, ctx):
+    first = re.search(rf"(?P<mon>{MONTH})\s+(?P<d1>{DAY})\s+(?:and|or|to|through)\s+$", ctx.text[max(0, m.start() - 30):m.start()])
+    if not first or int(m["day"]) <= _day(first["d1"]):
+        return None
+    year = re.match(rf",?\s+(?P<year>{YEAR})\b", ctx.text[m.end():m.end() + 8])
+    return "DATE", _date_value(ctx, m.start(), m.end(), _month(first["mon"]), int(m["day"]), year and year["year"])
 
 
 @_rule(rf"{_ci('overnight')}")
