@@ -280,8 +280,13 @@ class _Attributor:
                          and c.pos_ in ("PROPN", "NOUN", "PRON") and c.i - verb.i <= 4]
                 if after and cue.lemma_.lower() not in _OBJECT_CUES:
                     return after[0]
-            if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):  # "Berg, taking to Twitter to call"
-                return verb.head
+            if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
+                head = verb.head
+                if head.pos_ == "PROPN" or head.i in self.mentions or head.lemma_.lower() in speaker_roles():
+                    return head  # "Berg, taking to Twitter to call ..."
+                if head.head is not head:  # "issued a statement saying ...": the one who issued it
+                    verb = head.head
+                    continue
             if verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
                 verb = verb.head
                 continue
