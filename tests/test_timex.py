@@ -204,9 +204,15 @@ def test_sets(text, expr, value):
     ("The vote is at 3 p.m.", "3 p.m.", "2026-02-18T15:00"),
     ("The vote was at 10:30 a.m. Tuesday.", "10:30 a.m. Tuesday", "2026-02-17T10:30"),
     ("They broke for lunch at noon.", "noon", "2026-02-18T12:00"),
+    ("The convoy left at 4 in the morning.", "4 in the morning", "2026-02-18T04:00"),
+    ("The rally began at 7 in the evening.", "7 in the evening", "2026-02-18T19:00"),
 ])
 def test_clock_times(text, expr, value):
     assert only(text) == (expr, "TIME", value)
+
+
+def test_a_count_before_in_the_morning_is_no_clock_time():
+    assert tag("Shares fell 4 in the morning session.") == []
 
 
 def test_clock_time_takes_the_day_of_its_sentence():
@@ -220,12 +226,25 @@ def test_clock_time_takes_the_day_of_its_sentence():
     ("Moscow recently changed course.", "recently", "PAST_REF"),
     ("Such talks failed in the past.", "the past", "PAST_REF"),
     ("Talks may resume in the future.", "the future", "FUTURE_REF"),
+    ("The ruling decides the boy's future.", "future", "FUTURE_REF"),
 ])
 def test_vague_references(text, expr, value):
     assert only(text) == (expr, "DATE", value)
 
 
 # --------------------------------------------------------------------------- spans and anaphora
+
+
+def test_future_before_a_noun_after_a_possessive_is_an_adjective():
+    assert tag("It hurts the company's future earnings.") == []
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    ("The council decided to hold the vote in early March.", "early March", "2026-03"),
+    ("The team planned to leave on Friday.", "Friday", "2026-02-20"),
+])
+def test_a_decision_to_act_looks_ahead(text, expr, value):
+    assert only(text) == (expr, "DATE", value)
 
 
 def test_spans_leave_out_prepositions_and_keep_offsets():

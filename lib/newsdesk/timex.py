@@ -397,7 +397,7 @@ _FUTURE_CUES = re.compile(_ci(
     r"\b(?:will|shall|wo\s*n't|won't|'ll|going\s+to|plans?\s+to|planning\s+to"
     r"|scheduled|expected\s+to|set\s+to|is\s+to|are\s+to|hopes?\s+to|intends?\s+to"
     r"|aims?\s+to|upcoming|tomorrow|would|to\s+be\s+held|later\s+this|expects?"
-    r"|hoping\s+to|prepar(?:es|ing)\s+to|(?-i:may|might)\s+(?!have\b)(?:finally\s+|still\s+|well\s+)?be"
+    r"|hoping\s+to|prepar(?:es|ing)\s+to|(?:planned|decided|agreed|pledged|promised|vowed)\s+to|(?-i:may|might)\s+(?!have\b)(?:finally\s+|still\s+|well\s+)?be"
     r"|(?:planned|scheduled|slated|set|due|expected)\s+for"
     r"|next\s+(?:week|month|year|weekend|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b"))
 _PAST_CUES = re.compile(
@@ -990,7 +990,7 @@ def _overnight(m, ctx):
 
 
 # clock times: "3 p.m.", "10:35 a.m. Wednesday", "noon Thursday", "midnight"
-@_rule(rf"(?:{_ci('about|around|approximately|at about|shortly (?:before|after)')}\s+)?(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{AMPM})|(?P<h24>[01]\d|2[0-3]):(?P<min24>[0-5]\d)(?=\s*(?:{ZONE}|{_ci('hours|hrs|GMT|local time')}))|(?P<word>{_ci('noon|midnight|midday')}))(?P<zone>{ZONE})?(?:(?:,?\s+(?:{_ci('on')}\s+)?)(?P<wd>{WEEKDAY}|{_ci('today|yesterday|tomorrow')})|,?\s+(?P<mon>{MONTH})\s+(?P<day>{DAY}))?")
+@_rule(rf"(?:{_ci('about|around|approximately|at about|shortly (?:before|after)')}\s+)?(?:(?P<h>1[0-2]|0?[1-9])(?::(?P<min>[0-5]\d))?\s*(?P<ampm>{AMPM}|(?P<pod>{_ci('in the morning|in the afternoon|in the evening|at night')})\b)|(?P<h24>[01]\d|2[0-3]):(?P<min24>[0-5]\d)(?=\s*(?:{ZONE}|{_ci('hours|hrs|GMT|local time')}))|(?P<word>{_ci('noon|midnight|midday')}))(?P<zone>{ZONE})?(?:(?:,?\s+(?:{_ci('on')}\s+)?)(?P<wd>{WEEKDAY}|{_ci('today|yesterday|tomorrow')})|,?\s+(?P<mon>{MONTH})\s+(?P<day>{DAY}))?")
 def _clock(m, ctx):
     if m["word"] and re.search(r"\bhigh\s*$", ctx.text[max(0, m.start() - 6):m.start()], re.I):
         return None  # "high noon"
@@ -1000,7 +1000,12 @@ def _clock(m, ctx):
         hour, minute = int(m["h24"]), int(m["min24"])
     else:
         hour, minute = int(m["h"]), int(m["min"] or 0)
-        pm = m["ampm"].lower().startswith("p")
+        if m["pod"] and not re.search(r"\b(?:at|by|until|till|before|after|around|about|from|to)\s+$",
+                                      ctx.text[max(0, m.start() - 8):m.start()], re.I):
+            return None  # "at 4 in the morning", but not "fell 4 in the morning session"
+        pod = (m["pod"] or "").lower()
+        pm = m["ampm"].lower().startswith("p") or "afternoon" in pod or "evening" in pod or (
+            "night" in pod and hour >= 6)
         if pm and hour < 12:
             hour += 12
         if not pm and hour == 12:
@@ -1113,7 +1118,10 @@ def _vague(m, ctx):
         return None  # "a previously announced plan"
     if word == "soon" and re.match(r"\s+(?:after|afterwards?|before|thereafter)\b", after):
         return None
-    if word == "future" and not re.search(r"\b(?:in|for|near|the|its|their|our|his|her)\s*$", before):
+    if word == "future" and re.search(r"\w['’]s\s*$", before) and not re.match(
+            r"\s*(?:[,.;:)'\"”]|$)|\s+(?:is|was|are|were|of|in|and|or|away|with|for|as|at|to|on|remains|will|would|lies|depends|hangs|looks)\b", after):
+        return None  # "the company's future earnings": an adjective
+    if word == "future" and not re.search(r"(?:\b(?:in|for|near|the|its|their|our|his|her)|\w['’]s)\s*$", before):
         # "future" as an adjective ("future talks") is left out
         if not re.match(r"\s+(?:quarters|years|months|generations)", after):
             return None
