@@ -65,6 +65,12 @@ def test_speaker_and_cue(text, quote, speaker, cue):
     assert (row["quote"], row["speaker"], row["cue"]) == (quote, speaker, cue)
 
 
+def test_quote_introduced_by_a_colon_without_cue():
+    row = only('Maria Lopez had a simple answer: "We will never give up on the people of this city."')
+    assert row["speaker"] == "Maria Lopez"
+    assert row["cue"] is None
+
+
 def test_speaker_after_a_coordinated_verb():
     row = only('Maria Lopez criticised the plan and said it had been "difficult."')
     assert row["speaker"] == "Maria Lopez"

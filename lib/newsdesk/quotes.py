@@ -220,8 +220,8 @@ class _Attributor:
             if "\n" in tok.text or tok.i in self.inside or (tok.is_punct and tok.text not in _MARKS
                                                              and tok.text not in ",—–-"):
                 break
-            if self._is_cue(tok) or (tok.pos_ == "NOUN" and tok.tag_ == "NNS" and tok.i > span.end + 1
-                                     and tok.lemma_.lower() in self.cues):  # '"...," a voice-over states'
+            if self._is_cue(tok) or (tok.pos_ == "NOUN" and tok.i > span.end + 1
+                                     and tok.lemma_.lower() in self.cues):  # '"...," the Saudis state'
                 return tok
         # 2. a cue that governs the quote in the parse
         best = None
@@ -266,6 +266,13 @@ class _Attributor:
             to = self.doc[cue.i + 1]
             objs = [c for c in to.children if c.dep_ == "pobj"]
             return objs[0] if objs else None
+        if cue.pos_ == "NOUN":  # a cue the tagger took for a noun: the noun phrase before it
+            for tok in reversed(self.doc[max(cue.i - 5, 0):cue.i]):
+                if tok.i in self.inside or tok.text in _MARKS or tok.is_punct:
+                    break
+                if tok.pos_ in ("PROPN", "NOUN", "PRON"):
+                    return tok
+            return None
         verb = cue
         for _ in range(4):
             subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside
@@ -292,6 +299,31 @@ class _Attributor:
                 continue
             break
         return self._first_person_before(cue)
+
+    def colon_before(self, q: _Quote) -> Token | None:
+        """The colon that introduces the quote in its paragraph ("Berg resisted: "..."")."""
+        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        if span is None:
+            return None
+        for tok in reversed(self.doc[max(span.start - 3, 0):span.start]):
+            if tok.text == ":" and tok.i not in self.inside:
+                return tok
+            if not (tok.is_space or tok.text in _MARKS):
+                return None
+        return None
+
+    def colon_subject(self, colon: Token) -> Token | None:
+        """The name right before the colon, else the subject of the clause the colon ends."""
+        if colon.i > 0:
+            m = self.mentions.get(colon.i - 1)
+            if m is not None and m["label"] in ("PERSON", "ORG"):
+                return self.doc[m["tok_end"] - 1]
+        root = self.sent(colon.i).root
+        if root.i in self.inside:
+            return None
+        subj = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside
+                and c.ent_type_ not in _NOT_SPEAKERS]
+        return subj[0] if subj else None
 
     def fallback_subject(self, q: _Quote) -> Token | None:
         """Speaker of a quote without a cue.
@@ -507,13 +539,16 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
         speaker, s_lo, s_hi = None, None, None
         cue_text = None if cue is None else "according to" if cue.lower_ == "according" else cue.text
         subj = att.subject_of(cue) if cue is not None else None
-        if cue is None and rows:  # the same speaker continues
+        colon = att.colon_before(q) if cue is None else None
+        if colon is not None:
+            subj = att.colon_subject(colon)
+        elif cue is None and rows:  # the same speaker continues
             prev, prev_q = rows[-1], rows[-1]["_q"]
             continues = q.opens_para and prev_q.para in (q.para - 1, q.para - 2) and (
                 prev_q.runs_on or prev_q.para == q.para - 1)
             if (prev_q.para == q.para or continues) and not pd.isna(prev["speaker_start"]):
                 speaker, s_lo, s_hi, cue_text = prev["speaker"], prev["speaker_start"], prev["speaker_end"], prev["cue"]
-        if cue is None and s_lo is None:
+        if cue is None and s_lo is None and subj is None:
             subj = att.fallback_subject(q)
         if subj is not None:
             lo, hi, mention = att.speaker_span(subj)
