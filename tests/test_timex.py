@@ -37,6 +37,7 @@ def only(text: str, ref=REF) -> tuple[str, str, str]:
     ("It seized Crimea in 2014.", "2014", "2014"),
     ("It happened on Friday, Feb. 13.", "Friday, Feb. 13", "2026-02-13"),
     ("Prices peaked in the 1990s.", "the 1990s", "199X"),
+    ("Steel ruled the 20th century.", "the 20th century", "19"),
     ("Profit fell in the third quarter.", "the third quarter", "2025-Q3"),
     ("Profit will rise in the third quarter.", "the third quarter", "2026-Q3"),
     ("Profit fell in the first quarter of 2025.", "the first quarter of 2025", "2025-Q1"),

@@ -19,7 +19,7 @@ start, end     int64           character offsets into ``text``
 text           str             the expression (no leading preposition)
 type           str             ``DATE``, ``TIME``, ``DURATION`` or ``SET``
 value          str             TIMEX3 value: ``2026-02-17``, ``2022-02``, ``2013-W11``,
-                               ``2013-Q1``, ``2013-SU``, ``199X``, ``P4Y``, ``PT2H``,
+                               ``2013-Q1``, ``2013-SU``, ``199X``, ``19`` (a century), ``P4Y``, ``PT2H``,
                                ``PXM``, ``PRESENT_REF``, ``2026-02-17TEV``, ...
 date_start     datetime64[ns]  first day (or instant) the value covers; NaT for
                                durations, sets, vague and unresolved values
@@ -51,7 +51,9 @@ How values are chosen (rules written for news language, not for one corpus):
   quarter named in the article a year back (earnings news), else the last
   month or day named nearby, else the year before the article. "the
   quarter", "the latest quarter" are the last quarter named, else the one
-  before the article date.
+  before the article date. "that day", "earlier that morning", "the next
+  day", "the day before" count from the last day named before them, else
+  from the article date.
 - *Durations* keep TimeML units (``PT2H``, ``P4Y``, ``PXM``); decades and
   centuries count in years (``P20Y``). "N days later" is a duration; "N
   days ago" and a future "in N weeks" are dates.
@@ -283,7 +285,7 @@ def _at_granularity(d: dt.date, unit: str) -> str:
     if unit == "decade":
         return f"{d.year // 10:03d}X"
     if unit == "century":
-        return f"{d.year // 100:02d}XX"
+        return f"{d.year // 100:02d}"
     return d.isoformat()
 
 
@@ -766,7 +768,7 @@ def _decade_word(m, ctx):
 
 @_rule(rf"(?:{_ci('the')}\s+)?(?:(?P<mod>{MOD})[\s-]+)?(?P<n>1[0-9]|2[01])(?:st|nd|rd|th)[\s-]+{_ci('century')}")
 def _century(m, ctx):
-    return "DATE", f"{int(m['n']) - 1:02d}XX"
+    return "DATE", f"{int(m['n']) - 1:02d}"  # TIMEX3 names a century by its first two digits
 
 
 _NUMBER_YEAR = re.compile(_ci(r"nineteen[\s-]+(?P<t>" + _alt(TENS) + r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)(?:[\s-]+(?P<o>one|two|three|four|five|six|seven|eight|nine))?"))
