@@ -77,6 +77,14 @@ def test_seasons(text, expr, value):
     assert only(text) == (expr, "DATE", value)
 
 
+@pytest.mark.parametrize("text, expr, value", [
+    ("Lawyers will appeal Tuesday's court ruling.", "Tuesday's", "2026-02-17"),
+    ("Voters will go to the polls in Saturday's election.", "Saturday's", "2026-02-21"),
+])
+def test_a_weekday_that_names_a_done_act_lies_behind(text, expr, value):
+    assert only(text) == (expr, "DATE", value)
+
+
 def test_weekday_with_part_of_day_is_a_time():
     assert only("Drones struck Tuesday night.") == ("Tuesday night", "TIME", "2026-02-17TNI")
 

@@ -911,6 +911,11 @@ def _weekday(m, ctx):
         d = _weekday_date(ref - dt.timedelta(days=1), weekday, "past")
     elif rel in ("next", "this coming", "coming", "the following"):
         d = _weekday_date(ref + dt.timedelta(days=1), weekday, "future")
+    elif re.match(r"['’]s\s+(?:\w+\s+)?(?:ruling|decision|verdict|announcement|attack|bombing|shooting"
+                  r"|killing|explosion|crash|remarks|statement|comments|raid|arrest|resignation)\b",
+                  ctx.text[m.end() - 2 if m.group(0).endswith("s") else m.end():m.end() + 30]):
+        # "get around Wednesday's ruling": a done act, whatever the clause plans
+        d = _weekday_date(ref, weekday, "past")
     else:
         d = _weekday_date(ref, weekday, ctx.tense(m.start(), m.end()))
     return kind, f"{d.isoformat()}{suffix}"
