@@ -173,13 +173,13 @@ def sentence_sentiment(sentences: pd.DataFrame) -> Figure:
     """Histogram of sentence VADER compound (-1 to 1), split into negative / neutral / positive."""
     data = sentences[["article_id", "sent_id", "compound"]].reset_index(drop=True)
     fig, ax = _figure(data, figsize=(8, 3.5))
-    bins = [-1 + 0.1 * k for k in range(21)]
+    bins = [-1.05 + 0.1 * k for k in range(22)]  # centred on 0, so the neutral bin is -0.05…0.05
     parts = [(data["compound"] <= -0.05, _NEG, "negative (≤ -0.05)"),
              (data["compound"].abs() < 0.05, _NEU, "neutral"),
              (data["compound"] >= 0.05, _POS, "positive (≥ 0.05)")]
     for mask, color, label in parts:
         ax.hist(data.loc[mask, "compound"], bins=bins, color=color, label=f"{label}: {int(mask.sum())}")
-    ax.set_xlim(-1, 1)
+    ax.set_xlim(-1.05, 1.05)
     ax.set_xlabel("sentence compound (VADER)")
     ax.set_ylabel("sentences")
     ax.yaxis.get_major_locator().set_params(integer=True)
@@ -214,6 +214,7 @@ def sentiment_arc(sentences: pd.DataFrame, paragraphs: pd.DataFrame, n: int = 6)
         ax.axhline(0, color="grey", lw=0.6)
         ax.set_ylim(-1, 1)
         ax.set_xlim(-0.7, max(len(rows), 1) - 0.3)
+        ax.xaxis.get_major_locator().set_params(integer=True)
         ax.set_ylabel("compound")
         ax.set_title(str(aid), fontsize=9, loc="left")
     axes[-1, 0].set_xlabel("sentence position in the article")
@@ -235,7 +236,14 @@ def tone_over_time(articles: pd.DataFrame) -> Figure:
     ax.axhline(0, color="grey", lw=0.6)
     ax.set_ylabel("tone (positive - negative words, %)")
     ax.set_title("Article tone over time (labels: articles that day)")
-    fig.autofmt_xdate()
+    if len(data):
+        pad = pd.Timedelta(days=3)
+        ax.set_xlim(data["day"].min() - pad, data["day"].max() + pad)
+    import matplotlib.dates as mdates
+
+    locator = mdates.AutoDateLocator(maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
     fig.tight_layout()
     return fig
 
