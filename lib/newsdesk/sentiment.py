@@ -6,13 +6,38 @@ the ``vaderSentiment`` package ships (loaded once per process, see
 are split off, because nltk's port drops ``"difficult."`` and ``"reward"``
 and in news the quoted words matter most.
 
-Contract used by the corpus pass:
+Columns this module adds or builds:
 
-- ``polarity(text) -> {"neg", "neu", "pos", "compound"}`` for any text.
-- ``score_sentences(sentences) -> DataFrame``: adds ``neg``, ``neu``, ``pos``, ``compound``.
-- ``article_tone(text, sentences) -> dict``: article-level columns added to ``articles``.
-- ``mentions_sentiment(doc, mentions) -> DataFrame``: adds ``target_label``, ``target_score``.
-- ``target_sentiment(text, start, end) -> {"label", "score"}``.
+===========================  ========  ========================================================
+frame.column                 dtype     meaning
+===========================  ========  ========================================================
+sentences.neg, neu, pos      float64   VADER shares of negative / neutral / positive words
+sentences.compound           float64   VADER compound, -1 … 1
+articles.n_sentences         int64     body sentences (headings excluded)
+articles.compound_mean       float64   mean sentence compound
+articles.compound_weighted   float64   sentence compound weighted by sentence length
+articles.tone                float64   GDELT-style: ``positive`` - ``negative``
+articles.positive            float64   % of words with a positive VADER valence
+articles.negative            float64   % of words with a negative VADER valence
+articles.polarity            float64   ``positive`` + ``negative`` (how charged the wording is)
+articles.word_count          int64     words of the body sentences
+mentions.target_label        str       negative / neutral / positive toward the mention
+mentions.target_score        float64   P(positive) - P(negative) toward it, -1 … 1
+===========================  ========  ========================================================
+
+Aggregates: :func:`paragraph_sentiment` (per paragraph), :func:`actor_sentiment`
+(per actor, optionally per date), :func:`sentences_with_actors`,
+:func:`sentiment_contrasts`.
+
+Sentiment toward a target (:func:`target_sentiment`) is a logistic regression
+over :func:`target_features`: lexicon valence scoped by the dependency parse
+(modifiers of the target, the predicate governing it, its clause, the rest,
+quotes), the target's semantic role with the verb table
+``data/sentiment_verbs.csv`` (the object of "accused" receives the
+negativity), negation, context words and the parser's token vectors. Its
+weights (``data/target_sentiment.npz``) are trained on NewsMTSC by
+``benchmarks/train_target_sentiment.py``; without them the target's clause is
+scored by the lexicon.
 """
 
 from __future__ import annotations
