@@ -150,7 +150,19 @@ def analyze_doc(article: dict, doc) -> dict[str, pd.DataFrame]:
         if frame is not paras and "sent_id" not in frame.columns and "start" in frame.columns:
             frame.insert(0, "sent_id", segment.sent_ids(frame["start"], sents))
         frame.insert(0, "article_id", article["article_id"])
-    return frames
+    return {name: _strings_as_str(frame) for name, frame in frames.items()}
+
+
+def _strings_as_str(frame: pd.DataFrame) -> pd.DataFrame:
+    """Object columns holding only strings (or missing values) become ``str``, as Parquet gives them back.
+
+    Fresh and cached results then have the same dtypes.
+    """
+    for col in frame.select_dtypes(include="object").columns:
+        values = frame[col].dropna()
+        if len(values) and all(isinstance(v, str) for v in values):
+            frame[col] = frame[col].astype("str")
+    return frame
 
 
 def analyze_stream(todo: pd.DataFrame, actors_file=None):
