@@ -150,13 +150,13 @@ def analyze_doc(article: dict, doc) -> dict[str, pd.DataFrame]:
         if frame is not paras and "sent_id" not in frame.columns and "start" in frame.columns:
             frame.insert(0, "sent_id", segment.sent_ids(frame["start"], sents))
         frame.insert(0, "article_id", article["article_id"])
-    return {name: _strings_as_str(frame) for name, frame in frames.items()}
+    return frames
 
 
 def _strings_as_str(frame: pd.DataFrame) -> pd.DataFrame:
     """Object columns holding only strings (or missing values) become ``str``, as Parquet gives them back.
 
-    Fresh and cached results then have the same dtypes.
+    Applied to the assembled frames, so fresh and cached results have the same dtypes.
     """
     for col in frame.select_dtypes(include="object").columns:
         values = frame[col].dropna()
@@ -399,7 +399,7 @@ def _empty_columns() -> dict[str, list[str]]:
 
 def build_corpus(articles: pd.DataFrame, parts: dict[str, list], errors: list[dict], stats: dict) -> Corpus:
     """Assemble the corpus frames from per-article pieces, sorted for stable output."""
-    frames = {name: _concat(parts[name]) for name in ARTICLE_FRAMES}
+    frames = {name: _strings_as_str(_concat(parts[name])) for name in ARTICLE_FRAMES}
     for name, columns in _empty_columns().items():
         if frames[name].empty:
             frames[name] = frames[name].reindex(columns=list(dict.fromkeys([*columns, *frames[name].columns])))
