@@ -207,8 +207,10 @@ def _chunk_results(todo: pd.DataFrame, actors_file, n_process: int, engine: str,
         yield from _dask_results(chunks, actors_file, client)
     elif n_process > 1:
         # Workers run the whole per-article analysis, not just spaCy, and send back
-        # small frames instead of Docs. Forked workers share the loaded model.
-        get_nlp(actors_file)
+        # small frames instead of Docs. One warm-up article loads the model and every
+        # lazily loaded table here, so forked workers start with them in memory.
+        analyze_chunk(pd.DataFrame([{"article_id": "warm-up", "text": "Officials said on Monday "
+                                     "that \"talks\" went well.", "date": pd.NaT}]), actors_file)
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
             yield from pool.map(analyze_chunk, chunks, itertools.repeat(actors_file))
