@@ -318,12 +318,15 @@ class _Attributor:
             m = self.mentions.get(colon.i - 1)
             if m is not None and m["label"] in ("PERSON", "ORG"):
                 return self.doc[m["tok_end"] - 1]
-        root = self.sent(colon.i).root
-        if root.i in self.inside:
-            return None
-        subj = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside
-                and c.ent_type_ not in _NOT_SPEAKERS]
-        return subj[0] if subj else None
+        head = self.doc[colon.i - 1] if colon.i > 0 else colon
+        while head.head is not head and head.head.i < colon.i and head.head.i not in self.inside:
+            head = head.head  # the top of the clause the colon ends
+        for verb in (head, self.sent(colon.i).root):
+            subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside
+                    and c.i < colon.i and c.ent_type_ not in _NOT_SPEAKERS]
+            if subj:
+                return subj[0]
+        return None
 
     def fallback_subject(self, q: _Quote) -> Token | None:
         """Speaker of a quote without a cue.
