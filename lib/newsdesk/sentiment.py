@@ -376,7 +376,12 @@ def target_features(scope, target) -> dict[str, float]:
             feats[f"cl={tok.lemma_.lower()}"] = 1.0
     tensor = scope.doc.tensor
     if tensor is not None and tensor.ndim == 2 and tensor.shape[0] == len(scope.doc) and tensor.shape[1]:
-        for name, rows in (("tt", tensor[target.start:target.end]), ("tg", tensor[gov.i:gov.i + 1])):
+        window = [i for i in range(max(scope.start, target.start - 3), min(scope.end, target.end + 3))
+                  if i not in tset]
+        parts = [("tt", tensor[target.start:target.end]), ("tg", tensor[gov.i:gov.i + 1])]
+        if window:
+            parts.append(("tw", tensor[window]))
+        for name, rows in parts:
             for k, x in enumerate(rows.mean(axis=0)):
                 feats[f"{name}{k}"] = float(x) / 4
     return feats
