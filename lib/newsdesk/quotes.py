@@ -226,7 +226,7 @@ class _Attributor:
         # 2. a cue that governs the quote in the parse
         best = None
         for tok in span:
-            if (tok.head.i in range(span.start, span.end) and tok.head is not tok) or tok.is_punct:
+            if (tok.head.i in range(span.start, span.end) and tok.head.i != tok.i) or tok.is_punct:
                 continue
             for depth, anc in enumerate(tok.ancestors):
                 if self._is_cue(anc):
@@ -291,10 +291,10 @@ class _Attributor:
                 head = verb.head
                 if head.pos_ == "PROPN" or head.i in self.mentions or head.lemma_.lower() in speaker_roles():
                     return head  # "Berg, taking to Twitter to call ..."
-                if head.head is not head:  # "issued a statement saying ...": the one who issued it
+                if head.head.i != head.i:  # "issued a statement saying ...": the one who issued it
                     verb = head.head
                     continue
-            if verb.dep_ in _CLIMB_DEPS and verb.head is not verb:
+            if verb.dep_ in _CLIMB_DEPS and verb.head.i != verb.i:
                 verb = verb.head
                 continue
             break
@@ -319,7 +319,7 @@ class _Attributor:
             if m is not None and m["label"] in ("PERSON", "ORG"):
                 return self.doc[m["tok_end"] - 1]
         head = self.doc[colon.i - 1] if colon.i > 0 else colon
-        while head.head is not head and head.head.i < colon.i and head.head.i not in self.inside:
+        while head.head.i != head.i and head.head.i < colon.i and head.head.i not in self.inside:
             head = head.head  # the top of the clause the colon ends
         for verb in (head, self.sent(colon.i).root):
             subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside
