@@ -135,3 +135,21 @@ def test_half_written_shard_is_ignored(tmp_path):
     (shard,) = [p for p in version.iterdir() if p.name.startswith("shard-")]
     (shard / "index.parquet").unlink()  # as if killed before the shard was complete
     assert nd.analyze(arts, cache=tmp_path, progress=False).stats == {"analyzed": 2, "cached": 0}
+
+
+def test_article_that_hangs_is_stopped_and_recorded(monkeypatch):
+    arts = small_articles(2)
+    slow = arts["article_id"][0]
+    real = corpus_mod.analyze_doc
+
+    def hangs(article, doc):
+        while article["article_id"] == slow:
+            pass
+        return real(article, doc)
+
+    monkeypatch.setattr(corpus_mod, "analyze_doc", hangs)
+    monkeypatch.setattr(corpus_mod, "ARTICLE_TIMEOUT", 0.5)
+    result = nd.analyze(arts, cache=False, progress=False)
+    assert result.errors["article_id"].tolist() == [slow]
+    assert "longer than 0.5 s" in result.errors["error"][0]
+    assert set(result.sentences["article_id"]) == {arts["article_id"][1]}

@@ -29,12 +29,15 @@ analyses only that one.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import multiprocessing
 import os
 import shutil
+import signal
 import sys
+import threading
 import uuid
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -55,6 +58,8 @@ SHARD_SIZE = 64
 #: Articles per unit of work (one nlp.pipe batch, one task for a worker process).
 CHUNK_SIZE = 8
 PIPE_BATCH = 8
+#: Seconds one article's analysis (after spaCy) may take before it is recorded as an error.
+ARTICLE_TIMEOUT = 60
 #: Below this many new articles a second spaCy process costs more than it saves.
 MULTIPROCESS_MIN_ARTICLES = 200
 
@@ -165,20 +170,48 @@ def _strings_as_str(frame: pd.DataFrame) -> pd.DataFrame:
     return frame
 
 
+class ArticleTimeout(Exception):
+    """An article's analysis ran past :data:`ARTICLE_TIMEOUT` seconds."""
+
+
+@contextlib.contextmanager
+def _time_limit(seconds: float):
+    """Raise ArticleTimeout after ``seconds`` (main thread of a Unix process only; elsewhere no limit)."""
+    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    if not usable or not seconds:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise ArticleTimeout(f"analysis took longer than {seconds:g} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def analyze_stream(todo: pd.DataFrame, actors_file=None):
     """Yield ``(article_id, frames, error)`` per article from one ``nlp.pipe`` pass.
 
     ``frames`` is :func:`analyze_doc`'s dict, or None when the article raised
-    (``error`` then says why); one bad article never stops the stream.
+    or ran past :data:`ARTICLE_TIMEOUT` (``error`` then says why); one bad
+    article never stops the stream.
     """
     nlp = get_nlp(actors_file)
     records = todo.to_dict("records")
     docs = nlp.pipe((r["text"] for r in records), batch_size=PIPE_BATCH)
     for article, doc in zip(records, docs, strict=True):
         try:
-            yield article["article_id"], analyze_doc(article, doc), None
+            with _time_limit(ARTICLE_TIMEOUT):
+                frames = analyze_doc(article, doc)
         except Exception as exc:  # recorded in Corpus.errors; the rest continue
             yield article["article_id"], None, f"{type(exc).__name__}: {exc}"
+        else:
+            yield article["article_id"], frames, None
 
 
 def analyze_chunk(todo: pd.DataFrame, actors_file=None) -> tuple[dict[str, pd.DataFrame], list[dict]]:
