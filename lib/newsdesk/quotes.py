@@ -277,12 +277,12 @@ class _Attributor:
         for _ in range(4):
             subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside
                     and c.ent_type_ not in _NOT_SPEAKERS]
-            if subj and (verb is cue or self._is_cue(verb) or not self._cue_above(verb)):
+            if subj and (verb.i == cue.i or self._is_cue(verb) or not self._cue_above(verb)):
                 tok = subj[0]
                 if tok.lower_ in _RELATIVE and verb.dep_ == "relcl":  # "Berg, a lawyer who said"
                     return verb.head.head if verb.head.dep_ == "appos" else verb.head
                 return tok
-            if verb is cue:  # "said Trump", "said the senator"
+            if verb.i == cue.i:  # "said Trump", "said the senator"
                 after = [c for c in verb.rights if c.dep_ in _INVERTED_DEPS and c.i not in self.inside
                          and c.pos_ in ("PROPN", "NOUN", "PRON") and c.i - verb.i <= 4]
                 if after and cue.lemma_.lower() not in _OBJECT_CUES:
