@@ -29,6 +29,7 @@ import sys
 from pathlib import Path
 
 import pandas as pd
+from eval_timex import parsed_docs  # the same DocBin-cached parse as the timex benchmark
 
 from newsdesk import events, segment
 from newsdesk.timex import TIMEX_COLUMNS, find_timexes
@@ -123,23 +124,6 @@ def items(doc_gold: dict, sents: pd.DataFrame, tx: pd.DataFrame) -> list[dict]:
         kind = "anchor" if rel in ANCHOR_RELS else "outside"
         out.append({"event": e, "timex": t, "kind": kind, "nearest_ok": (nearest == t["start"]) == (kind == "anchor")})
     return out
-
-
-def parsed_docs(texts: list[str], cache: Path | None) -> list:
-    """spaCy docs of ``texts`` from the shared pipeline, kept in ``cache`` (a DocBin) if given."""
-    from spacy.tokens import DocBin
-
-    from newsdesk.nlp import get_nlp
-
-    nlp = get_nlp()
-    if cache and cache.exists():
-        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
-        if [d.text for d in docs] == texts:
-            return docs
-    docs = list(nlp.pipe(texts, batch_size=8))
-    if cache:
-        DocBin(docs=docs).to_disk(cache)
-    return docs
 
 
 def main(argv: list[str] | None = None) -> int:
