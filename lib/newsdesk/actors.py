@@ -563,14 +563,14 @@ def find_mentions(text: str, actors_file: str | os.PathLike | None = None) -> pd
 # --------------------------------------------------------------------------- corpus frames
 
 
-def _mode(values: pd.Series):
-    values = values.dropna()
-    values = values[values != ""]
-    if values.empty:
+def _mode(values) -> str | None:
+    """The most frequent non-empty value; ties go to the first seen."""
+    values = [v for v in values if isinstance(v, str) and v]
+    if not values:
         return None
     counts = Counter(values)
     best = max(counts.values())
-    return next(v for v in values if counts[v] == best)  # ties: the first seen
+    return next(v for v in values if counts[v] == best)
 
 
 def actors_frame(mentions: pd.DataFrame, articles: pd.DataFrame, actors_file=None) -> pd.DataFrame:
@@ -582,25 +582,41 @@ def actors_frame(mentions: pd.DataFrame, articles: pd.DataFrame, actors_file=Non
     if mentions.empty:
         return pd.DataFrame(columns=ACTOR_COLUMNS)
     index = actor_index(str(Path(actors_file).resolve()) if actors_file else None)
-    dates = articles.set_index("article_id")["date"] if "date" in articles else pd.Series(dtype="datetime64[ns]")
+    dates = articles.set_index("article_id")["date"].to_dict() if "date" in articles else {}
+    empty = [None] * len(mentions)
+    columns = zip(
+        mentions["actor"], mentions["actor_type"], mentions["article_id"],
+        mentions["affiliation"] if "affiliation" in mentions else empty,
+        mentions["role"] if "role" in mentions else empty, strict=True,
+    )
+    groups: dict[str, dict[str, list]] = {}
+    for actor, actor_type, article_id, affiliation, role in columns:
+        if not isinstance(actor, str):
+            continue
+        g = groups.setdefault(actor, {"type": [], "article": [], "affiliation": [], "role": []})
+        g["type"].append(actor_type)
+        g["article"].append(article_id)
+        g["affiliation"].append(affiliation)
+        g["role"].append(role)
     rows = []
-    for actor, group in mentions.groupby("actor", sort=False):
-        actor_type = _mode(group["actor_type"])
+    for actor, g in groups.items():
+        actor_type = _mode(g["type"])
         table = index.rows.get(actor, {})
         if table.get("type") != actor_type:
             table = {}  # "Bush" the person is not the Egyptian city of that name
-        days = pd.to_datetime(group["article_id"].map(dates), errors="coerce").dropna()
+        days = [d for d in (dates.get(a) for a in g["article"]) if d is not None and not pd.isna(d)]
         rows.append({
             "actor": actor,
             "actor_type": actor_type,
-            "affiliation": table.get("affiliation") or _mode(group.get("affiliation", pd.Series(dtype=str))),
-            "role": table.get("role") or _mode(group.get("role", pd.Series(dtype=str))),
-            "n_mentions": len(group),
-            "n_articles": group["article_id"].nunique(),
-            "first_date": days.min() if len(days) else pd.NaT,
-            "last_date": days.max() if len(days) else pd.NaT,
+            "affiliation": table.get("affiliation") or _mode(g["affiliation"]),
+            "role": table.get("role") or _mode(g["role"]),
+            "n_mentions": len(g["article"]),
+            "n_articles": len(set(g["article"])),
+            "first_date": min(days) if days else pd.NaT,
+            "last_date": max(days) if days else pd.NaT,
         })
     frame = pd.DataFrame(rows, columns=ACTOR_COLUMNS)
+    frame = frame.astype({"first_date": "datetime64[ns]", "last_date": "datetime64[ns]"})
     frame = frame.sort_values(["n_mentions", "n_articles", "actor"], ascending=[False, False, True])
     return frame.reset_index(drop=True)
 
