@@ -146,7 +146,13 @@ def polarity(text: str) -> dict[str, float]:
     """
     if not isinstance(text, str) or not text.strip():
         return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
-    return analyzer().polarity_scores(normalize(text))
+    return dict(_polarity(text))
+
+
+@lru_cache(maxsize=8192)
+def _polarity(text: str) -> tuple[tuple[str, float], ...]:
+    # Target sentiment scores the same sentence and clause once per mention in it.
+    return tuple(analyzer().polarity_scores(normalize(text)).items())
 
 
 def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
