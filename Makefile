@@ -34,7 +34,8 @@ lab: $(STAMP)
 notebooks: $(STAMP)
 	cd notebooks && for nb in [0-9]*.ipynb; do \
 		../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-			--ExecutePreprocessor.timeout=1200 "$$nb" || exit 1; done
+			--ExecutePreprocessor.timeout=1200 --ExecutePreprocessor.record_timing=False \
+			"$$nb" || exit 1; done
 
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests benchmarks
