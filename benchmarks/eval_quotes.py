@@ -35,6 +35,7 @@ import time
 from pathlib import Path
 
 import pandas as pd
+from eval_timex import match  # one-to-one matching of overlapping spans, largest overlap first
 from spacy.tokens import DocBin
 
 import newsdesk
@@ -156,22 +157,6 @@ def speaker_right(pred: dict, gold: dict) -> bool:
     return bool(_name_words(pred["speaker"]) & _name_words(gold["source_text"]))
 
 
-def match(preds: list[dict], golds: list[dict]) -> list[tuple[int, int]]:
-    pairs = []
-    for i, p in enumerate(preds):
-        for j, g in enumerate(golds):
-            ov = min(p["end"], g["end"]) - max(p["start"], g["start"])
-            if ov > 0:
-                pairs.append((ov, i, j))
-    used_p, used_g, out = set(), set(), []
-    for _, i, j in sorted(pairs, reverse=True):
-        if i not in used_p and j not in used_g:
-            used_p.add(i)
-            used_g.add(j)
-            out.append((i, j))
-    return out
-
-
 def score(results: list[tuple[str, str, pd.DataFrame, list[dict]]]) -> tuple[dict, list[dict]]:
     n_pred = n_gold = n_match = n_right = 0
     errors = []
@@ -179,16 +164,15 @@ def score(results: list[tuple[str, str, pd.DataFrame, list[dict]]]) -> tuple[dic
         preds = frame[~frame["scare"]].to_dict("records")
         n_pred += len(preds)
         n_gold += len(golds)
-        for i, j in match(preds, golds):
+        for p, g in match(preds, golds):
             n_match += 1
-            ok = speaker_right(preds[i], golds[j])
+            ok = speaker_right(p, g)
             n_right += ok
             if not ok:
-                p = preds[i]
                 errors.append({"article": name, "quote": text[p["start"]:p["end"]][:60], "pred": p["speaker"],
                                "pred_span": "" if pd.isna(p["speaker_start"])
                                else text[int(p["speaker_start"]):int(p["speaker_end"])],
-                               "gold": golds[j]["source_text"]})
+                               "gold": g["source_text"]})
 
     def f1(p, r):
         return 2 * p * r / (p + r) if p + r else 0.0
