@@ -36,7 +36,7 @@ import os
 import re
 import unicodedata
 import warnings
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -104,7 +104,7 @@ def normalise_text(text: str) -> str:
     text = text.replace("\u00a0", " ").replace("\ufeff", "").replace("\u2028", "\n").replace("\u2029", "\n\n")
     text = re.sub(r"[ \t]+\n", "\n", text)
     if "\n\n" not in text.strip():
-        blocks = [line for line in text.split("\n")]
+        blocks = text.split("\n")
     else:
         blocks = [_unwrap(b) for b in re.split(r"\n[ \t]*\n", text)]
     blocks = [re.sub(r"[ \t]{2,}", " ", b).strip() for b in blocks]
@@ -546,7 +546,3 @@ def load_articles(source, *, errors: str = "warn") -> pd.DataFrame:
         )
     return frame
 
-
-def iter_paths(source) -> Iterable[Path]:
-    """The files ``load_articles(source)`` would read (for tools that stream)."""
-    return _expand(source)

@@ -1087,27 +1087,20 @@ def _relative_period(m, ctx):
     return "DATE", _at_granularity(d, unit)
 
 
-# vague references: "now", "currently", "recently", "the past", "the future", "soon"
+# vague references ("now", "currently", "recently", "the past", "the future", "soon") and their values
 _VAGUE = {
-    "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PAST_REF",
-    "currently": "PRESENT_REF", "current": "PRESENT_REF", "at present": "PRESENT_REF",
-    "presently": "PRESENT_REF", "nowadays": "PRESENT_REF", "these days": "PRESENT_REF",
-    "the moment": "PRESENT_REF", "this time": "PRESENT_REF", "the present": "PRESENT_REF",
-    "recently": "PAST_REF", "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF",
-    "formerly": "PAST_REF", "the past": "PAST_REF", "in the past": "PAST_REF",
-    "once": "PAST_REF", "earlier": "PAST_REF", "more recently": "PAST_REF",
-    "the future": "FUTURE_REF", "the near future": "FUTURE_REF", "soon": "FUTURE_REF",
-    "the near term": "FUTURE_REF", "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
-    "later": "FUTURE_REF", "as soon as possible": "FUTURE_REF", "future": "FUTURE_REF",
-    "shortly": "FUTURE_REF", "the coming": "FUTURE_REF",
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "currently": "PRESENT_REF",
+    "current": "PRESENT_REF", "at present": "PRESENT_REF", "presently": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "recently": "PAST_REF",
+    "recent": "PAST_REF", "lately": "PAST_REF", "previously": "PAST_REF", "formerly": "PAST_REF",
+    "the past": "PAST_REF", "more recently": "PAST_REF", "the future": "FUTURE_REF",
+    "the near future": "FUTURE_REF", "soon": "FUTURE_REF", "the near term": "FUTURE_REF",
+    "the short term": "FUTURE_REF", "the long term": "FUTURE_REF",
+    "as soon as possible": "FUTURE_REF", "future": "FUTURE_REF",
 }
-_VAGUE_SAFE = ("now", "right now", "currently", "recently", "lately", "previously", "formerly",
-               "the past", "the future", "the near future", "soon", "nowadays", "these days",
-               "at present", "presently", "current", "recent", "more recently", "the near term",
-               "the short term", "the long term", "as soon as possible", "future")
 
 
-@_rule(rf"\b{_ci(_alt(_VAGUE_SAFE))}\b")
+@_rule(rf"\b{_ci(_alt(_VAGUE))}\b")
 def _vague(m, ctx):
     word = re.sub(r"\s+", " ", m.group(0).lower())
     after = ctx.text[m.end():m.end() + 20].lower()
