@@ -133,6 +133,11 @@ def test_relative_periods(text, expr, value):
     ("Curbs will be lifted on July 1.", "2008-05-29", "July 1", "2008-07-01"),
     ("No deal is likely by the November 24 deadline.", "2006-06-29", "November 24", "2006-11-24"),
     ("He left in July of 2004.", "2005-04-30", "July of 2004", "2004-07"),
+    # a day within weeks of the article is the near one, whatever the tense says
+    ("The offer was extended to Nov. 16.", "2025-10-30", "Nov. 16", "2025-11-16"),
+    ("Shares were payable to holders of record Nov. 17.", "2025-10-26", "Nov. 17", "2025-11-17"),
+    ("Monitors will enforce the Feb. 23 accord.", "2026-03-06", "Feb. 23", "2026-02-23"),
+    ("Talks broke down on March 30.", "2026-01-20", "March 30", "2025-03-30"),
 ])
 def test_year_inferred_across_new_year(text, ref, expr, value):
     assert only(text, ref) == (expr, "DATE", value)

@@ -299,10 +299,23 @@ def _weekday_date(ref: dt.date, weekday: int, direction: str | None) -> dt.date:
     return ref - dt.timedelta(days=(-diff) % 7)
 
 
+#: a month-day without a year this close to the article date is taken as the nearest one
+NEAR_DAYS = 45
+
+
 def _infer_year(ref: dt.date, month: int, day: int | None, tense: str | None) -> int:
     """Year of a month (and day) named without one, from the article date and tense."""
     if month == ref.month:
         return ref.year
+    if day is not None:
+        # A day within a few weeks of the article is that one, whatever the tense: news
+        # gives the year of a date a year off ("was extended to Nov. 16" is ahead).
+        for year in (ref.year - 1, ref.year, ref.year + 1):
+            try:
+                if abs((dt.date(year, month, day) - ref).days) <= NEAR_DAYS:
+                    return year
+            except ValueError:
+                pass
     if tense == "past":
         return ref.year - 1 if month > ref.month else ref.year
     if tense == "future":
