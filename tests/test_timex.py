@@ -61,6 +61,10 @@ def test_calendar_dates(text, expr, value):
     ('"We will sign it Friday," the minister said.', "Friday", "2026-02-20"),
     ("Members had filed reports by Monday.", "Monday", "2026-02-16"),
     ("They meet next Monday.", "next Monday", "2026-02-23"),
+    # "was/were" before a plan is the future seen from the past
+    ("Unions called a strike on Saturday and were going to march.", "Saturday", "2026-02-21"),
+    ("Crowds planned a rally in the square on Saturday and were planning to march.", "Saturday",
+     "2026-02-21"),
 ])
 def test_weekdays_follow_the_tense(text, expr, value):
     assert only(text) == (expr, "DATE", value)

@@ -438,6 +438,8 @@ _PRESENT_CUES = re.compile(r"\b(?:is|are|am|does|do|faces|remains|says|holds|beg
 _ED_WORD = re.compile(r"\b(?!(?:expected|scheduled|planned|slated|proposed|needed|based|used|related|called|so-called)\b)[a-z]{3,}ed\b")
 #: reporting verbs: the time of the saying, a weaker cue for other events in the clause
 _REPORT_CUES = re.compile(r"\b(?:said|told|announced|reported|added|stated)\b")
+#: after "was"/"were": a plan or schedule, which points ahead ("were planning to drive Monday")
+_FUTURE_IN_PAST = re.compile(r"\s+(?:(?:still|then|now)\s+)?(?:planning|going|expected|scheduled|due|set|about|slated|preparing|hoping|to)\b")
 _CLAUSE_END = re.compile(r"[.!?;:\n]\s+(?=[A-Z\"'“‘(])|\n")
 
 
@@ -484,6 +486,8 @@ def _clause_tense(text: str, start: int, end: int, reporting: bool = True) -> st
             dist = (start - m.end() if m.end() <= start else m.start() - end) + penalty
             if tense == "past" and _PASSIVE_AUX.search(text, max(0, m.start() - 8), m.start()):
                 continue  # "is held", "to be heard": a participle, not a past tense
+            if tense == "past" and _FUTURE_IN_PAST.match(text, m.end()):
+                continue  # "were planning to", "was due to": the future seen from the past
             if dist < best_dist and dist <= MAX_CUE_DISTANCE:
                 best, best_dist = tense, dist
     return best
