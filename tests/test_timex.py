@@ -166,6 +166,12 @@ def test_may_be_looks_ahead():
     ("The mayor resigned on Jan. 5. Police came the day after his speech.", "the day after", "DATE", "2026-01-06"),
     ("Nobody slept that night.", "that night", "TIME", "2026-02-18TNI"),
     ("The day before last Tuesday's vote, he left.", "The day before last Tuesday's", "DATE", "2026-02-16"),
+    # a month names no day: a day in that month
+    ("The gunman struck last October. Police sealed the road that same day.", "that same day", "DATE",
+     "2025-10-XX"),
+    # a day with a part of day anchors by its day
+    ("Fighting raged on Thursday night. The next morning the town fell.", "The next morning", "TIME",
+     "2026-02-13TMO"),
 ])
 def test_days_named_through_another(text, expr, kind, value):
     assert tag(text)[-1] == (expr, kind, value)

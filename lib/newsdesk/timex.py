@@ -548,12 +548,17 @@ class _Ctx:
                 or _clause_tense(self.text, start, end, reporting))
 
     def recent(self, start: int, window: int = 250, years: bool = False) -> str | None:
-        """Value of the nearest earlier anchored DATE finer than a year (or any, ``years``)."""
+        """Value of the nearest earlier anchored DATE finer than a year (or any, ``years``).
+
+        A TIME counts by its day ("Thursday night" -> its Thursday).
+        """
         if self.probe:
             return "2000-01-01"
         for s, kind, value, _derived in reversed(self.found):
             if start - s > window:
                 break
+            if kind == "TIME" and re.match(r"\d{4}-\d\d-\d\d", value):
+                return value[:10]
             if kind == "DATE" and re.match(r"\d{4}", value) and (years or len(value) > 4):
                 return value
         return None
@@ -990,6 +995,8 @@ def _anaphoric_day(m, ctx):
         # TimeML anchors these to the day the story last named, else to the article date
         recent = ctx.recent(m.start(), window=600)
         day = re.match(r"(\d{4})-(\d\d)-(\d\d)$", recent or "")
+        if re.fullmatch(r"\d{4}-\d\d", recent or ""):
+            return kind, f"{recent}-XX{suffix}"  # "last October ... that same day": a day in that month
         base = dt.date(*map(int, day.groups())) if day else ctx.ref
     return kind, (base + dt.timedelta(days=step)).isoformat() + suffix
 
