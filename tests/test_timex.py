@@ -204,6 +204,9 @@ def test_number_after_a_date_pair_is_not_a_day():
     ("Rates fell over the past two months.", "the past two months", "P2M"),
     ("The war lasted more than four years.", "more than four years", "P4Y"),
     ("Peace held for a decade.", "a decade", "P10Y"),
+    # decades and centuries count in years, also when uncounted
+    ("The feud has run for decades.", "decades", "PXY"),
+    ("Monks kept the secret for centuries.", "centuries", "PXY"),
 ])
 def test_durations(text, expr, value):
     assert only(text) == (expr, "DURATION", value)
@@ -362,7 +365,8 @@ def test_parse_number(text, n):
 
 
 @pytest.mark.parametrize("n, unit, value", [(2, "hours", "PT2H"), (None, "months", "PXM"),
-                                            (2.5, "year", "P2Y6M"), (2, "decades", "P20Y")])
+                                            (2.5, "year", "P2Y6M"), (2, "decades", "P20Y"),
+                                            (None, "decades", "PXY")])
 def test_duration_value(n, unit, value):
     assert duration_value(n, unit) == value
 

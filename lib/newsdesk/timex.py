@@ -207,10 +207,11 @@ def duration_value(n: float | None, unit: str) -> str:
     unit = unit.lower().rstrip("s").replace("centurie", "century")
     if unit == "fortnight":
         n, unit = (None if n is None else 2 * n), "week"
-    if unit == "decade" and n is not None:
-        n, unit = 10 * n, "year"
-    if unit == "century" and n is not None:
-        n, unit = 100 * n, "year"
+    # decades and centuries count in years, "decades" too (PXY, as "two decades" is P20Y)
+    if unit == "decade":
+        n, unit = (None if n is None else 10 * n), "year"
+    if unit == "century":
+        n, unit = (None if n is None else 100 * n), "year"
     letter, is_time = UNITS.get(unit, ("X", False))
     if unit == "weekend":
         letter = "WE"
