@@ -44,6 +44,7 @@ def only(text: str, ref=REF) -> tuple[str, str, str]:
     ("Sales rose in Q3 2013.", "Q3 2013", "2013-Q3"),
     ("Output fell in the first half of 2025.", "the first half of 2025", "2025-H1"),
     ("Turnout was high on Christmas Day 2024.", "Christmas Day 2024", "2024-12-25"),
+    ("Shops closed for Christmas week 2024.", "Christmas week 2024", "2024-W52"),
 ])
 def test_calendar_dates(text, expr, value):
     assert only(text) == (expr, "DATE", value)
@@ -175,6 +176,16 @@ def test_may_be_looks_ahead():
 ])
 def test_days_named_through_another(text, expr, kind, value):
     assert tag(text)[-1] == (expr, kind, value)
+
+
+@pytest.mark.parametrize("text, ref, expr, value", [
+    ("Pilgrims arrived as Easter week began.", "2026-03-30", "Easter week", "2026-W14"),
+    ("Shops were busy before Christmas.", "2026-12-20", "Christmas", "2026-12-25"),
+    ("Crowds gathered on Christmas.", "2027-01-06", "Christmas", "2026-12-25"),
+    ("Crowds gathered on Christmas.", "2026-06-06", "Christmas", "2025-12-25"),
+])
+def test_holidays_near_the_article_are_the_near_ones(text, ref, expr, value):
+    assert only(text, ref) == (expr, "DATE", value)
 
 
 def test_the_day_before_an_event_clause_is_left_alone():

@@ -1333,29 +1333,34 @@ _HOLIDAYS = {
 }
 
 
-@_rule(rf"(?:(?P<rel>{_ci('last|next|this|this past')})\s+)?(?P<name>(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Independence\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day|Election\s+Day))\b(?:,?\s+(?P<year>{YEAR})\b)?")
+@_rule(rf"(?:(?P<rel>{_ci('last|next|this|this past')})\s+)?(?P<name>(?:Christmas(?:\s+(?:Eve|Day))?|New\s+Year['’]s\s+(?:Eve|Day)|Halloween|Valentine['’]s\s+Day|Independence\s+Day|Thanksgiving(?:\s+Day)?|Easter(?:\s+Sunday)?|Labor\s+Day|Memorial\s+Day|Election\s+Day))\b(?P<week>\s+{_ci('week')}\b)?(?:,?\s+(?P<year>{YEAR})\b)?")
 def _holiday(m, ctx):
     name = re.sub(r"\s+", " ", m["name"].lower().replace("’", "'"))
     if not m["year"] and re.match(r"\s+[A-Z]", ctx.text[m.end():m.end() + 3]):
         return None  # "Christmas Island"
     rule = _HOLIDAYS[name]
+    # "Easter week", "Christmas week": the (ISO) week the holiday falls in
+    fmt = _week if m["week"] else dt.date.isoformat
     if m["year"]:
-        return "DATE", rule(int(m["year"])).isoformat()
+        return "DATE", fmt(rule(int(m["year"])))
     if ctx.ref is None:
-        return "DATE", "XXXX-XX-XX"
+        return "DATE", "XXXX-WXX" if m["week"] else "XXXX-XX-XX"
     ref = ctx.ref
     candidates = [rule(y) for y in (ref.year - 1, ref.year, ref.year + 1)]
     rel = (m["rel"] or "").lower()
     tense = "past" if rel.startswith("last") or "past" in rel else "future" if rel == "next" else ctx.tense(m.start(), m.end())
     past = [d for d in candidates if d <= ref]
     future = [d for d in candidates if d >= ref]
-    if tense == "past":
+    nearest = min(candidates, key=lambda c: abs((c - ref).days))
+    if not rel and abs((nearest - ref).days) <= NEAR_DAYS:
+        d = nearest  # a holiday weeks away is that one, as with month-days
+    elif tense == "past":
         d = past[-1]
     elif tense == "future":
         d = future[0]
     else:
-        d = min(candidates, key=lambda c: abs((c - ref).days))
-    return "DATE", d.isoformat()
+        d = nearest
+    return "DATE", fmt(d)
 
 
 # --------------------------------------------------------------------------- the tagger
