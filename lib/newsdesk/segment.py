@@ -18,6 +18,7 @@ headings hold no sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 import numpy as np
@@ -43,27 +44,39 @@ def is_heading(paragraph: str) -> bool:
     return len(words) <= HEADING_MAX_WORDS and not line.endswith(_FINAL_PUNCT) and line[0].isupper()
 
 
-def paragraphs(text: str) -> pd.DataFrame:
-    """Split ``text`` into paragraphs at blank lines (see module docstring)."""
-    rows = []
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every paragraph of ``text``, as :func:`paragraphs` finds them."""
+    spans = []
     for m in _BLOCK.finditer(text):
         block = m.group()
-        lead = len(block) - len(block.lstrip())
         body = block.strip()
-        if not body:
-            continue
-        start = m.start() + lead
-        rows.append((len(rows), start, start + len(body), body, is_heading(body)))
-    return pd.DataFrame(rows, columns=PARAGRAPH_COLUMNS).astype(
-        {"para_id": "int64", "start": "int64", "end": "int64", "is_heading": "bool"}
-    )
+        if body:
+            start = m.start() + len(block) - len(block.lstrip())
+            spans.append((start, start + len(body)))
+    return spans
+
+
+def paragraphs(text: str) -> pd.DataFrame:
+    """Split ``text`` into paragraphs at blank lines (see module docstring)."""
+    spans = paragraph_spans(text)
+    bodies = [text[s:e] for s, e in spans]
+    # Built column by column, each with its dtype: one small frame per article adds up.
+    # Strings go in as an object array, so pandas infers ``str`` (an empty column stays object).
+    return pd.DataFrame({
+        "para_id": np.arange(len(spans), dtype="int64"),
+        "start": np.array([s for s, _ in spans], dtype="int64"),
+        "end": np.array([e for _, e in spans], dtype="int64"),
+        "text": np.array(bodies, dtype=object),
+        "is_heading": np.array([is_heading(b) for b in bodies], dtype="bool"),
+    })
 
 
 def sentences(doc: Doc, paras: pd.DataFrame) -> pd.DataFrame:
     """Sentences of ``doc`` clipped to paragraphs; headings are skipped."""
     text = doc.text
+    para_starts, para_ends = paras["start"].tolist(), paras["end"].tolist()
+    heading = paras["is_heading"].tolist()
     rows = []
-    starts = paras["start"].to_numpy()
     for sent in doc.sents:
         s, e = sent.start_char, sent.end_char
         while s < e and text[s].isspace():
@@ -72,17 +85,18 @@ def sentences(doc: Doc, paras: pd.DataFrame) -> pd.DataFrame:
             e -= 1
         if s >= e:
             continue
-        i = int(np.searchsorted(starts, s, side="right")) - 1
-        if i < 0:
+        i = bisect.bisect_right(para_starts, s) - 1
+        if i < 0 or heading[i]:
             continue
-        para = paras.iloc[i]
-        if para["is_heading"]:
-            continue
-        e = min(e, int(para["end"]))
-        rows.append((len(rows), i, s, e, text[s:e]))
-    return pd.DataFrame(rows, columns=SENTENCE_COLUMNS).astype(
-        {"sent_id": "int64", "para_id": "int64", "start": "int64", "end": "int64"}
-    )
+        e = min(e, para_ends[i])
+        rows.append((i, s, e))
+    return pd.DataFrame({
+        "sent_id": np.arange(len(rows), dtype="int64"),
+        "para_id": np.array([i for i, _, _ in rows], dtype="int64"),
+        "start": np.array([s for _, s, _ in rows], dtype="int64"),
+        "end": np.array([e for _, _, e in rows], dtype="int64"),
+        "text": np.array([text[s:e] for _, s, e in rows], dtype=object),
+    })
 
 
 def sent_ids(starts, sents: pd.DataFrame) -> np.ndarray:
