@@ -258,6 +258,11 @@ def test_clock_time_takes_the_day_of_its_sentence():
     assert [v for _, _, v in tag(text)] == ["2026-02-17T10:35", "2026-02-17", "2026-02-18T17:00"]
 
 
+def test_clock_time_takes_the_day_of_a_clock_time_beside_it():
+    text = "He will leave at 4 in the morning (4 a.m. GMT Thursday), the minister said."
+    assert [v for _, _, v in tag(text)] == ["2026-02-19T04:00", "2026-02-19T04:00"]
+
+
 @pytest.mark.parametrize("text, expr, value", [
     ("Ukraine is now ready.", "now", "PRESENT_REF"),
     ("Kyiv currently holds the town.", "currently", "PRESENT_REF"),

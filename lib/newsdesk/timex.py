@@ -1459,8 +1459,8 @@ def find_timexes(text: str, reference_date: pd.Timestamp | dt.date | str | None 
     return _frame(_clock_days(text, rows, ctx.ref))
 
 
-_BARE_CLOCK = re.compile(r"(?:(?:at\s+)?(?:about|around|approximately|shortly\s+(?:before|after))\s+)?(?:\d|noon|midnight|midday)[\d:.\s]*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,3}T)?\s*$", re.I)
-_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?=$|T[A-Z]{2}$)")
+_BARE_CLOCK = re.compile(r"(?:(?:at\s+)?(?:about|around|approximately|shortly\s+(?:before|after))\s+)?(?:\d|noon|midnight|midday)[\d:.\s]*(?:[ap]\.?m\.?|in\s+the\s+(?:morning|afternoon|evening)|at\s+night)?(?:\s+[A-Z]{2,3}T)?\s*$", re.I)
+_DAY_VALUE = re.compile(r"\d{4}-\d\d-\d\d(?=$|T[A-Z]{2}$|T\d\d:\d\d$)")
 
 
 def _clock_days(text: str, rows: list[tuple], ref: dt.date | None) -> list[tuple]:
@@ -1474,7 +1474,7 @@ def _clock_days(text: str, rows: list[tuple], ref: dt.date | None) -> list[tuple
         best = None
         for j, other in enumerate(rows):
             day = _DAY_VALUE.match(other[4])
-            gap = text[min(end, other[0]):max(start, other[1])]
+            gap = text[end:other[0]] if other[0] >= end else text[other[1]:start]
             if j == i or not day or len(gap) > 80 or re.search(r"[.!?]\s", gap):
                 continue
             if best is None or len(gap) < best[0]:
