@@ -191,10 +191,58 @@ class MemoAttributeRuler:
             (self.single if len(one) == len(pats) else self.multi).add(str(attr_id), pats)
             if len(one) == len(pats):
                 used.update(k for p in pats for k in p[0])
+        # A multi-token pattern can only match where its first token does: that is memoised too.
+        self.first = Matcher(ruler.vocab)
+        self.longest = 0
+        for key, pats in self.multi._patterns.items():
+            self.first.add(key, [p[:1] for p in pats])
+            self.longest = max([self.longest, *(len(p) for p in pats)])
+            used.update(k for p in pats for k in p[0])
         self.key_attrs = [IDS[k.upper()] for k in sorted(used)]
         self.vocab = ruler.vocab
+        self._starts: dict[tuple, bool] = {}
+        # Words no pattern names all behave alike: their lower form leaves the key.
+        self._lower = sorted(used).index("LOWER") if "LOWER" in used else None
+        self._tests = self._lower_tests(ruler.matcher._patterns.values())
+        self._kept: dict[int, int] = {}
         self._ids: dict[tuple, tuple[int, ...]] = {}
         self._merged: dict[tuple[int, ...], dict] = {}
+
+    def _lower_tests(self, groups) -> tuple[frozenset[int], list[re.Pattern]] | None:
+        """The lower forms patterns name and the regexes they test, or None for other kinds of LOWER test."""
+        named: set[int] = set()
+        regexes = []
+        for pats in groups:
+            for tok in (t for p in pats for t in p):
+                value = tok.get("LOWER")
+                if value is None:
+                    continue
+                if isinstance(value, str):
+                    named.add(self.vocab.strings.add(value))
+                elif isinstance(value, dict) and set(value) == {"IN"}:
+                    named.update(self.vocab.strings.add(v) for v in value["IN"])
+                elif isinstance(value, dict) and set(value) == {"REGEX"}:
+                    regexes.append(re.compile(value["REGEX"]))
+                else:
+                    return None
+        return frozenset(named), regexes
+
+    def _key_lower(self, lower: int) -> int:
+        """``lower``, or 0 for a word no pattern names or matches."""
+        kept = self._kept.get(lower)
+        if kept is None:
+            named, regexes = self._tests
+            text = self.vocab.strings[lower]
+            kept = self._kept[lower] = lower if lower in named or any(r.search(text) for r in regexes) else 0
+        return kept
+
+    def _keys(self, doc: Doc) -> list[tuple]:
+        rows = doc.to_array(self.key_attrs).tolist() if len(doc) else []
+        j = self._lower
+        if j is not None and self._tests is not None:
+            for row in rows:
+                row[j] = self._key_lower(row[j])
+        return list(map(tuple, rows))
 
     @staticmethod
     def usable(ruler) -> bool:
@@ -213,12 +261,19 @@ class MemoAttributeRuler:
     def __call__(self, doc: Doc) -> Doc:
         from spacy.tokens._retokenize import set_token_attrs
 
+        keys = self._keys(doc)
         extra: dict[int, list[int]] = {}
-        for match_id, start, end in self.multi(doc, allow_missing=True):
-            attr_id = int(self.vocab.strings[match_id])
-            extra.setdefault(doc[start:end][self.indices[attr_id]].i, []).append(attr_id)
-        keys = doc.to_array(self.key_attrs).tolist() if len(doc) else []
-        for i, key in enumerate(map(tuple, keys)):
+        for i, key in enumerate(keys):
+            starts = self._starts.get(key)
+            if starts is None:
+                starts = self._starts[key] = bool(self.first(doc[i:i + 1], allow_missing=True))
+            if not starts:
+                continue
+            for match_id, start, end in self.multi(doc[i:i + self.longest], allow_missing=True):
+                if start == 0:
+                    attr_id = int(self.vocab.strings[match_id])
+                    extra.setdefault(i + range(end)[self.indices[attr_id]], []).append(attr_id)
+        for i, key in enumerate(keys):
             ids = self._ids.get(key)
             if ids is None:
                 matches = self.single(doc[i:i + 1], allow_missing=True)
@@ -242,6 +297,12 @@ class MemoLemmatizer:
         self.lemmatizer = lemmatizer
         self.lookups = lemmatizer.lookups
         self._memo: dict[tuple[int, int, int], int] = {}
+        # The rules test candidate lemmas with ``form in index``: on the model's word lists
+        # that is a scan of up to 57,000 words per test, on sets a lookup.
+        if "lemma_index" in self.lookups:
+            index = self.lookups.get_table("lemma_index")
+            for pos in list(index.keys()):
+                index[pos] = frozenset(index[pos])
 
     def __call__(self, doc: Doc) -> Doc:
         from spacy.attrs import LEMMA, MORPH, ORTH, POS
