@@ -278,6 +278,15 @@ def test_vague_references(text, expr, value):
 # --------------------------------------------------------------------------- spans and anaphora
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Talks will soon resume.", [("soon", "DATE", "FUTURE_REF")]),
+    ("He was soon released.", []),
+    ("A trickle of cash soon became a flood.", []),
+])
+def test_soon_after_a_past_event_is_no_future(text, expected):
+    assert tag(text) == expected
+
+
 def test_future_before_a_noun_after_a_possessive_is_an_adjective():
     assert tag("It hurts the company's future earnings.") == []
 

@@ -1154,6 +1154,9 @@ def _vague(m, ctx):
         return None
     if word == "soon" and re.search(r"\bas\s*$", before):
         return None
+    if word == "soon" and (re.search(r"\b(?:was|were|had)\s*$", before)
+                           or _PAST_CUES.match(after.lstrip()) or _ED_WORD.match(after.lstrip())):
+        return None  # "he was soon released", "that soon became a flood": soon after a past event
     return "DATE", _VAGUE[word]
 
 
