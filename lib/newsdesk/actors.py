@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -497,13 +498,17 @@ def _resolve(doc: Doc, index: ActorIndex, words: frozenset[str] = frozenset()) -
 
 
 def _frame(doc: Doc, mentions: list[_Mention]) -> pd.DataFrame:
-    rows = []
-    for m in mentions:
-        span = doc[m.start:m.end]
-        rows.append((span.start_char, span.end_char, span.text, m.label, m.actor, m.actor_type, m.kind,
-                     m.role, m.affiliation))
-    frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
-    return frame.astype({"start": "int64", "end": "int64"})
+    # One small frame per article adds up: built column by column, each with its dtype.
+    # Strings go in as object arrays, so pandas infers ``str`` (an empty or all-None column stays object).
+    spans = [doc[m.start:m.end] for m in mentions]
+    columns = {
+        "start": np.array([span.start_char for span in spans], dtype="int64"),
+        "end": np.array([span.end_char for span in spans], dtype="int64"),
+        "text": np.array([span.text for span in spans], dtype=object),
+    }
+    for name in ("label", "actor", "actor_type", "kind", "role", "affiliation"):
+        columns[name] = np.array([getattr(m, name) for m in mentions], dtype=object)
+    return pd.DataFrame(columns)
 
 
 USER_DATA_KEY = "newsdesk_mentions"
