@@ -1370,6 +1370,8 @@ def _holiday(m, ctx):
 
 #: expressions that point back from another period ("a year earlier", "the year-ago quarter")
 _DERIVED = re.compile(_ci(r"ago|earlier|year-|last|previous|prior|comparable"))
+_OWNER_TRIM = re.compile(_ci(r"(?:its|their|his|her|our|my|your)\s+"))
+_ARTICLE_TRIM = re.compile(_ci(r"(?:a|an|the|that|this)\s+"))
 _PREP_TRIM = re.compile(_ci(r"(?:in|on|at|since|during|for|by|until|till|from|of|over|within)\s+"))
 
 
@@ -1504,10 +1506,20 @@ def _fallback(text: str, start: int, end: int, skip: int, ctx: _Ctx):
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop a leading preposition and trailing punctuation from a span."""
+    """Drop what TimeML leaves outside a span: a leading preposition or possessive
+    ("its fourth quarter"), the article of a noun an adjective period qualifies ("a
+    third-quarter loss"), a possessive "'s" ("Friday's vote") and trailing punctuation."""
     m = _PREP_TRIM.match(text, start, end)
     if m and m.end() < end:
         start = m.end()
+    m = _OWNER_TRIM.match(text, start, end)
+    if m and m.end() < end:
+        start = m.end()
+    m = _ARTICLE_TRIM.match(text, start, end)
+    if m and re.search(r"\w-(?:quarter|half)$", text[start:end], re.I):
+        start = m.end()
+    if text[end - 2:end] in ("'s", "’s") and end - 2 > start:
+        end -= 2
     while end > start and text[end - 1] in " ,;:":
         end -= 1
     return start, end
