@@ -10,8 +10,11 @@ Takes N dated articles from the Wikinews JSONL corpus, writes them as seed-form
     python benchmarks/bench_analyze.py --corpus ../shared/corpus/wikinews/wikinews_articles.jsonl --n 300
     python benchmarks/bench_analyze.py --corpus … --n 5488 --skip-naive     # the whole corpus
 
-Prints words/s of each run and the ratios; peak memory (this process plus the
-worker processes it started) is reported from ``getrusage``.
+Prints words/s of each run and the ratios. Peak memory is reported two ways:
+the peak resident size of this process and of its largest worker
+(``getrusage``), and the peak of the total over this process and its workers,
+sampled twice a second as PSS (proportional set size, which counts the pages
+that forked workers share with this process once, not once per process).
 """
 
 from __future__ import annotations
@@ -20,8 +23,11 @@ import argparse
 import json
 import resource
 import tempfile
+import threading
 import time
 from pathlib import Path
+
+import psutil
 
 
 def write_articles(corpus: Path, n: int, folder: Path) -> int:
@@ -69,6 +75,38 @@ def peak_mb() -> tuple[float, float]:
     return own, children
 
 
+class TotalMemory:
+    """Samples the summed PSS of this process and its descendants in a thread; ``peak`` in MB."""
+
+    def __init__(self, every: float = 0.5):
+        self.every, self.peak = every, 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _total(self) -> float:
+        me = psutil.Process()
+        total = 0
+        for proc in [me, *me.children(recursive=True)]:
+            try:
+                total += proc.memory_full_info().pss
+            except (psutil.NoSuchProcess, psutil.AccessDenied):
+                pass
+        return total / 2**20
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self.peak = max(self.peak, self._total())
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> TotalMemory:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", required=True, type=Path, help="wikinews_articles.jsonl")
@@ -88,7 +126,8 @@ def main() -> None:
         if not args.skip_naive:
             t_naive = naive(folder)
             rows.append(("naive loop", t_naive))
-        t_cold, corpus = newsdesk_run(folder, cache, args.n_process)
+        with TotalMemory() as memory:
+            t_cold, corpus = newsdesk_run(folder, cache, args.n_process)
         rows.append(("analyze cold", t_cold))
         t_warm, _ = newsdesk_run(folder, cache, args.n_process)
         rows.append(("analyze warm", t_warm))
@@ -97,7 +136,8 @@ def main() -> None:
     for name, seconds in rows:
         print(f"{name:<14} {seconds:9.2f} {words / seconds:10,.0f}")
     own, child = peak_mb()
-    print(f"peak memory: {own:,.0f} MB in this process, {child:,.0f} MB in the largest worker")
+    print(f"peak memory: {own:,.0f} MB in this process, {child:,.0f} MB in the largest worker (RSS); "
+          f"{memory.peak:,.0f} MB all processes together during the cold run (PSS)")
     print(f"corpus: {corpus!r}; errors: {len(corpus.errors)}")
     summary = f"cold/warm: warm is {t_warm / t_cold:.1%} of cold"
     if not args.skip_naive:
