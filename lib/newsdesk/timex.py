@@ -1372,7 +1372,7 @@ def _holiday(m, ctx):
 _DERIVED = re.compile(_ci(r"ago|earlier|year-|last|previous|prior|comparable"))
 _OWNER_TRIM = re.compile(_ci(r"(?:its|their|his|her|our|my|your)\s+"))
 _ARTICLE_TRIM = re.compile(_ci(r"(?:a|an|the|that|this)\s+"))
-_PREP_TRIM = re.compile(_ci(r"(?:in|on|at|since|during|for|by|until|till|from|of|over|within)\s+"))
+_PREP_TRIM = re.compile(_ci(r"(?:in|on|at(?!\s+(?:least|most)\b)|since|during|for|by|until|till|from|of|over|within)\s+"))
 
 
 def _to_date(reference_date) -> dt.date | None:
