@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 from spacy.tokens import Doc, Span, Token
 
@@ -71,6 +72,8 @@ _GROUP_PRONOUNS = {"they", "it", "we"}
 _SCARE_CUES = {"so-called", "dubbed", "titled", "named", "nicknamed", "entitled"}
 _MAX_SCARE_WORDS = 3
 _TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
+#: Columns of the mentions frame that attribution reads.
+_MENTION_FIELDS = ["start", "end", "text", "label", "actor", "kind"]
 
 
 @lru_cache(maxsize=1)
@@ -126,9 +129,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _find_quotes_in_text(text: str) -> list[_Quote]:
     out: list[_Quote] = []
-    paras = segment.paragraphs(text)
     in_tags = {i for m in _TAG.finditer(text) for i in range(m.start(), m.end())}
-    for para, lo, hi in zip(paras["para_id"], paras["start"], paras["end"], strict=True):
+    for para, (lo, hi) in enumerate(segment.paragraph_spans(text)):
         stack: list[tuple[int, str]] = []
         spans: list[tuple[int, int, bool]] = []
         for i in range(lo, hi):
@@ -152,7 +154,7 @@ def _find_quotes_in_text(text: str) -> list[_Quote]:
             while e > s and text[e - 1].isspace():
                 e -= 1
             if any(ch.isalnum() for ch in text[s:e]):
-                out.append(_Quote(s, e, int(para), s - 1 == lo or text[lo:s].strip() in _MARKS, runs_on))
+                out.append(_Quote(s, e, para, s - 1 == lo or text[lo:s].strip() in _MARKS, runs_on))
     return out
 
 
@@ -162,9 +164,9 @@ def _find_quotes_in_text(text: str) -> list[_Quote]:
 class _Attributor:
     """Finds cue and speaker for the quotes of one doc."""
 
-    def __init__(self, doc: Doc, mentions: pd.DataFrame, quotes: list[_Quote]):
+    def __init__(self, doc: Doc, text: str, mentions: pd.DataFrame, quotes: list[_Quote]):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access
+        self.text = text  # doc.text, which joins every token on each access
         self.quotes = quotes
         self.inside = set()
         for q in quotes:
@@ -182,7 +184,7 @@ class _Attributor:
         out: dict[int, dict] = {}
         if mentions is None or mentions.empty:
             return out
-        for m in mentions.sort_values("start").to_dict("records"):
+        for m in sorted(_records(mentions, _MENTION_FIELDS), key=lambda m: m["start"]):
             span = self.doc.char_span(int(m["start"]), int(m["end"]), alignment_mode="expand")
             if span is None:
                 continue
@@ -535,7 +537,7 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
     """Quotes of ``doc`` with speakers resolved through ``mentions`` (see the module docstring)."""
     text = doc.text
     quotes = _find_quotes_in_text(text)
-    att = _Attributor(doc, mentions, quotes)
+    att = _Attributor(doc, text, mentions, quotes)
     rows: list[dict] = []
     for q in quotes:
         cue = att.find_cue(q)
@@ -568,14 +570,36 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
             "speaker_start": s_lo, "speaker_end": s_hi, "cue": cue_text,
             "partial": _is_partial(att, q), "scare": scare, "compound": _compound(quote), "_q": q,
         })
-    frame = pd.DataFrame(rows, columns=[*QUOTE_COLUMNS, "_q"]).drop(columns="_q")
-    frame = frame.astype({
-        "start": "int64", "end": "int64", "quote": "str", "speaker": "object", "speaker_start": "Int64",
-        "speaker_end": "Int64", "cue": "object", "partial": "bool", "scare": "bool", "compound": "float64",
+    return _frame(rows)
+
+
+def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+    """The rows of ``frame`` as dicts of those ``columns`` it has (``to_dict("records")`` costs far more)."""
+    columns = [c for c in columns if c in frame.columns]
+    values = [frame[c].tolist() for c in columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def _frame(rows: list[dict]) -> pd.DataFrame:
+    """The quotes frame with its documented dtypes, built column by column (one per article adds up)."""
+    def column(name: str) -> list:
+        return [row[name] for row in rows]
+
+    def text_or_none(name: str) -> pd.Series:  # None, not NaN, for "unknown"
+        return pd.Series([v if isinstance(v, str) else None for v in column(name)], dtype=object)
+
+    return pd.DataFrame({
+        "start": np.array(column("start"), dtype="int64"),
+        "end": np.array(column("end"), dtype="int64"),
+        "quote": pd.array(column("quote"), dtype="str"),
+        "speaker": text_or_none("speaker"),
+        "speaker_start": pd.array(column("speaker_start"), dtype="Int64"),
+        "speaker_end": pd.array(column("speaker_end"), dtype="Int64"),
+        "cue": text_or_none("cue"),
+        "partial": np.array(column("partial"), dtype="bool"),
+        "scare": np.array(column("scare"), dtype="bool"),
+        "compound": np.array(column("compound"), dtype="float64"),
     })
-    for col in ("speaker", "cue"):  # None, not NaN, for "unknown"
-        frame[col] = pd.Series([v if isinstance(v, str) else None for v in frame[col]], index=frame.index, dtype=object)
-    return frame
 
 
 def find_quotes(text: str) -> pd.DataFrame:
