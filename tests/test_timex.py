@@ -417,3 +417,10 @@ def test_parse_sets_the_tense_when_given(monkeypatch):
     text = "Zelenskyy, who met Macron in Paris, will sign the deal on Friday."
     assert tag(text)[-1] == ("Friday", "DATE", "2026-02-13")
     assert tag(text, doc=get_nlp()(text))[-1] == ("Friday", "DATE", "2026-02-20")
+
+
+def test_parse_puts_what_is_scheduled_ahead():
+    from newsdesk.nlp import get_nlp
+
+    text = "The mayor has scheduled a news conference Thursday."
+    assert tag(text, doc=get_nlp()(text)) == [("Thursday", "DATE", "2026-02-19")]

@@ -509,6 +509,10 @@ def _doc_tense(doc, start: int, end: int) -> str | None:
     auxes = {c.lower_ for c in token.children if c.dep_ in ("aux", "auxpass")}
     if auxes & {"will", "'ll", "shall", "wo", "would"}:
         return "future"
+    if token.lemma_ in ("schedule", "reschedule", "slate", "plan") and token.dep_ not in ("acl", "amod"):
+        # "has scheduled a news conference Thursday": what is planned lies ahead (but "a
+        # service planned for Saturday was canceled" is dated by the cancelling)
+        return "future"
     if token.tag_ == "VBD" or (token.tag_ == "VBN" and auxes & {"has", "have", "had", "'ve"}):
         return "past"
     if auxes & {"may", "might", "should", "must"}:
