@@ -270,6 +270,9 @@ def test_clock_time_takes_the_day_of_a_clock_time_beside_it():
     ("Such talks failed in the past.", "the past", "PAST_REF"),
     ("Talks may resume in the future.", "the future", "FUTURE_REF"),
     ("The ruling decides the boy's future.", "future", "FUTURE_REF"),
+    # "today's youth" is nowadays, not the article's day
+    ("The war is a lesson for today's youth.", "today", "PRESENT_REF"),
+    ("Tomorrow's computers will be faster.", "Tomorrow", "FUTURE_REF"),
 ])
 def test_vague_references(text, expr, value):
     assert only(text) == (expr, "DATE", value)

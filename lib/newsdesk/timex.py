@@ -948,12 +948,21 @@ def _weekday(m, ctx):
     return kind, f"{d.isoformat()}{suffix}"
 
 
+#: nouns after "today's"/"tomorrow's" that make it "nowadays"/"the future", not a day
+_GENERIC_AFTER = re.compile(
+    r"['’]s\s+(?:[a-z]+\s+)?(?:world|youth|society|generations?|children|kids|young|youngsters"
+    r"|teenagers|students|technology|computers|standards|terms|dollars|culture)\b")
+
+
 # today, yesterday, tomorrow, tonight, this morning, last night
 @_rule(rf"(?:(?P<mod>{_ci('early|earlier|late|later|mid')})[\s-]+)?(?P<day>{_ci('today|yesterday|tomorrow|tonight')})\b(?:(?:\s+|-)(?P<part>{PART}))?")
 def _deictic_day(m, ctx):
     word = m["day"].lower()
     part = "NI" if word == "tonight" else (PARTS_OF_DAY[m["part"].lower()] if m["part"] else "")
     kind = "TIME" if part else "DATE"
+    if word in ("today", "tomorrow") and not (part or m["mod"]) and _GENERIC_AFTER.match(ctx.text, m.end()):
+        # "today's youth", "tomorrow's computers": the present or future in general, no day
+        return "DATE", "PRESENT_REF" if word == "today" else "FUTURE_REF"
     if ctx.ref is None:
         return kind, "XXXX-XX-XX" + (f"T{part}" if part else "")
     offset = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word]
