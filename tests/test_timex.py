@@ -148,6 +148,17 @@ def test_year_inferred_across_new_year(text, ref, expr, value):
     assert only(text, ref) == (expr, "DATE", value)
 
 
+@pytest.mark.parametrize("text, value", [
+    # a fronted phrase takes the tense of its main clause, however far ("vs." ends no sentence)
+    ("In April, a week after the 30th anniversary of the Smith vs. Jones ruling by the high court, "
+     "a bombing in the capital killed a guard.", "2025-04"),
+    ("In August, after a long fight over the budget and the tax plan in the national parliament, "
+     "the minister will resign.", "2026-08"),
+])
+def test_a_fronted_month_takes_the_tense_of_the_main_clause(text, value):
+    assert tag(text)[0][2] == value
+
+
 def test_modal_may_is_not_a_month():
     assert tag("Prices may rise.") == []
 

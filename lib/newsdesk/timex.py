@@ -441,7 +441,11 @@ _ED_WORD = re.compile(r"\b(?!(?:expected|scheduled|planned|slated|proposed|neede
 _REPORT_CUES = re.compile(r"\b(?:said|told|announced|reported|added|stated)\b")
 #: after "was"/"were": a plan or schedule, which points ahead ("were planning to drive Monday")
 _FUTURE_IN_PAST = re.compile(r"\s+(?:(?:still|then|now)\s+)?(?:planning|going|expected|scheduled|due|set|about|slated|preparing|hoping|to)\b")
-_CLAUSE_END = re.compile(r"[.!?;:\n]\s+(?=[A-Z\"'“‘(])|\n")
+#: titles and "vs." end with a full stop that ends no sentence
+_ABBREV = ("vs", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt",
+           "Prof", "Rev", "Sr")
+_CLAUSE_END = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREV) + r"\.\s+(?=[A-Z\"'“‘(])"
+                         r"|[!?;:\n]\s+(?=[A-Z\"'“‘(])|\n")
 
 
 def _cheap_tense(text: str, start: int, end: int, reporting: bool = True) -> str | None:
@@ -491,6 +495,14 @@ def _clause_tense(text: str, start: int, end: int, reporting: bool = True) -> st
                 continue  # "were planning to", "was due to": the future seen from the past
             if dist < best_dist and dist <= MAX_CUE_DISTANCE:
                 best, best_dist = tense, dist
+    if best is None and re.fullmatch(r"\s*(?:[A-Z][a-z]*\s+)?", text[left:start]) and re.match(r"\s*,", text[end:end + 3]):
+        # "In January, a week after the anniversary, a bombing killed a guard": a fronted
+        # phrase takes the tense of its main clause, however long the phrase is
+        stop = _CLAUSE_END.search(text, end, min(len(text), end + 240))
+        stop = stop.start() if stop else min(len(text), end + 240)
+        first = [(m.start(), tense) for pattern, tense in ((_FUTURE_CUES, "future"), (_PAST_CUES, "past"))
+                 for m in [pattern.search(text, end, stop)] if m]
+        return min(first)[1] if first else None
     return best
 
 
