@@ -275,13 +275,13 @@ def _mention_index(doc, mentions: pd.DataFrame) -> dict[int, dict]:
     at: dict[int, dict] = {}
     if mentions is None or mentions.empty:
         return at
-    rows = mentions.assign(_len=mentions["end"] - mentions["start"])
-    for row in rows.sort_values(["_len", "start"], ascending=[False, True]).to_dict("records"):
+    rows = _records(mentions, ["start", "end", "label", "actor", "actor_type", "kind"])
+    for row in sorted(rows, key=lambda r: (r["start"] - r["end"], r["start"])):  # longest first
         if not isinstance(row.get("actor"), str) or not row["actor"]:
             continue
         span = doc.char_span(int(row["start"]), int(row["end"]), alignment_mode="expand")
-        for tok in span if span is not None else []:
-            at[tok.i] = row
+        for i in range(span.start, span.end) if span is not None else []:
+            at[i] = row
     return at
 
 
@@ -400,9 +400,10 @@ def _anchor_timexes(doc, timexes: pd.DataFrame) -> list[dict]:
     """DATE/TIME expressions with a calendar interval, each with its span root token."""
     if timexes is None or timexes.empty:
         return []
-    ok = timexes["type"].isin(_ANCHOR_TYPES) & pd.to_datetime(timexes["date_start"]).notna()
     out = []
-    for row in timexes[ok].to_dict("records"):
+    for row in _records(timexes, ["start", "end", "text", "type", "date_start", "date_end", "granularity"]):
+        if row["type"] not in _ANCHOR_TYPES or pd.isna(row["date_start"]):
+            continue
         span = doc.char_span(int(row["start"]), int(row["end"]), alignment_mode="expand")
         if span is not None and len(span):
             out.append({**row, "_root": span.root, "_span": span})
@@ -546,7 +547,7 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
     history: list[_Event] = []
     text = doc.text
     rows = []
-    for sent_no, sent_row in enumerate(sentences.to_dict("records")):
+    for sent_no, sent_row in enumerate(_records(sentences, ["sent_id", "start", "end", "compound"])):
         sent = doc.char_span(int(sent_row["start"]), int(sent_row["end"]), alignment_mode="expand")
         if sent is None:
             continue
@@ -586,22 +587,30 @@ def _row(ev: _Event, sent_row: dict, text: str, art_start, art_end) -> dict:
     }
 
 
+#: dtypes of the events frame; every other column is ``str``.
 _DTYPES = {"sent_id": "int64", "start": "int64", "end": "int64", "compound": "float64",
            "date_start": "datetime64[ns]", "date_end": "datetime64[ns]"}
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
-    """The events frame with stable dtypes (``str`` columns, missing values NaN, as after the cache), in text order."""
+    """The events frame with stable dtypes (``str`` columns, missing values NaN, as after the cache), in text order.
+
+    Rows are sorted first and each column is built once with its dtype: one frame per article adds up.
+    """
+    rows = sorted(rows, key=lambda r: (r["start"], r["end"]))
     columns = {}
-    for col in EVENT_COLUMNS:
-        values = [r[col] for r in rows]
-        dtype = _DTYPES.get(col)
-        if dtype and dtype.startswith("datetime"):
-            columns[col] = pd.Series(pd.DatetimeIndex(values, dtype=dtype))
-        else:
-            columns[col] = pd.Series(values, dtype=dtype or "str")
-    frame = pd.DataFrame(columns)
-    return frame.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+    for name in EVENT_COLUMNS:
+        values, dtype = [row[name] for row in rows], _DTYPES.get(name, "str")
+        numeric = dtype in {"int64", "float64"}  # plain numpy: pd.array costs far more for numbers
+        columns[name] = np.array(values, dtype=dtype) if numeric else pd.array(values, dtype=dtype)
+    return pd.DataFrame(columns)
+
+
+def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+    """The rows of ``frame`` as dicts of those ``columns`` it has (``to_dict("records")`` costs far more)."""
+    columns = [c for c in columns if c in frame.columns]
+    values = [frame[c].tolist() for c in columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
 
 
 def timeline(corpus, *, min_articles: int = 1, with_actor: bool = False) -> pd.DataFrame:
