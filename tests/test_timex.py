@@ -181,6 +181,11 @@ def test_may_be_looks_ahead():
     # a month names no day: a day in that month
     ("The gunman struck last October. Police sealed the road that same day.", "that same day", "DATE",
      "2025-10-XX"),
+    # "the previous/following <weekday>" counts from the day last named
+    ("Shares closed lower on Feb. 6, down 4% from the previous Friday.", "the previous Friday", "DATE",
+     "2026-01-30"),
+    ("The vote was held on Jan. 7. Results came the following Monday.", "the following Monday", "DATE",
+     "2026-01-12"),
     # a day with a part of day anchors by its day
     ("Fighting raged on Thursday night. The next morning the town fell.", "The next morning", "TIME",
      "2026-02-13TMO"),

@@ -946,6 +946,11 @@ def _weekday(m, ctx):
     if ctx.ref is None:
         return kind, f"XXXX-WXX-{weekday + 1}{suffix}"
     ref = ctx.ref
+    if rel in ("the previous", "the following"):
+        # anaphoric: counted from the day the story last named ("from the previous Friday")
+        recent = re.match(r"\d{4}-\d\d-\d\d", ctx.recent(m.start(), window=600) or "")
+        if recent:
+            ref = dt.date.fromisoformat(recent.group())
     if rel in ("last", "this past", "the previous"):
         d = _weekday_date(ref - dt.timedelta(days=1), weekday, "past")
     elif rel in ("next", "this coming", "coming", "the following"):
