@@ -137,7 +137,12 @@ def read_corpus(folder: str | os.PathLike) -> Corpus:
 
 
 def analyze_doc(article: dict, doc) -> dict[str, pd.DataFrame]:
-    """Every per-article frame from one article and its spaCy ``doc``."""
+    """Every per-article frame from one article and its spaCy ``doc``.
+
+    The frames carry ``sent_id`` but not yet ``article_id``, which
+    :func:`analyze_chunk` adds to a whole chunk at once (a column inserted
+    into each small frame cost more than some of the analysis).
+    """
     text, date = article["text"], article["date"]
     paras = segment.paragraphs(text)
     sents = sentiment.score_sentences(segment.sentences(doc, paras))
@@ -154,7 +159,6 @@ def analyze_doc(article: dict, doc) -> dict[str, pd.DataFrame]:
     for frame in frames.values():
         if frame is not paras and "sent_id" not in frame.columns and "start" in frame.columns:
             frame.insert(0, "sent_id", segment.sent_ids(frame["start"], sents))
-        frame.insert(0, "article_id", article["article_id"])
     return frames
 
 
@@ -220,6 +224,7 @@ def analyze_chunk(todo: pd.DataFrame, actors_file=None) -> tuple[dict[str, pd.Da
     The unit of work of the Dask engine; also usable with any other executor.
     """
     frames: dict[str, list] = {name: [] for name in ARTICLE_FRAMES}
+    ids: dict[str, list] = {name: [] for name in ARTICLE_FRAMES}
     errors = []
     for article_id, got, error in analyze_stream(todo, actors_file):
         if error is not None:
@@ -227,7 +232,14 @@ def analyze_chunk(todo: pd.DataFrame, actors_file=None) -> tuple[dict[str, pd.Da
             continue
         for name in ARTICLE_FRAMES:
             frames[name].append(got[name])
-    return {name: _concat(parts) for name, parts in frames.items()}, errors
+            ids[name] += [article_id] * len(got[name])
+    out = {}
+    for name, parts in frames.items():
+        frame = _concat(parts)
+        if "article_id" not in frame.columns:
+            frame.insert(0, "article_id", pd.Series(ids[name], index=frame.index, dtype="str"))
+        out[name] = frame
+    return out, errors
 
 
 def _chunk_results(todo: pd.DataFrame, actors_file, n_process: int, engine: str, client):
