@@ -159,6 +159,17 @@ def test_a_fronted_month_takes_the_tense_of_the_main_clause(text, value):
     assert tag(text)[0][2] == value
 
 
+@pytest.mark.parametrize("text, expr, value", [
+    ("The bomb went off in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01"),
+    ("Women's Day falls on March eighth.", "March eighth", "2026-03-08"),
+    ("Oil was cheap in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"),
+    ("It opened on May twenty-first, two thousand and one.", "May twenty-first, two thousand and one",
+     "2001-05-21"),
+])
+def test_dates_in_words(text, expr, value):
+    assert only(text) == (expr, "DATE", value)
+
+
 def test_modal_may_is_not_a_month():
     assert tag("Prices may rise.") == []
 

@@ -40,28 +40,36 @@ How values are chosen (rules written for news language, not for one corpus):
   past perfect; "since" -> behind). Then, with a ``doc``, the tense of the
   verb the expression hangs from. Then the nearest cue in the clause: "will,
   would, expected to, next week" (ahead), "was, had, ago" and other past
-  forms (behind), a present-tense verb (no direction). A reporting verb
+  forms (behind), a present-tense verb (no direction); a phrase fronted
+  before a comma takes the tense of its main clause. A reporting verb
   after a quote does not date what the quote says.
 - *Weekdays* go to the nearest one in that direction, behind by default; the
   article's own weekday is the article date. "last/next Friday" skip it.
 - *Months and month-days without a year*: with a tense cue, the nearest in
   that direction; without one, up to four months ahead, else behind. The
-  article's own month is that month.
+  article's own month is that month; a day (or holiday) within 45 days of
+  the article is the near one whatever the tense, since news gives the
+  year of a date a year off.
 - *Anaphora*: "a year earlier/ago", "the year-ago quarter" take the last
   quarter named in the article a year back (earnings news), else the last
   month or day named nearby, else the year before the article. "the
   quarter", "the latest quarter" are the last quarter named, else the one
   before the article date. "that day", "earlier that morning", "the next
-  day", "the day before" count from the last day named before them, else
-  from the article date.
+  day", "the day before", "the previous Friday" count from the last day
+  named before them (a month named: a day in it, ``2025-10-XX``), else
+  from the article date. "today's youth" is ``PRESENT_REF``.
 - *Durations* keep TimeML units (``PT2H``, ``P4Y``, ``PXM``); decades and
   centuries count in years (``P20Y``). "N days later" is a duration; "N
-  days ago" and a future "in N weeks" are dates.
+  days ago" and a future "in N weeks" are dates. Dates in words
+  ("March eighth", "January nineteen ninety-seven") as in transcripts.
+- Spans leave out a leading preposition, a possessive ("its fourth
+  quarter", "Friday's"), and the article of a noun an adjectival period
+  qualifies ("a third-quarter loss").
 - Weeks are ISO (``2026-W08``); a weekday or "tonight" with a part of day
   carries it (``2026-02-17TNI``, type TIME); decades are ``199X``; ``date_end``
   is the last day covered, so ``2026-02`` runs from Feb 1 to Feb 28.
 
-It is plain Python and regular expressions (about 3 ms of CPU per 1,000
+It is plain Python and regular expressions (about 4 ms of CPU per 1,000
 characters): the optional ``doc`` only sharpens the tense.
 """
 
@@ -636,7 +644,8 @@ _MONTH_WORD = r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
 _TRIGGERS = {
     "_month_day": _MONTH_WORD, "_day_month": _MONTH_WORD, "_month_only": _MONTH_WORD,
     "_us_date": r"\d/\d", "_iso_date": r"\d-\d", "_year": r"\d\d\d\d", "_decade": r"0['’]?s\b",
-    "_century": "century", "_week_of": "week of", "_decade_word": "ties", "_spoken_year": "nineteen|thousand", "_q_code": r"\b[QH][1-4]",
+    "_century": "century", "_week_of": "week of", "_decade_word": "ties", "_spoken_year": "nineteen|thousand",
+    "_spoken_date": _MONTH_WORD + "|winter|summer|spring|fall|autumn", "_q_code": r"\b[QH][1-4]",
     "_quarter_rule": "quarter|half", "_the_quarter": "quarter|period",
     "_season": "spring|summer|fall|autumn|winter", "_weekday": "day", "_holiday": "christmas|new year|halloween|valentine|independence|thanksgiving|easter|labor|memorial|election",
     "_deictic_day": "today|yesterday|tomorrow|tonight", "_this_part": "morning|afternoon|evening|night",
@@ -817,14 +826,44 @@ _NUMBER_YEAR = re.compile(_ci(r"nineteen[\s-]+(?P<t>" + _alt(TENS) + r"|ten|elev
 def _spoken_year(m, ctx):
     if re.match(r"[\s-]+(?:years?|days?|months?|weeks?|hours?|people|dollars)\b", ctx.text[m.end():m.end() + 10], re.I):
         return None  # "two thousand years": a number
-    s = m.group(0).lower()
+    return "DATE", f"{_spoken_year_value(m.group(0)):04d}"
+
+
+def _spoken_year_value(text: str) -> int:
+    """ "nineteen ninety-four" -> 1994, "two thousand and one" -> 2001."""
+    s = text.lower()
     if "thousand" in s:
         rest = s.split("thousand", 1)[1].replace("and", "").strip(" -")
-        return "DATE", f"{2000 + (ONES.get(rest, 0) if rest else 0):04d}"
+        return 2000 + (ONES.get(rest, 0) if rest else 0)
     parts = re.split(r"[\s-]+", s)
     second = parts[1]
-    value = TENS.get(second, ONES.get(second, 0)) + (ONES.get(parts[2], 0) if len(parts) > 2 else 0)
-    return "DATE", f"19{value:02d}"
+    return 1900 + TENS.get(second, ONES.get(second, 0)) + (ONES.get(parts[2], 0) if len(parts) > 2 else 0)
+
+
+#: days of the month as spoken in broadcast transcripts ("March eighth")
+_DAY_WORDS = {w: i + 1 for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth"
+    " fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split())}
+_DAY_WORDS.update({f"twenty-{w}": 20 + d for w, d in list(_DAY_WORDS.items())[:9]})
+_DAY_WORDS.update({"thirtieth": 30, "thirty-first": 31})
+_DAY_WORD = _ci(_alt(_DAY_WORDS).replace("\\-", r"[\s-]"))
+_SPOKEN_YEAR = rf"(?:{_ci('two thousand')}(?:\s+{_ci('and')})?(?:[\s-]+(?:{_ci(_alt(k for k, v in ONES.items() if 0 < v < 10))}))?|{_NUMBER_YEAR.pattern.replace('?P<t>', '?:').replace('?P<o>', '?:')})"
+
+
+# dates in words: "January nineteen ninety-seven", "March eighth", "the winter of nineteen ninety-four"
+@_rule(rf"(?:(?P<season>{_ci('the (?:winter|summer|spring|fall|autumn) of')})|(?P<mon>{MONTH_FULL}))\s+(?:(?P<day>{_DAY_WORD})\b(?:,?\s+(?P<y1>{_SPOKEN_YEAR}))?|(?P<y2>{_SPOKEN_YEAR}))(?![\w-])")
+def _spoken_date(m, ctx):
+    spoken = m["y1"] or m["y2"]
+    year = str(_spoken_year_value(spoken)) if spoken else None
+    if m["season"]:
+        if not year:
+            return None
+        return "DATE", f"{year}-{SEASONS[m['season'].split()[1].lower()]}"
+    month = _month(m["mon"])
+    if m["day"]:
+        day = _DAY_WORDS[re.sub(r"[\s-]+", "-", m["day"].lower())]
+        return "DATE", _date_value(ctx, m.start(), m.end(), month, day, year)
+    return "DATE", f"{year}-{month:02d}"
 
 
 # quarters and halves: "the third quarter", "third-quarter", "Q3 2013", "the first half of 1990"
