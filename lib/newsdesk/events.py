@@ -587,9 +587,11 @@ def _row(ev: _Event, sent_row: dict, text: str, art_start, art_end) -> dict:
     }
 
 
-#: dtypes of the events frame; every other column is ``str``.
-_DTYPES = {"sent_id": "int64", "start": "int64", "end": "int64", "compound": "float64",
-           "date_start": "datetime64[ns]", "date_end": "datetime64[ns]"}
+#: dtypes of the events frame, as objects: a dtype named by a string is looked up on every use.
+_NUMBERS = {"sent_id": np.dtype("int64"), "start": np.dtype("int64"), "end": np.dtype("int64"),
+            "compound": np.dtype("float64")}
+_DATES = {"date_start": np.dtype("datetime64[ns]"), "date_end": np.dtype("datetime64[ns]")}
+_STR = pd.StringDtype(na_value=np.nan)  # "str": every other column
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
@@ -600,9 +602,11 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     rows = sorted(rows, key=lambda r: (r["start"], r["end"]))
     columns = {}
     for name in EVENT_COLUMNS:
-        values, dtype = [row[name] for row in rows], _DTYPES.get(name, "str")
-        numeric = dtype in {"int64", "float64"}  # plain numpy: pd.array costs far more for numbers
-        columns[name] = np.array(values, dtype=dtype) if numeric else pd.array(values, dtype=dtype)
+        values = [row[name] for row in rows]
+        if name in _NUMBERS:
+            columns[name] = np.array(values, dtype=_NUMBERS[name])
+        else:
+            columns[name] = pd.array(values, dtype=_DATES.get(name, _STR))
     return pd.DataFrame(columns)
 
 
