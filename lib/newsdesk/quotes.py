@@ -580,6 +580,10 @@ def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
     return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
 
 
+#: dtypes as objects: a dtype named by a string ("str", "Int64") is looked up on every use.
+_STR, _INT = pd.StringDtype(na_value=np.nan), pd.Int64Dtype()
+
+
 def _frame(rows: list[dict]) -> pd.DataFrame:
     """The quotes frame with its documented dtypes, built column by column (one per article adds up)."""
     def column(name: str) -> list:
@@ -591,10 +595,10 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     return pd.DataFrame({
         "start": np.array(column("start"), dtype="int64"),
         "end": np.array(column("end"), dtype="int64"),
-        "quote": pd.array(column("quote"), dtype="str"),
+        "quote": pd.array(column("quote"), dtype=_STR),
         "speaker": text_or_none("speaker"),
-        "speaker_start": pd.array(column("speaker_start"), dtype="Int64"),
-        "speaker_end": pd.array(column("speaker_end"), dtype="Int64"),
+        "speaker_start": pd.array(column("speaker_start"), dtype=_INT),
+        "speaker_end": pd.array(column("speaker_end"), dtype=_INT),
         "cue": text_or_none("cue"),
         "partial": np.array(column("partial"), dtype="bool"),
         "scare": np.array(column("scare"), dtype="bool"),
