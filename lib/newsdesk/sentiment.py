@@ -37,13 +37,18 @@ quotes), the target's semantic role with the verb table
 negativity), negation, context words and the parser's token vectors. Its
 weights (``data/target_sentiment.npz``) are trained on NewsMTSC by
 ``benchmarks/train_target_sentiment.py``; without them the target's clause is
-scored by the lexicon.
+scored by the lexicon. The parse, valence (with negation) and quote arrays are
+built once per doc and shared by all its mentions; the clause, near-target and
+modifier "compounds" are VADER's normalisation ``x / sqrt(x² + 15)`` of summed
+token valences, and only the sentence is scored by VADER itself (memoised, so
+the analysis pass reuses the score of ``Corpus.sentences``).
 """
 
 from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 
@@ -216,6 +221,11 @@ _REPORTING = {"say", "tell", "add", "claim", "insist", "argue", "write", "state"
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 _OBJECTS = {"dobj", "nsubjpass", "iobj", "dative", "oprd"}
 _CLIMB = {"compound", "conj", "appos", "flat", "nmod", "amod", "nummod", "det", "case"}
+_NEG_REACH = {"acomp", "attr", "xcomp", "dobj", "advmod", "oprd", "pobj"}  # a "not" on the head negates these
+_OTHER_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+_PERSONAL = {"he", "she", "they", "him", "her", "them", "his", "their", "we", "us", "our", "i", "me", "my"}
+_NEGATION = -0.74  # VADER's factor for a negated word
+_TENSOR_PARTS = ("tt", "tg", "tw")  # token vectors: the target, its governor, the window around it
 
 
 @lru_cache(maxsize=1)
@@ -224,31 +234,178 @@ def sentiment_verbs() -> pd.DataFrame:
     return pd.read_csv(_DATA / "sentiment_verbs.csv", comment="#").set_index("lemma")
 
 
-def _valence(token) -> float:
-    """Lexicon valence of a token (its form, else its lemma), 0 when absent."""
-    lex = lexicon()
-    v = lex.get(token.lower_)
-    if v is None:
-        v = lex.get(token.lemma_.lower(), 0.0)
-    return v
+@lru_cache(maxsize=1)
+def _verb_signs() -> dict[str, tuple[str, int, int]]:
+    """lemma -> (class, sign toward the agent, sign toward the patient)."""
+    return {lemma: (str(r["class"]), int(r["agent"]), int(r["patient"]))
+            for lemma, r in sentiment_verbs().iterrows()}
 
 
-def _negated(token) -> bool:
-    """A ``neg`` child on the token or on the head it predicates, or a negator just before it."""
-    heads = [token]
-    if token.dep_ in {"acomp", "attr", "xcomp", "dobj", "advmod", "oprd", "pobj"}:
-        heads.append(token.head)
-    if any(c.dep_ == "neg" for h in heads for c in h.children):
-        return True
-    doc = token.doc
-    prev = doc[max(token.sent.start, token.i - 3):token.i]
-    return any(t.lower_ in _NEGATORS for t in prev)
+_STRINGS: dict[int, str] = {}
 
 
-def _in_quotes(scope, i: int) -> bool:
-    """Whether token index ``i`` sits between an odd number of quote marks of ``scope``."""
-    marks = sum(1 for t in scope if t.i < i and t.is_quote and t.text not in {"'s", "'"})
-    return marks % 2 == 1
+def _strings(hashes: np.ndarray, store, lower: bool = False) -> list[str]:
+    """Strings of spaCy hashes (memoised across docs: a hash always names the same string)."""
+    out = []
+    for h in hashes.tolist():
+        s = _STRINGS.get(h)
+        if s is None:
+            s = _STRINGS[h] = store[h]
+        out.append(s)
+    return [s.lower() for s in out] if lower else out
+
+
+class _Arrays:
+    """What target sentiment needs of a parsed doc, per token, computed once per doc.
+
+    Lists of strings (``lower``, ``lemma`` lower-cased, ``pos``, ``dep``), numpy
+    arrays (``head`` index, lexicon ``valence`` with negation applied, quote-mark
+    and valence prefix sums) and the entities other targets are looked for in.
+    """
+
+    def __init__(self, doc):
+        from spacy import attrs
+
+        self.doc = doc
+        n = len(doc)
+        idx = np.arange(n)
+        store = doc.vocab.strings
+        a = doc.to_array([attrs.LOWER, attrs.LEMMA, attrs.POS, attrs.DEP, attrs.HEAD, attrs.IS_PUNCT, attrs.IS_STOP,
+                          attrs.IS_QUOTE, attrs.ORTH, attrs.ENT_TYPE]).reshape(n, 10)
+        self.lower = _strings(a[:, 0], store)
+        self.lemma = _strings(a[:, 1], store, lower=True)
+        self.pos = _strings(a[:, 2], store)
+        self.dep = _strings(a[:, 3], store)
+        self.ent_type = _strings(a[:, 9], store)
+        self.head = (idx + a[:, 4].astype("int64")).tolist()
+        head = np.asarray(self.head, dtype="int64")
+        self.punct = a[:, 5].astype(bool).tolist()
+        self.stop = a[:, 6].astype(bool).tolist()
+        plain = {store["'s"], store["'"]} if n else set()
+        quote = a[:, 7].astype(bool) & ~np.isin(a[:, 8], list(plain))
+        self.quotes = np.concatenate([[0], np.cumsum(quote)]).tolist()  # quote marks before token i
+        starts = np.array([0], dtype="int64")
+        if n and doc.has_annotation("SENT_START"):
+            starts = np.union1d(starts, np.flatnonzero(doc.to_array(attrs.SENT_START).astype("int64") == 1))
+        self.sent_start = starts[np.searchsorted(starts, idx, side="right") - 1]
+        self.sent_end = np.append(starts[1:], n)[np.searchsorted(starts, idx, side="right") - 1].tolist()
+        lex = lexicon()
+        val = np.array([lex.get(lo, lex.get(le, 0.0)) for lo, le in zip(self.lower, self.lemma, strict=True)],
+                       dtype="float64")
+        deps = np.array(self.dep, dtype=object)
+        neg_child = np.zeros(n, dtype=bool)
+        neg_child[head[deps == "neg"]] = True
+        negated = neg_child | (np.isin(deps, list(_NEG_REACH)) & neg_child[head])
+        negator = np.array([w in _NEGATORS for w in self.lower], dtype="int64")
+        nc = np.concatenate([[0], np.cumsum(negator)])
+        before = np.maximum(self.sent_start, idx - 3)
+        negated |= (nc[idx] - nc[before]) > 0
+        self.negated = negated.tolist()
+        self.sent_start = self.sent_start.tolist()
+        self.valence = np.where(negated, val * _NEGATION, val)
+        self.val_idx = np.flatnonzero(val).tolist()
+        self.val_list = self.valence.tolist()
+        self.val_sum = np.concatenate([[0.0], np.cumsum(self.valence)]).tolist()
+        self.ents = [(e.start, e.end, e.root.i) for e in doc.ents if e.label_ in _OTHER_ENTITIES]
+        pronouns = [(i, i + 1, i) for i, w in enumerate(self.lower) if w in _PERSONAL and self.pos[i] == "PRON"]
+        self.parties = sorted(self.ents + pronouns)  # who else sentiment may be directed at
+        self._anc: dict[int, dict[int, int]] = {}
+        self._dist: dict[tuple[int, int], int] = {}
+        tensor = doc.tensor
+        ok = tensor is not None and tensor.ndim == 2 and tensor.shape[0] == n and tensor.shape[1] > 0
+        self.tensor = tensor if ok else None
+        self._edges: dict[int, tuple[int, int]] = {}
+        self._scopes: dict[tuple[int, int], tuple[float, list]] = {}
+
+    def edges(self, i: int) -> tuple[int, int]:
+        """First and last token index of token ``i``'s subtree."""
+        e = self._edges.get(i)
+        if e is None:
+            t = self.doc[i]
+            e = self._edges[i] = (t.left_edge.i, t.right_edge.i)
+        return e
+
+    def ancestors(self, i: int) -> dict[int, int]:
+        """Token ``i`` and its ancestors -> their distance from ``i``."""
+        anc = self._anc.get(i)
+        if anc is None:
+            head = self.head
+            anc = {i: 0}
+            t, depth = i, 0
+            while head[t] != t:
+                t = head[t]
+                depth += 1
+                anc[t] = depth
+            self._anc[i] = anc
+        return anc
+
+    def distance(self, i: int, j: int) -> int:
+        """Tree distance between tokens ``i`` and ``j`` (+10 when in different trees)."""
+        d = self._dist.get((i, j))
+        if d is None:
+            anc, head = self.ancestors(j), self.head
+            t, up = i, 0
+            while t not in anc and head[t] != t:
+                t = head[t]
+                up += 1
+            d = self._dist[(i, j)] = up + anc[t] if t in anc else up + 10
+        return d
+
+    def scope(self, start: int, end: int) -> tuple[float, list[tuple[int, str]]]:
+        """VADER compound of ``doc[start:end]`` and its content words (index, lemma): no
+        punctuation, stop words or proper nouns."""
+        s = self._scopes.get((start, end))
+        if s is None:
+            words = [(i, self.lemma[i]) for i in range(start, end)
+                     if not self.punct[i] and not self.stop[i] and self.pos[i] != "PROPN"]
+            text = self.doc[start:end].text.strip()
+            s = self._scopes[(start, end)] = (polarity(text)["compound"], words)
+        return s
+
+    def compound(self, *ranges: tuple[int, int]) -> float:
+        """VADER-style normalised sum ``x / sqrt(x² + 15)`` of the valence of token ranges."""
+        x = sum(self.val_sum[hi] - self.val_sum[lo] for lo, hi in ranges if hi > lo)
+        return x / (x * x + 15.0) ** 0.5
+
+
+_LAST: list = [None, None]
+
+
+def _arrays(doc) -> _Arrays:
+    """The :class:`_Arrays` of ``doc`` (the last doc's are kept, so all its targets share them)."""
+    if _LAST[0] is not doc:
+        _LAST[1] = _Arrays(doc)
+        _LAST[0] = doc
+    return _LAST[1]
+
+
+def _role_of(a: _Arrays, root: int) -> tuple[str, int, str]:
+    """(semantic role, governing token index, preposition) of the token ``root``; see :func:`_role`."""
+    dep, head = a.dep, a.head
+    tok, prep, poss = root, "", False
+    for _ in range(6):
+        d = dep[tok]
+        if d in _CLIMB or d == "poss":
+            poss = poss or d == "poss"
+            if head[tok] == tok:
+                break
+            tok = head[tok]
+            continue
+        p = head[tok]
+        if d == "pobj" and dep[p] in {"prep", "agent"}:
+            prep, gov = a.lower[p], head[p]
+            if dep[p] == "agent":
+                return "agent", gov, prep
+            if prep == "of" and a.pos[gov] in {"NOUN", "PROPN"} and dep[gov] in _SUBJECTS | _OBJECTS:
+                tok = gov  # "the leader of X" shares the role of "the leader"
+                continue
+            return "oblique", gov, prep
+        role = ("agent" if d in _SUBJECTS else "patient" if d in _OBJECTS
+                else "attr" if d in {"attr", "acomp"} else "root" if d == "ROOT" else "other")
+        if poss and role in {"agent", "patient"}:
+            role = "poss_" + role
+        return role, (head[tok] if d != "ROOT" else tok), prep
+    return "other", head[tok], prep
 
 
 def _role(target) -> tuple[str, object, str]:
@@ -257,64 +414,128 @@ def _role(target) -> tuple[str, object, str]:
     Climbs through compounds, appositions, conjuncts and possessives, so that
     "Trump's aides attacked X" makes "Trump's aides" the agent of "attacked".
     """
-    tok = target.root
-    prep = ""
-    poss = False
-    for _ in range(6):
-        dep = tok.dep_
-        if dep in _CLIMB or dep == "poss":
-            poss = poss or dep == "poss"
-            if tok.head.i == tok.i:
-                break
-            tok = tok.head
+    role, gov, prep = _role_of(_arrays(target.doc), target.root.i)
+    return role, target.doc[gov], prep
+
+
+def _add(feats: dict, key: str, value: float) -> None:
+    feats[key] = feats.get(key, 0.0) + value
+
+
+def _features(a: _Arrays, start: int, end: int, ts: int, te: int, root: int) -> tuple[dict, np.ndarray | None]:
+    """Named features and the token-vector block of target tokens ``ts:te`` (root ``root``) in
+    scope tokens ``start:end``; see :func:`target_features`."""
+    dep, head, lemma = a.dep, a.head, a.lemma
+    feats: dict[str, float] = {"bias": 1.0}
+    anc = a.ancestors(root)
+    role, gov, prep = _role_of(a, root)
+    clause = gov
+    while a.pos[clause] not in {"VERB", "AUX"} and head[clause] != clause:
+        clause = head[clause]
+    c_lo, c_hi = a.edges(clause)
+    m_lo, m_hi = a.edges(root)
+    q = a.quotes
+
+    feats[f"role={role}"] = 1.0
+    if prep:
+        feats[f"prep={prep}"] = 1.0
+    gl = lemma[gov]
+    feats[f"gov={role}|{gl}"] = 1.0
+    h = root
+    for k in range(3):
+        if head[h] == h:
+            break
+        feats[f"h{k}={dep[h]}:{lemma[head[h]]}"] = 1.0
+        h = head[h]
+    speaker = role == "agent" and gl in _REPORTING
+    feats["speaker"] = float(speaker)
+    in_quote = (q[root] - q[start]) % 2 == 1
+    feats["in_quote"] = float(in_quote)
+    verb = _verb_signs().get(gl)
+    if verb is not None:
+        vclass, to_agent, to_patient = verb
+        feats[f"vclass={vclass}|{role}"] = 1.0
+        sign = to_agent if role in {"agent", "poss_agent"} else to_patient if role in {
+            "patient", "poss_patient", "oblique"} else 0
+        if sign:
+            feats["verb_sign"] = float(sign) * (-1.0 if a.negated[gov] else 1.0)
+
+    total = 0.0
+    vals = a.val_idx
+    for i in vals[bisect_left(vals, start):bisect_left(vals, end)]:
+        if ts <= i < te:
             continue
-        if dep == "pobj" and tok.head.dep_ in {"prep", "agent"}:
-            prep = tok.head.lower_
-            gov = tok.head.head
-            if tok.head.dep_ == "agent":
-                return "agent", gov, prep
-            if prep == "of" and gov.pos_ in {"NOUN", "PROPN"} and gov.dep_ in _SUBJECTS | _OBJECTS:
-                tok = gov  # "the leader of X" shares the role of "the leader"
-                continue
-            return "oblique", gov, prep
-        role = ("agent" if dep in _SUBJECTS else "patient" if dep in _OBJECTS
-                else "attr" if dep in {"attr", "acomp"} else "root" if dep == "ROOT" else "other")
-        if poss and role in {"agent", "patient"}:
-            role = "poss_" + role
-        return role, tok.head if dep != "ROOT" else tok, prep
-    return "other", tok.head, prep
+        v = a.val_list[i]
+        if m_lo <= i <= m_hi:
+            rel = "mod"
+        elif i in anc:
+            rel = "gov"
+        elif c_lo <= i <= c_hi:
+            rel = "clause"
+        else:
+            rel = "other"
+            if ((q[i] - q[start]) % 2 == 1) != in_quote:
+                rel = "quote" if not in_quote else "outside"
+        if i == gov:
+            _add(feats, f"govval|{role}", v)
+        up, t, downs = 0, i, []
+        while t not in anc:
+            if head[t] == t:
+                break
+            downs.append(dep[t])
+            t = head[t]
+            up += 1
+        d = up + anc[t] if t in anc else up + 10
+        sign = "pos" if v > 0 else "neg"
+        if d <= 4:
+            ups, r = [], root
+            while r != t:
+                ups.append(dep[r])
+                r = head[r]
+            feats[f"path={'^'.join(ups)}|{'v'.join(reversed(downs))}|{sign}"] = 1.0
+        _add(feats, f"{rel}_{sign}", abs(v) / 4)
+        _add(feats, f"{rel}_{sign}|{role}", abs(v) / 4)
+        _add(feats, f"{rel}_{sign}_n", 1.0)
+        total += v / (1.0 + d)
+        feats[f"lex={rel}|{lemma[i]}"] = 1.0
+    feats["dist_weighted"] = total / 2
+    sent, words = a.scope(start, end)
+    feats["sent_compound"] = sent
+    feats["speaker_x_sent"] = sent * speaker
+    feats["clause_compound"] = a.compound((c_lo, min(ts, c_hi + 1)), (max(te, c_lo), c_hi + 1))
+    feats["near_compound"] = a.compound((max(start, ts - 6), ts), (te, min(end, te + 6)))
+    if m_lo < ts or m_hi >= te:  # the target has modifiers
+        feats["mod_compound"] = a.compound((m_lo, min(ts, m_hi + 1)), (max(te, m_lo), m_hi + 1))
+    for i in [*range(max(start, ts - 4), ts), *range(te, min(end, te + 4))]:
+        if not a.punct[i]:
+            feats[f"ctx{'L' if i < ts else 'R'}={'<NAME>' if a.pos[i] == 'PROPN' else lemma[i]}"] = 1.0
+    others = [(s, r) for s, e, r in a.ents if start <= s and e <= end and not ts <= r < te]
+    feats["n_others"] = min(len(others), 3) / 3
+    feats["others_in_clause"] = float(any(c_lo <= r <= c_hi for _, r in others))
+    feats["first_entity"] = float(not any(s < ts for s, _ in others))
+    clause_in_target = ts <= clause < te
+    for i, w in words:
+        if ts <= i < te:
+            continue
+        feats[f"bow={w}"] = 0.5
+        if c_lo <= i <= c_hi and not clause_in_target:
+            feats[f"cl={w}"] = 1.0
+    dense = None
+    if a.tensor is not None:
+        tensor = a.tensor
+        window = [i for i in range(max(start, ts - 3), min(end, te + 3)) if not ts <= i < te]
+        width = tensor.shape[1]
+        dense = np.zeros(3 * width, dtype="float64")
+        dense[:width] = tensor[ts:te].mean(axis=0)
+        dense[width:2 * width] = tensor[gov]
+        if window:
+            dense[2 * width:] = tensor[window].mean(axis=0)
+        dense /= 4
+    return feats, dense
 
 
-def _path(a, b_ancestors: dict) -> int:
-    """Tree distance from token ``a`` to a token whose ancestors-with-depth are ``b_ancestors``."""
-    up = 0
-    tok = a
-    while True:
-        if tok.i in b_ancestors:
-            return up + b_ancestors[tok.i]
-        if tok.head.i == tok.i:
-            return up + 10
-        tok = tok.head
-        up += 1
-
-
-def sign_of(v: float) -> str:
-    return "pos" if v > 0 else "neg"
-
-
-def _path_label(root, tok, anc: dict) -> str:
-    """Dependency labels from the target's root up to the common head, then down to ``tok``."""
-    down = []
-    t = tok
-    while t.i not in anc:
-        down.append(t.dep_)
-        t = t.head
-    up = []
-    r = root
-    while r.i != t.i:
-        up.append(r.dep_)
-        r = r.head
-    return "^".join(up) + "|" + "v".join(reversed(down))
+def _dense_names(width: int) -> list[str]:
+    return [f"{p}{k}" for p in _TENSOR_PARTS for k in range(width)]
 
 
 def target_features(scope, target) -> dict[str, float]:
@@ -322,117 +543,15 @@ def target_features(scope, target) -> dict[str, float]:
 
     Lexicon valence split by the word's syntactic relation to the target
     (modifier, governing predicate, same clause, elsewhere), the target's
-    semantic role and its governing verb, quotes and reporting verbs, and
-    context words near the target (proper nouns masked).
+    semantic role and its governing verb, quotes and reporting verbs, context
+    words near the target (proper nouns masked) and the parser's token vectors.
     """
-    feats: dict[str, float] = {"bias": 1.0}
-    root = target.root
-    tset = set(range(target.start, target.end))
-    anc = {root.i: 0}
-    depth = 0
-    for a in root.ancestors:
-        depth += 1
-        anc[a.i] = depth
-    role, gov, prep = _role(target)
-    clause = gov
-    while clause.pos_ not in {"VERB", "AUX"} and clause.head.i != clause.i:
-        clause = clause.head
-    clause_set = {t.i for t in clause.subtree}
-    mod_set = {t.i for t in root.subtree} - tset
-    verbs = sentiment_verbs()
-
-    feats[f"role={role}"] = 1.0
-    if prep:
-        feats[f"prep={prep}"] = 1.0
-    gl = gov.lemma_.lower()
-    feats[f"gov={role}|{gl}"] = 1.0
-    h = root
-    for k in range(3):
-        if h.head.i == h.i:
-            break
-        feats[f"h{k}={h.dep_}:{h.head.lemma_.lower()}"] = 1.0
-        h = h.head
-    speaker = role == "agent" and gl in _REPORTING
-    feats["speaker"] = float(speaker)
-    in_quote = _in_quotes(scope, root.i)
-    feats["in_quote"] = float(in_quote)
-    if gl in verbs.index:
-        row = verbs.loc[gl]
-        feats[f"vclass={row['class']}|{role}"] = 1.0
-        sign = row["agent"] if role in {"agent", "poss_agent"} else row["patient"] if role in {
-            "patient", "poss_patient", "oblique"} else 0
-        if sign:
-            feats["verb_sign"] = float(sign) * (-1.0 if _negated(gov) else 1.0)
-
-    total = 0.0
-    for tok in scope:
-        if tok.i in tset:
-            continue
-        v = _valence(tok)
-        if not v:
-            continue
-        if _negated(tok):
-            v *= -0.74
-        if tok.i in mod_set:
-            rel = "mod"
-        elif tok.i in anc:
-            rel = "gov"
-        elif tok.i in clause_set:
-            rel = "clause"
-        else:
-            rel = "other"
-        if rel == "other" and _in_quotes(scope, tok.i) != in_quote:
-            rel = "quote" if not in_quote else "outside"
-        if tok.i == gov.i:
-            feats[f"govval|{role}"] = feats.get(f"govval|{role}", 0.0) + v
-        d = _path(tok, anc)
-        if d <= 4:
-            feats[f"path={_path_label(root, tok, anc)}|{sign_of(v)}"] = 1.0
-        sign = "pos" if v > 0 else "neg"
-        feats[f"{rel}_{sign}"] = feats.get(f"{rel}_{sign}", 0.0) + abs(v) / 4
-        feats[f"{rel}_{sign}|{role}"] = feats.get(f"{rel}_{sign}|{role}", 0.0) + abs(v) / 4
-        feats[f"{rel}_{sign}_n"] = feats.get(f"{rel}_{sign}_n", 0.0) + 1.0
-        total += v / (1.0 + d)
-        feats[f"lex={rel}|{tok.lemma_.lower()}"] = 1.0
-    feats["dist_weighted"] = total / 2
-    sent = polarity(scope.text)["compound"]
-    feats["sent_compound"] = sent
-    feats["speaker_x_sent"] = sent * speaker
-    doc = scope.doc
-    clause_toks = sorted(i for i in clause_set if i not in tset)
-    feats["clause_compound"] = polarity(" ".join(doc[i].text for i in clause_toks))["compound"]
-    near = doc[max(scope.start, target.start - 6):target.start].text + " " + doc[target.end:min(
-        scope.end, target.end + 6)].text
-    feats["near_compound"] = polarity(near)["compound"]
-    if mod_set:
-        feats["mod_compound"] = polarity(" ".join(doc[i].text for i in sorted(mod_set)))["compound"]
-    lo, hi = max(scope.start, target.start - 4), min(scope.end, target.end + 4)
-    for tok in scope.doc[lo:hi]:
-        if tok.i in tset or tok.is_punct:
-            continue
-        word = "<NAME>" if tok.pos_ == "PROPN" else tok.lemma_.lower()
-        side = "L" if tok.i < target.start else "R"
-        feats[f"ctx{side}={word}"] = 1.0
-    others = [e for e in scope.ents if e.label_ in {"PERSON", "ORG", "GPE", "NORP"} and e.root.i not in tset]
-    feats["n_others"] = min(len(others), 3) / 3
-    feats["others_in_clause"] = float(any(e.root.i in clause_set for e in others))
-    feats["first_entity"] = float(not any(e.start < target.start for e in others))
-    for tok in scope:
-        if tok.i not in tset and not tok.is_punct and not tok.is_stop and tok.pos_ != "PROPN":
-            feats[f"bow={tok.lemma_.lower()}"] = 0.5
-    for tok in clause.subtree if clause.i not in tset else ():
-        if tok.i not in tset and not tok.is_punct and not tok.is_stop and tok.pos_ != "PROPN":
-            feats[f"cl={tok.lemma_.lower()}"] = 1.0
-    tensor = scope.doc.tensor
-    if tensor is not None and tensor.ndim == 2 and tensor.shape[0] == len(scope.doc) and tensor.shape[1]:
-        window = [i for i in range(max(scope.start, target.start - 3), min(scope.end, target.end + 3))
-                  if i not in tset]
-        parts = [("tt", tensor[target.start:target.end]), ("tg", tensor[gov.i:gov.i + 1])]
-        if window:
-            parts.append(("tw", tensor[window]))
-        for name, rows in parts:
-            for k, x in enumerate(rows.mean(axis=0)):
-                feats[f"{name}{k}"] = float(x) / 4
+    feats, dense = _features(_arrays(target.doc), scope.start, scope.end, target.start, target.end,
+                             target.root.i)
+    if dense is not None:
+        nonzero = dense != 0
+        feats.update(zip(np.array(_dense_names(len(dense) // 3))[nonzero].tolist(), dense[nonzero].tolist(),
+                         strict=True))
     return feats
 
 
@@ -450,33 +569,78 @@ def target_span(doc, start: int, end: int):
     return doc[i:j] if i < j else None
 
 
+class _Model:
+    """The shipped classifier (``data/target_sentiment.npz``): a multinomial logistic
+    regression over named features, the token-vector block kept as a dense matrix."""
+
+    def __init__(self, names: list[str], coef: np.ndarray, intercept: np.ndarray):
+        self.index = {n: i for i, n in enumerate(names)}
+        self.weights = np.ascontiguousarray(coef.T, dtype="float64")  # features × classes
+        self.intercept = intercept.astype("float64")
+        self._dense: dict[int, np.ndarray] = {}
+
+    def dense_weights(self, width: int) -> np.ndarray:
+        """Weights of the token-vector block (``3 * width`` rows; zero for names the model lacks)."""
+        w = self._dense.get(width)
+        if w is None:
+            w = np.zeros((3 * width, self.weights.shape[1]))
+            for k, name in enumerate(_dense_names(width)):
+                j = self.index.get(name)
+                if j is not None:
+                    w[k] = self.weights[j]
+            self._dense[width] = w
+        return w
+
+    def probabilities(self, rows: list[dict], dense: list[np.ndarray | None]) -> np.ndarray:
+        """Class probabilities (rows × LABELS) of named features plus token-vector blocks."""
+        index = self.index
+        r_idx, c_idx, vals = [], [], []
+        for r, feats in enumerate(rows):
+            for name, value in feats.items():
+                j = index.get(name)
+                if j is not None:
+                    r_idx.append(r)
+                    c_idx.append(j)
+                    vals.append(value)
+        z = np.tile(self.intercept, (len(rows), 1))
+        if c_idx:
+            contrib = self.weights[c_idx] * np.asarray(vals)[:, None]
+            for k in range(z.shape[1]):
+                z[:, k] += np.bincount(r_idx, weights=contrib[:, k], minlength=len(rows))
+        for r, block in enumerate(dense):
+            if block is not None:
+                z[r] += block @ self.dense_weights(len(block) // 3)
+        z -= z.max(axis=1, keepdims=True)
+        p = np.exp(z)
+        return p / p.sum(axis=1, keepdims=True)
+
+
 @lru_cache(maxsize=1)
-def _model() -> tuple[dict[str, int], np.ndarray, np.ndarray] | None:
-    """The shipped classifier (``data/target_sentiment.npz``): feature index, weights, intercepts."""
+def _model() -> _Model | None:
+    """The shipped classifier, loaded once (None without the weights file)."""
     if not MODEL_FILE.exists():
         return None
     with np.load(MODEL_FILE) as z:
-        names = [str(n) for n in z["features"]]
-        return {n: i for i, n in enumerate(names)}, z["coef"], z["intercept"]
+        return _Model([str(n) for n in z["features"]], z["coef"], z["intercept"])
+
+
+def _labelled(p: np.ndarray) -> dict:
+    return {"label": LABELS[int(p.argmax())], "score": round(float(p[2] - p[0]), 4)}
+
+
+def _lexicon_label(features: dict) -> dict:
+    """Without trained weights: the target's clause, scored by the lexicon."""
+    c = features.get("clause_compound", 0.0)
+    return {"label": "negative" if c <= -0.05 else "positive" if c >= 0.05 else "neutral", "score": round(c, 4)}
 
 
 def classify(features: dict[str, float]) -> dict:
     """``{"label", "score"}`` from :func:`target_features`: the label with the highest
     probability, the score ``P(positive) - P(negative)`` in [-1, 1]."""
     model = _model()
-    if model is None:  # no trained weights: the target's clause, scored by the lexicon
-        c = features.get("clause_compound", 0.0)
-        return {"label": "negative" if c <= -0.05 else "positive" if c >= 0.05 else "neutral", "score": c}
-    index, coef, intercept = model
-    x = np.zeros(coef.shape[1])
-    for name, value in features.items():
-        i = index.get(name)
-        if i is not None:
-            x[i] = value
-    z = coef @ x + intercept
-    p = np.exp(z - z.max())
-    p /= p.sum()
-    return {"label": LABELS[int(p.argmax())], "score": round(float(p[2] - p[0]), 4)}
+    if model is None:
+        return _lexicon_label(features)
+    return _labelled(model.probabilities([features], [None])[0])
 
 
 def score_target(doc, start: int, end: int) -> dict:
@@ -487,11 +651,36 @@ def score_target(doc, start: int, end: int) -> dict:
     return classify(target_features(span.sent if doc.has_annotation("SENT_START") else doc[:], span))
 
 
+def _score_spans(doc, spans: list) -> list[dict]:
+    """:func:`score_target` of many target spans of one doc (None: no word), classified at once."""
+    a = _arrays(doc)
+    sents = doc.has_annotation("SENT_START")
+    rows, dense, where = [], [], []
+    for k, span in enumerate(spans):
+        if span is None:
+            continue
+        start, end = (int(a.sent_start[span.start]), a.sent_end[span.start]) if sents else (0, len(doc))
+        feats, block = _features(a, start, end, span.start, span.end, span.root.i)
+        rows.append(feats)
+        dense.append(block)
+        where.append(k)
+    out = [{"label": "neutral", "score": 0.0} for _ in spans]
+    model = _model()
+    if model is None:
+        for k, feats in zip(where, rows, strict=True):
+            out[k] = _lexicon_label(feats)
+    elif rows:
+        for k, p in zip(where, model.probabilities(rows, dense), strict=True):
+            out[k] = _labelled(p)
+    return out
+
+
 def mentions_sentiment(doc, mentions: pd.DataFrame) -> pd.DataFrame:
     """``mentions`` with ``target_label`` and ``target_score``: the sentiment expressed toward
     each mention in its sentence (see :func:`target_sentiment`)."""
     out = mentions.copy()
-    scores = [score_target(doc, int(s), int(e)) for s, e in zip(out["start"], out["end"], strict=True)]
+    spans = [target_span(doc, int(s), int(e)) for s, e in zip(out["start"], out["end"], strict=True)]
+    scores = _score_spans(doc, spans)
     out["target_label"] = pd.Series([r["label"] for r in scores], index=out.index, dtype="object")
     out["target_score"] = pd.Series([r["score"] for r in scores], index=out.index, dtype="float64")
     return out
