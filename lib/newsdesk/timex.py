@@ -1603,9 +1603,13 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
             interval = value_interval(value)
         for name, item in zip(TIMEX_COLUMNS, (start, end, span, kind, value, *interval), strict=True):
             cols[name].append(None if item is pd.NaT else item)
-    dtypes = {"start": "int64", "end": "int64", "date_start": "datetime64[ns]", "date_end": "datetime64[ns]"}
     return pd.DataFrame({
-        name: pd.Series(np.array(values, dtype=dtypes[name]) if name in dtypes else values,
-                        dtype=dtypes.get(name, "str"))
+        name: np.array(values, dtype=_DTYPES[name]) if name in _DTYPES else pd.array(values, dtype=_STR)
         for name, values in cols.items()
     })
+
+
+#: dtypes of the timex frame, as objects: a dtype named by a string is looked up on every use.
+_DTYPES = {"start": np.dtype("int64"), "end": np.dtype("int64"),
+           "date_start": np.dtype("datetime64[ns]"), "date_end": np.dtype("datetime64[ns]")}
+_STR = pd.StringDtype(na_value=np.nan)  # "str": every other column
