@@ -96,6 +96,26 @@ def test_directed_verbs_lend_their_sign(nlp, text, word, sign):
     assert feats["verb_sign"] == sign
 
 
+@pytest.mark.parametrize(("word", "feature"), [
+    ("Smith", "near_them_neg"),
+    ("Jones", "near_me_neg"),
+])
+def test_charged_words_go_to_the_nearest_party(nlp, word, feature):
+    text = "Smith praised Jones, a corrupt liar."
+    feats = sentiment.target_features(nlp(text)[:], span_of(nlp(text), word))
+    assert feats.get(feature, 0) > 0
+    assert not {k for k in feats if k.startswith("near_") and k.endswith("_neg")} - {feature}
+
+
+def test_mentions_are_scored_as_one_at_a_time(nlp):
+    doc = nlp("Smith accused Jones of lying. The mayor praised the firefighters in Paris.")
+    mentions = pd.DataFrame({"start": [0, 14, 34, 52, 68], "end": [5, 19, 39, 64, 73]})
+    batch = sentiment.mentions_sentiment(doc, mentions)
+    single = [sentiment.score_target(doc, s, e) for s, e in zip(mentions["start"], mentions["end"], strict=True)]
+    assert batch["target_label"].tolist() == [r["label"] for r in single]
+    assert batch["target_score"].tolist() == pytest.approx([r["score"] for r in single])
+
+
 def test_quote_mark_span_is_trimmed(nlp):
     doc = nlp('"Smith lied," he said.')
     assert sentiment.target_span(doc, 0, 6).text == "Smith"

@@ -32,16 +32,14 @@ Aggregates: :func:`paragraph_sentiment` (per paragraph), :func:`actor_sentiment`
 Sentiment toward a target (:func:`target_sentiment`) is a logistic regression
 over :func:`target_features`: lexicon valence scoped by the dependency parse
 (modifiers of the target, the predicate governing it, its clause, the rest,
-quotes), the target's semantic role with the verb table
+quotes) and by who else is in the sentence (is a charged word nearer to the
+target than to the other people, organisations and pronouns?), the target's
+semantic role with the verb table
 ``data/sentiment_verbs.csv`` (the object of "accused" receives the
 negativity), negation, context words and the parser's token vectors. Its
 weights (``data/target_sentiment.npz``) are trained on NewsMTSC by
 ``benchmarks/train_target_sentiment.py``; without them the target's clause is
-scored by the lexicon. The parse, valence (with negation) and quote arrays are
-built once per doc and shared by all its mentions; the clause, near-target and
-modifier "compounds" are VADER's normalisation ``x / sqrt(x² + 15)`` of summed
-token valences, and only the sentence is scored by VADER itself (memoised, so
-the analysis pass reuses the score of ``Corpus.sentences``).
+scored by the lexicon.
 """
 
 from __future__ import annotations
@@ -460,12 +458,26 @@ def _features(a: _Arrays, start: int, end: int, ts: int, te: int, root: int) -> 
         if sign:
             feats["verb_sign"] = float(sign) * (-1.0 if a.negated[gov] else 1.0)
 
+    feats[f"tent={a.ent_type[root] or '-'}"] = 1.0
+    feats[f"tpos={a.pos[root]}"] = 1.0
+    if a.pos[root] != "PROPN":
+        feats[f"thead={lemma[root]}"] = 1.0
+    prev, t = root, root
+    for _ in range(4):  # directed verbs above the target: "the nomination of X was blocked"
+        if head[t] == t:
+            break
+        prev, t = t, head[t]
+        verb = _verb_signs().get(lemma[t])
+        if verb is not None:
+            feats[f"above={verb[0]}|{dep[prev]}"] = 1.0
+    parties = [r for s, e, r in a.parties if start <= s and e <= end and not (s < te and ts < e)]
     total = 0.0
     vals = a.val_idx
     for i in vals[bisect_left(vals, start):bisect_left(vals, end)]:
-        if ts <= i < te:
-            continue
         v = a.val_list[i]
+        if ts <= i < te:  # "an innocent young woman": the target's own words
+            _add(feats, f"self_{'pos' if v > 0 else 'neg'}", abs(v) / 4)
+            continue
         if m_lo <= i <= m_hi:
             rel = "mod"
         elif i in anc:
@@ -478,26 +490,17 @@ def _features(a: _Arrays, start: int, end: int, ts: int, te: int, root: int) -> 
                 rel = "quote" if not in_quote else "outside"
         if i == gov:
             _add(feats, f"govval|{role}", v)
-        up, t, downs = 0, i, []
-        while t not in anc:
-            if head[t] == t:
-                break
-            downs.append(dep[t])
-            t = head[t]
-            up += 1
-        d = up + anc[t] if t in anc else up + 10
+        d = a.distance(i, root)
         sign = "pos" if v > 0 else "neg"
-        if d <= 4:
-            ups, r = [], root
-            while r != t:
-                ups.append(dep[r])
-                r = head[r]
-            feats[f"path={'^'.join(ups)}|{'v'.join(reversed(downs))}|{sign}"] = 1.0
         _add(feats, f"{rel}_{sign}", abs(v) / 4)
         _add(feats, f"{rel}_{sign}|{role}", abs(v) / 4)
         _add(feats, f"{rel}_{sign}_n", 1.0)
         total += v / (1.0 + d)
-        feats[f"lex={rel}|{lemma[i]}"] = 1.0
+        if parties:
+            d_other = min(a.distance(i, r) for r in parties)
+            _add(feats, f"near_{'me' if d < d_other else 'them' if d > d_other else 'tie'}_{sign}", abs(v) / 4)
+        else:
+            _add(feats, f"near_alone_{sign}", abs(v) / 4)
     feats["dist_weighted"] = total / 2
     sent, words = a.scope(start, end)
     feats["sent_compound"] = sent
@@ -542,9 +545,12 @@ def target_features(scope, target) -> dict[str, float]:
     """Features of the sentiment toward ``target`` (a Span) within ``scope`` (its sentence Span).
 
     Lexicon valence split by the word's syntactic relation to the target
-    (modifier, governing predicate, same clause, elsewhere), the target's
-    semantic role and its governing verb, quotes and reporting verbs, context
-    words near the target (proper nouns masked) and the parser's token vectors.
+    (modifier, governing predicate, same clause, elsewhere) and by whether the
+    word is nearer (in the parse) to the target or to another party of the
+    sentence, the target's own words, its semantic role, its governing verb and
+    the directed verbs above it, quotes and reporting verbs, its entity type,
+    context words near the target (proper nouns masked) and the parser's token
+    vectors.
     """
     feats, dense = _features(_arrays(target.doc), scope.start, scope.end, target.start, target.end,
                              target.root.i)
