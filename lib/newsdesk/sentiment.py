@@ -471,6 +471,12 @@ def _features(a: _Arrays, start: int, end: int, ts: int, te: int, root: int) -> 
         if verb is not None:
             feats[f"above={verb[0]}|{dep[prev]}"] = 1.0
     parties = [r for s, e, r in a.parties if start <= s and e <= end and not (s < te and ts < e)]
+    for r in parties:  # what the others do or undergo: "X accused Y" tells about X through Y
+        o_role, o_gov, _ = _role_of(a, r)
+        o_verb = _verb_signs().get(lemma[o_gov])
+        if o_verb is not None and o_role != "other":
+            feats[f"other={o_verb[0]}|{o_role}|{'same' if o_gov == gov else 'diff'}"] = 1.0
+        feats[f"other_role={o_role}|{role}"] = 1.0
     total = 0.0
     vals = a.val_idx
     for i in vals[bisect_left(vals, start):bisect_left(vals, end)]:
@@ -548,7 +554,8 @@ def target_features(scope, target) -> dict[str, float]:
     (modifier, governing predicate, same clause, elsewhere) and by whether the
     word is nearer (in the parse) to the target or to another party of the
     sentence, the target's own words, its semantic role, its governing verb and
-    the directed verbs above it, quotes and reporting verbs, its entity type,
+    the directed verbs above it, the roles of the other parties ("X accused Y"
+    says something of X through Y), quotes and reporting verbs, its entity type,
     context words near the target (proper nouns masked) and the parser's token
     vectors.
     """
