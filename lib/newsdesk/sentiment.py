@@ -244,13 +244,14 @@ _STRINGS: dict[int, str] = {}
 
 def _strings(hashes: np.ndarray, store, lower: bool = False) -> list[str]:
     """Strings of spaCy hashes (memoised across docs: a hash always names the same string)."""
-    out = []
-    for h in hashes.tolist():
+    uniq, inverse = np.unique(hashes, return_inverse=True)
+    names = []
+    for h in uniq.tolist():
         s = _STRINGS.get(h)
         if s is None:
             s = _STRINGS[h] = store[h]
-        out.append(s)
-    return [s.lower() for s in out] if lower else out
+        names.append(s.lower() if lower else s)
+    return np.array(names, dtype=object)[inverse.ravel()].tolist()
 
 
 class _Arrays:
@@ -314,6 +315,7 @@ class _Arrays:
         self.tensor = tensor if ok else None
         self._edges: dict[int, tuple[int, int]] = {}
         self._scopes: dict[tuple[int, int], tuple[float, list]] = {}
+        self._people: dict[tuple[int, int], tuple[list, list]] = {}
 
     def edges(self, i: int) -> tuple[int, int]:
         """First and last token index of token ``i``'s subtree."""
@@ -348,6 +350,15 @@ class _Arrays:
                 up += 1
             d = self._dist[(i, j)] = up + anc[t] if t in anc else up + 10
         return d
+
+    def people(self, start: int, end: int) -> tuple[list, list]:
+        """The parties and the named entities (start, end, root) inside tokens ``start:end``."""
+        p = self._people.get((start, end))
+        if p is None:
+            p = self._people[(start, end)] = (
+                [x for x in self.parties if start <= x[0] and x[1] <= end],
+                [x for x in self.ents if start <= x[0] and x[1] <= end])
+        return p
 
     def scope(self, start: int, end: int) -> tuple[float, list[tuple[int, str]]]:
         """VADER compound of ``doc[start:end]`` and its content words (index, lemma): no
@@ -470,7 +481,8 @@ def _features(a: _Arrays, start: int, end: int, ts: int, te: int, root: int) -> 
         verb = _verb_signs().get(lemma[t])
         if verb is not None:
             feats[f"above={verb[0]}|{dep[prev]}"] = 1.0
-    parties = [r for s, e, r in a.parties if start <= s and e <= end and not (s < te and ts < e)]
+    in_scope, named = a.people(start, end)
+    parties = [r for s, e, r in in_scope if not (s < te and ts < e)]
     for r in parties:  # what the others do or undergo: "X accused Y" tells about X through Y
         o_role, o_gov, _ = _role_of(a, r)
         o_verb = _verb_signs().get(lemma[o_gov])
@@ -518,7 +530,7 @@ def _features(a: _Arrays, start: int, end: int, ts: int, te: int, root: int) -> 
     for i in [*range(max(start, ts - 4), ts), *range(te, min(end, te + 4))]:
         if not a.punct[i]:
             feats[f"ctx{'L' if i < ts else 'R'}={'<NAME>' if a.pos[i] == 'PROPN' else lemma[i]}"] = 1.0
-    others = [(s, r) for s, e, r in a.ents if start <= s and e <= end and not ts <= r < te]
+    others = [(s, r) for s, _, r in named if not ts <= r < te]
     feats["n_others"] = min(len(others), 3) / 3
     feats["others_in_clause"] = float(any(c_lo <= r <= c_hi for _, r in others))
     feats["first_entity"] = float(not any(s < ts for s, _ in others))
@@ -606,23 +618,20 @@ class _Model:
 
     def probabilities(self, rows: list[dict], dense: list[np.ndarray | None]) -> np.ndarray:
         """Class probabilities (rows × LABELS) of named features plus token-vector blocks."""
-        index = self.index
-        r_idx, c_idx, vals = [], [], []
-        for r, feats in enumerate(rows):
-            for name, value in feats.items():
-                j = index.get(name)
-                if j is not None:
-                    r_idx.append(r)
-                    c_idx.append(j)
-                    vals.append(value)
-        z = np.tile(self.intercept, (len(rows), 1))
-        if c_idx:
-            contrib = self.weights[c_idx] * np.asarray(vals)[:, None]
-            for k in range(z.shape[1]):
-                z[:, k] += np.bincount(r_idx, weights=contrib[:, k], minlength=len(rows))
-        for r, block in enumerate(dense):
-            if block is not None:
-                z[r] += block @ self.dense_weights(len(block) // 3)
+        get = self.index.get
+        m = len(rows)
+        cols = np.array([get(name, -1) for feats in rows for name in feats], dtype="int64")
+        vals = np.array([v for feats in rows for v in feats.values()], dtype="float64")
+        r_idx = np.repeat(np.arange(m), [len(feats) for feats in rows])
+        known = cols >= 0
+        contrib = self.weights[cols[known]] * vals[known, None]
+        z = np.tile(self.intercept, (m, 1))
+        for k in range(z.shape[1]):
+            z[:, k] += np.bincount(r_idx[known], weights=contrib[:, k], minlength=m)
+        have = [r for r, block in enumerate(dense) if block is not None]
+        if have:
+            blocks = np.vstack([dense[r] for r in have])
+            z[have] += blocks @ self.dense_weights(blocks.shape[1] // 3)
         z -= z.max(axis=1, keepdims=True)
         p = np.exp(z)
         return p / p.sum(axis=1, keepdims=True)
