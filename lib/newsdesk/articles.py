@@ -190,12 +190,17 @@ def _read_bytes(path: Path, limit: int) -> bytes:
     return path.read_bytes()
 
 
+#: Control characters other than tab, newline, vertical tab, form feed and carriage return.
+_CONTROL_BYTES = bytes(b for b in range(32) if b < 9 or b > 13)
+
+
 def _decode(data: bytes) -> tuple[str, str]:
     """(text, note). UTF-8 (BOM stripped), else cp1252 when that decodes cleanly."""
     if not data.strip():
         raise Rejected("empty file")
     sample = data[:8192]
-    if b"\x00" in sample or sum(b < 9 or 13 < b < 32 for b in sample) > len(sample) * 0.05:
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
+    if b"\x00" in sample or controls > len(sample) * 0.05:
         raise Rejected("binary file, not text")
     try:
         return data.decode("utf-8-sig"), ""

@@ -168,8 +168,7 @@ def _strings_as_str(frame: pd.DataFrame) -> pd.DataFrame:
     Applied to the assembled frames, so fresh and cached results have the same dtypes.
     """
     for col in frame.select_dtypes(include="object").columns:
-        values = frame[col].dropna()
-        if len(values) and all(isinstance(v, str) for v in values):
+        if pd.api.types.infer_dtype(frame[col], skipna=True) == "string":
             frame[col] = frame[col].astype("str")
     return frame
 
