@@ -79,6 +79,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -634,7 +635,7 @@ class _Ctx:
         return None
 
 
-_RULES: list[tuple[re.Pattern, object, re.Pattern | None]] = []
+_RULES: list[tuple[re.Pattern, object, str | None]] = []  # (pattern, handler, trigger source)
 
 
 _UNIT_WORD = r"second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|centur"
@@ -666,7 +667,9 @@ def _rule(pattern: str):
         # never start inside a word ("regi|on Wednesday")
         compiled = re.compile(r"(?<![^\W_])(?:" + pattern + ")")
         trigger = _TRIGGERS.get(func.__name__)
-        _RULES.append((compiled, func, re.compile(trigger, re.I) if trigger else None))
+        if trigger and re.search(r"\\[A-Z]", trigger):
+            raise ValueError(f"trigger {trigger!r}: triggers are matched on lower-cased text")
+        _RULES.append((compiled, func, trigger))
         return func
     return deco
 
@@ -1468,10 +1471,24 @@ def _windows(trigger: re.Pattern, text: str) -> list[tuple[int, int]]:
     return [(lo, hi) for lo, hi in out]
 
 
+@cache
+def _trigger(source: str, folded: bool) -> re.Pattern:
+    """A trigger for lower-cased text (a plain scan is much faster than an ignore-case one), or for the text."""
+    return re.compile(source.lower()) if folded else re.compile(source, re.I)
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
     out = []
+    lowered = text.lower()
+    folded = len(lowered) == len(text)  # lower-casing keeps offsets, except for a few letters such as "İ"
+    windows_of: dict[str, list[tuple[int, int]]] = {}  # rules that share a trigger share its windows
     for order, (pattern, _func, trigger) in enumerate(_RULES):
-        windows = [(0, len(text))] if trigger is None else _windows(trigger, text)
+        if trigger is None:
+            windows = [(0, len(text))]
+        elif trigger in windows_of:
+            windows = windows_of[trigger]
+        else:
+            windows = windows_of[trigger] = _windows(_trigger(trigger, folded), lowered if folded else text)
         seen = -1
         for lo, hi in windows:
             for m in pattern.finditer(text, max(lo, seen), hi):
