@@ -30,6 +30,7 @@ analyses only that one.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import itertools
 import multiprocessing
@@ -256,8 +257,14 @@ def _chunk_results(todo: pd.DataFrame, actors_file, n_process: int, engine: str,
         analyze_chunk(pd.DataFrame([{"article_id": "warm-up", "text": "Officials said on Monday "
                                      "that \"talks\" went well.", "date": pd.NaT}]), actors_file)
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-        with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
-            yield from pool.map(analyze_chunk, chunks, itertools.repeat(actors_file))
+        # Objects that exist now (the model, the tables) move out of the garbage collector's
+        # reach, so collections in the workers don't write to (and copy) the pages they share.
+        gc.freeze()
+        try:
+            with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+                yield from pool.map(analyze_chunk, chunks, itertools.repeat(actors_file))
+        finally:
+            gc.unfreeze()
     else:
         for chunk in chunks:
             yield analyze_chunk(chunk, actors_file)
