@@ -1,4 +1,4 @@
-"""Speed of the analysis pass against the naive notebook loop, measured in one process.
+"""Speed of the analysis pass against the naive notebook loop, both measured in the same process.
 
 Takes N dated articles from the Wikinews JSONL corpus, writes them as seed-form
 ``.txt`` files in a temporary folder, and times:
@@ -8,6 +8,7 @@ Takes N dated articles from the Wikinews JSONL corpus, writes them as seed-form
 - warm:  the same call again (everything read from the cache).
 
     python benchmarks/bench_analyze.py --corpus ../shared/corpus/wikinews/wikinews_articles.jsonl --n 300
+    python benchmarks/bench_analyze.py --corpus … --n 300 --repeat 5        # medians of 5 fresh runs
     python benchmarks/bench_analyze.py --corpus … --n 5488 --skip-naive     # the whole corpus
 
 Prints words/s of each run and the ratios. Peak memory is reported two ways:
@@ -22,6 +23,9 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -107,14 +111,8 @@ class TotalMemory:
         self._thread.join()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--corpus", required=True, type=Path, help="wikinews_articles.jsonl")
-    parser.add_argument("--n", type=int, default=300, help="number of articles (default: %(default)s)")
-    parser.add_argument("--n-process", type=int, default=None, help="analyze's n_process (default: automatic)")
-    parser.add_argument("--skip-naive", action="store_true", help="time newsdesk only (for the full corpus)")
-    args = parser.parse_args()
-
+def measure(args: argparse.Namespace) -> dict:
+    """One run of everything in this process: seconds of each run, words, peak memory."""
     # Module imports stay outside every timing, for both sides (spaCy about 1 s, nltk about 2 s).
     import nltk.sentiment.vader  # noqa: F401
     import spacy  # noqa: F401
@@ -124,30 +122,74 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder, cache = Path(tmp) / "articles", Path(tmp) / "cache"
         folder.mkdir()
-        words = write_articles(args.corpus, args.n, folder)
-        n = len(list(folder.glob("*.txt")))
-        print(f"{n} articles, {words:,} words")
-        rows = []
+        result = {"words": write_articles(args.corpus, args.n, folder), "articles": len(list(folder.glob("*.txt")))}
         if not args.skip_naive:
-            t_naive = naive(folder)
-            rows.append(("naive loop", t_naive))
+            result["naive"] = naive(folder)
         with TotalMemory() as memory:
-            t_cold, corpus = newsdesk_run(folder, cache, args.n_process)
-        rows.append(("analyze cold", t_cold))
-        t_warm, _ = newsdesk_run(folder, cache, args.n_process)
-        rows.append(("analyze warm", t_warm))
-
-    print(f"{'run':<14} {'seconds':>9} {'words/s':>10}")
-    for name, seconds in rows:
-        print(f"{name:<14} {seconds:9.2f} {words / seconds:10,.0f}")
+            result["cold"], corpus = newsdesk_run(folder, cache, args.n_process)
+        result["warm"], _ = newsdesk_run(folder, cache, args.n_process)
     own, child = peak_mb()
-    print(f"peak memory: {own:,.0f} MB in this process, {child:,.0f} MB in the largest worker (RSS); "
-          f"{memory.peak:,.0f} MB all processes together during the cold run (PSS)")
-    print(f"corpus: {corpus!r}; errors: {len(corpus.errors)}")
-    summary = f"cold/warm: warm is {t_warm / t_cold:.1%} of cold"
-    if not args.skip_naive:
-        summary = f"cold analyze is {t_naive / t_cold:.2f}x the naive loop's speed; " + summary
-    print(summary)
+    result.update(own_mb=own, worker_mb=child, total_mb=memory.peak, corpus=repr(corpus), errors=len(corpus.errors))
+    return result
+
+
+def report(result: dict) -> None:
+    words = result["words"]
+    print(f"{result['articles']} articles, {words:,} words")
+    print(f"{'run':<14} {'seconds':>9} {'words/s':>10}")
+    for key, name in (("naive", "naive loop"), ("cold", "analyze cold"), ("warm", "analyze warm")):
+        if key in result:
+            print(f"{name:<14} {result[key]:9.2f} {words / result[key]:10,.0f}")
+    print(f"peak memory: {result['own_mb']:,.0f} MB in this process, {result['worker_mb']:,.0f} MB in the largest "
+          f"worker (RSS); {result['total_mb']:,.0f} MB all processes together during the cold run (PSS)")
+    print(f"corpus: {result['corpus']}; errors: {result['errors']}")
+
+
+def summary(result: dict) -> str:
+    line = f"cold/warm: warm is {result['warm'] / result['cold']:.1%} of cold"
+    if "naive" in result:
+        line = f"cold analyze is {result['naive'] / result['cold']:.2f}x the naive loop's speed; " + line
+    return line
+
+
+def repeated(argv: list[str], times: int) -> None:
+    """``times`` runs, each in a fresh interpreter (nothing warmed by the run before); medians."""
+    results = []
+    for k in range(times):
+        out = subprocess.run([sys.executable, __file__, *argv, "--json"], check=True, capture_output=True, text=True)
+        results.append(json.loads(out.stdout.strip().splitlines()[-1]))
+        print(f"run {k + 1}: {summary(results[-1])}", flush=True)
+    median = {key: statistics.median(r[key] for r in results)
+              for key in ("naive", "cold", "warm", "own_mb", "worker_mb", "total_mb") if key in results[0]}
+    report({**results[0], **median, "corpus": results[0]["corpus"] + f" (medians of {times} runs)"})
+    ratios = [r["naive"] / r["cold"] for r in results] if "naive" in median else []
+    spread = f" (runs: {min(ratios):.2f}x to {max(ratios):.2f}x)" if ratios else ""
+    print(f"median of {times} runs: " + summary(median) + spread)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", required=True, type=Path, help="wikinews_articles.jsonl")
+    parser.add_argument("--n", type=int, default=300, help="number of articles (default: %(default)s)")
+    parser.add_argument("--n-process", type=int, default=None, help="analyze's n_process (default: automatic)")
+    parser.add_argument("--skip-naive", action="store_true", help="time newsdesk only (for the full corpus)")
+    parser.add_argument("--repeat", type=int, default=1,
+                        help="runs, each in a fresh process; prints the medians (default: %(default)s)")
+    parser.add_argument("--json", action="store_true", help=argparse.SUPPRESS)  # one run, as JSON (for --repeat)
+    args = parser.parse_args()
+
+    if args.repeat > 1:
+        argv = ["--corpus", str(args.corpus), "--n", str(args.n)]
+        argv += ["--n-process", str(args.n_process)] if args.n_process else []
+        argv += ["--skip-naive"] if args.skip_naive else []
+        repeated(argv, args.repeat)
+        return
+    result = measure(args)
+    if args.json:
+        print(json.dumps(result))
+        return
+    report(result)
+    print(summary(result))
 
 
 if __name__ == "__main__":
