@@ -87,6 +87,8 @@ from importlib.resources import files
 import numpy as np
 import pandas as pd
 
+from newsdesk import segment
+
 EVENT_COLUMNS = [
     "sent_id", "start", "end", "date_start", "date_end", "granularity", "date_source", "timex",
     "actor", "actor_source", "target", "action", "action_lemma", "kind", "text", "compound",
@@ -275,7 +277,7 @@ def _mention_index(doc, mentions: pd.DataFrame) -> dict[int, dict]:
     at: dict[int, dict] = {}
     if mentions is None or mentions.empty:
         return at
-    rows = _records(mentions, ["start", "end", "label", "actor", "actor_type", "kind"])
+    rows = segment.records(mentions, ["start", "end", "label", "actor", "actor_type", "kind"])
     for row in sorted(rows, key=lambda r: (r["start"] - r["end"], r["start"])):  # longest first
         if not isinstance(row.get("actor"), str) or not row["actor"]:
             continue
@@ -401,7 +403,7 @@ def _anchor_timexes(doc, timexes: pd.DataFrame) -> list[dict]:
     if timexes is None or timexes.empty:
         return []
     out = []
-    for row in _records(timexes, ["start", "end", "text", "type", "date_start", "date_end", "granularity"]):
+    for row in segment.records(timexes, ["start", "end", "text", "type", "date_start", "date_end", "granularity"]):
         if row["type"] not in _ANCHOR_TYPES or pd.isna(row["date_start"]):
             continue
         span = doc.char_span(int(row["start"]), int(row["end"]), alignment_mode="expand")
@@ -547,7 +549,7 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
     history: list[_Event] = []
     text = doc.text
     rows = []
-    for sent_no, sent_row in enumerate(_records(sentences, ["sent_id", "start", "end", "compound"])):
+    for sent_no, sent_row in enumerate(segment.records(sentences, ["sent_id", "start", "end", "compound"])):
         sent = doc.char_span(int(sent_row["start"]), int(sent_row["end"]), alignment_mode="expand")
         if sent is None:
             continue
@@ -608,13 +610,6 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
         else:
             columns[name] = pd.array(values, dtype=_DATES.get(name, _STR))
     return pd.DataFrame(columns)
-
-
-def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
-    """The rows of ``frame`` as dicts of those ``columns`` it has (``to_dict("records")`` costs far more)."""
-    columns = [c for c in columns if c in frame.columns]
-    values = [frame[c].tolist() for c in columns]
-    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
 
 
 def timeline(corpus, *, min_articles: int = 1, with_actor: bool = False) -> pd.DataFrame:

@@ -183,23 +183,21 @@ class MemoAttributeRuler:
         from spacy.attrs import IDS
         from spacy.matcher import Matcher
 
-        self.attrs = ruler.attrs
-        single = [(int(ruler.vocab.strings[key]), pats) for key, pats in ruler.matcher._patterns.items()]
+        self.attrs, self.indices = ruler.attrs, ruler.indices
         self.single, self.multi = Matcher(ruler.vocab), Matcher(ruler.vocab)
-        self.indices = ruler.indices
-        used: set[str] = set()
-        for attr_id, pats in single:
-            one = [p for p in pats if len(p) == 1]
-            (self.single if len(one) == len(pats) else self.multi).add(str(attr_id), pats)
-            if len(one) == len(pats):
-                used.update(k for p in pats for k in p[0])
         # A multi-token pattern can only match where its first token does: that is memoised too.
         self.first = Matcher(ruler.vocab)
         self.longest = 0
-        for key, pats in self.multi._patterns.items():
-            self.first.add(key, [p[:1] for p in pats])
-            self.longest = max([self.longest, *(len(p) for p in pats)])
+        used: set[str] = set()  # the token attributes single tokens and first tokens are tested on
+        for key, pats in ruler.matcher._patterns.items():
+            name = ruler.vocab.strings[key]  # the pattern's index in ``attrs``, as a string
             used.update(k for p in pats for k in p[0])
+            if all(len(p) == 1 for p in pats):
+                self.single.add(name, pats)
+            else:
+                self.multi.add(name, pats)
+                self.first.add(name, [p[:1] for p in pats])
+                self.longest = max([self.longest, *(len(p) for p in pats)])
         self.key_attrs = [IDS[k.upper()] for k in sorted(used)]
         self.vocab = ruler.vocab
         self._starts: dict[tuple, bool] = {}

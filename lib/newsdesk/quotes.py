@@ -184,7 +184,7 @@ class _Attributor:
         out: dict[int, dict] = {}
         if mentions is None or mentions.empty:
             return out
-        for m in sorted(_records(mentions, _MENTION_FIELDS), key=lambda m: m["start"]):
+        for m in sorted(segment.records(mentions, _MENTION_FIELDS), key=lambda m: m["start"]):
             span = self.doc.char_span(int(m["start"]), int(m["end"]), alignment_mode="expand")
             if span is None:
                 continue
@@ -571,13 +571,6 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
             "partial": _is_partial(att, q), "scare": scare, "compound": _compound(quote), "_q": q,
         })
     return _frame(rows)
-
-
-def _records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
-    """The rows of ``frame`` as dicts of those ``columns`` it has (``to_dict("records")`` costs far more)."""
-    columns = [c for c in columns if c in frame.columns]
-    values = [frame[c].tolist() for c in columns]
-    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
 
 
 #: dtypes as objects: a dtype named by a string ("str", "Int64") is looked up on every use.

@@ -13,7 +13,8 @@ is_heading    bool     a short line without final punctuation
 
 ``sentences(doc, paragraphs)`` -> one row per sentence (``sent_id``, ``para_id``,
 ``start``, ``end``, ``text``). Sentences never cross a paragraph break, and
-headings hold no sentence.
+headings hold no sentence. ``sent_ids`` and ``records`` serve the other
+modules' per-article frames.
 """
 
 from __future__ import annotations
@@ -117,3 +118,10 @@ def segment_counts(corpus) -> pd.DataFrame:
     out = corpus.articles[["article_id", "date", "n_words"]].join(paras, on="article_id").join(sents, on="article_id")
     return out.fillna({"paragraphs": 0, "headings": 0, "sentences": 0}).astype(
         {"paragraphs": "int64", "headings": "int64", "sentences": "int64"})
+
+
+def records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
+    """The rows of ``frame`` as dicts of those ``columns`` it has (``to_dict("records")`` costs far more)."""
+    columns = [c for c in columns if c in frame.columns]
+    values = [frame[c].tolist() for c in columns]
+    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
