@@ -250,6 +250,17 @@ def test_durations(text, expr, value):
     assert only(text) == (expr, "DURATION", value)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("The club grew over the years.", [("the years", "DURATION", "PXY")]),
+    ("Prices rose through the decades.", [("the decades", "DURATION", "PXY")]),
+    ("In the months that followed, the mill closed.", [("the months", "DURATION", "PXM")]),
+    # "the weeks before the vote" is anchored to an event: left alone
+    ("The car was seen in the weeks before the vote.", []),
+])
+def test_the_years_as_an_unsized_stretch(text, expected):
+    assert tag(text) == expected
+
+
 @pytest.mark.parametrize("text, expr, value", [
     ("They meet every Monday.", "every Monday", "XXXX-WXX-1"),
     ("The report is published annually.", "annually", "P1Y"),

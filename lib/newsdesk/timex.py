@@ -1338,10 +1338,15 @@ def _bare_units(m, ctx):
     if m["unit2"]:
         unit = m["unit2"].lower()
         return "DURATION", duration_value(None if unit.endswith("s") else 1, unit)
-    if m["approx"] and m["approx"].lower() == "the":
-        return None
     before = ctx.text[max(0, m.start() - 12):m.start()].lower()
-    after = ctx.text[m.end():m.end() + 10].lower()
+    after = ctx.text[m.end():m.end() + 16].lower()
+    if m["approx"] and m["approx"].lower() == "the":
+        # "over the years", "the years that followed": an unsized stretch of time; other
+        # "the years" are anaphoric ("the weeks before the vote") and left alone
+        if re.search(r"\b(?:over|through|across|throughout|down)\s*$", before) or re.match(
+                r"\s+(?:that|which)\s+followed\b", after):
+            return "DURATION", duration_value(None, m["unit"])
+        return None
     if re.match(r"\s+of\b", after) and not m["approx"]:
         return None
     if re.search(r"(?:\d|-)\s*$", before):
