@@ -381,6 +381,18 @@ def test_not_temporal(text):
     assert tag(text) == []
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Police found his 1987 Chevrolet Cavalier.", []),
+    ("She drove a 1995 Ford pickup.", []),
+    ("They set up a venture called Orion 1980, making parts.", []),
+    # a year before a company name, or after a mere capital, is still a year
+    ("In 1990 Ford Motor Co. cut jobs.", [("1990", "DATE", "1990")]),
+    ("The 1989 Jaguar takeover failed.", [("1989", "DATE", "1989")]),
+])
+def test_a_year_inside_a_name_is_no_date(text, expected):
+    assert tag(text) == expected
+
+
 # --------------------------------------------------------------------------- without a reference date
 
 

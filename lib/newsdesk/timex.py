@@ -801,7 +801,23 @@ def _month_only(m, ctx):
 # years: "2014", "fiscal 1989", "early 1990", "mid-1996", "the year 2000", "the end of 1990"
 @_rule(rf"(?:(?P<mod>{MOD})[\s-]+|{_ci('fiscal')}\s+|{_ci('the year')}\s+|{_ci('calendar')}\s+|{_ci('post|pre')}-|(?<![\d$£€.,/-]))(?P<year>{YEAR})(?!\d|%|,\d|\.\d|-\d|/\d|\s*{_ci('percent|per cent')}\b|\s+(?:{_ci('to|and|or|-|–')})\s+\d{{1,3}}\b)")
 def _year(m, ctx):
+    if not m["mod"] and (_MODEL_YEAR.match(ctx.text, m.end()) and _OWNER_BEFORE.search(ctx.text, max(0, m.start() - 20), m.start())
+                         or _NAMED_BEFORE.search(ctx.text, max(0, m.start() - 60), m.start())):
+        return None  # "his 1987 Chevrolet Cavalier", "a venture called Orion 1980": names, not times
     return "DATE", m["year"]
+
+
+#: a vehicle make after a year makes it a model year, part of a product name
+_MODEL_YEAR = re.compile(
+    r"\s+(?:Chevrolet|Chevy|Ford|Toyota|Honda|Nissan|Datsun|Dodge|Chrysler|Plymouth|Buick|Cadillac"
+    r"|Pontiac|Oldsmobile|Mercury|Lincoln|Jeep|Volkswagen|VW|BMW|Mercedes(?:-Benz)?|Volvo|Mazda|Subaru"
+    r"|Hyundai|Kia|Audi|Porsche|Jaguar|Saab|GMC|Mitsubishi|Fiat|Peugeot|Renault|Lexus|Acura|Harley)"
+    r"(?:\s+(?!(?:Motors?|Co|Corp|Inc|Foundation|Group|Company)\b)[A-Z0-9][\w-]*|\s+(?:sedan|car|coupe|convertible|pickup|truck|van|minivan|wagon|station wagon"
+    r"|motorcycle|hatchback|sport utility vehicle)\b)")
+#: a determiner or possessive before a model year ("a 1995 Ford pickup", "Kopp's 1987 Chevrolet")
+_OWNER_BEFORE = re.compile(r"(?:\b(?:a|an|the|his|her|their|its|my|our|your)|\w['’]s)\s+$", re.I)
+#: "called", "named" + capitalised words right before a year: the year ends a name
+_NAMED_BEFORE = re.compile(r"\b(?:called|named|dubbed|titled|entitled|code-named|codenamed)\s+(?:[A-Z][\w&'-]*\s+){1,3}$")
 
 
 # decades and centuries: "the 1990s", "the late 1970s", "the '80s", "the 20th century"
