@@ -268,6 +268,10 @@ def test_the_years_as_an_unsized_stretch(text, expected):
     ("Trains run daily.", "daily", "P1D"),
     ("They meet twice a week.", "a week", "P1W"),
     ("The league meets every year.", "every year", "P1Y"),
+    # a time per period is one set, not two durations
+    ("Guards watch the house 24 hours a day.", "24 hours a day", "P1D"),
+    ("Shops open seven days a week.", "seven days a week", "P1W"),
+    ("Staff work 40 hours per week.", "40 hours per week", "P1W"),
 ])
 def test_sets(text, expr, value):
     assert only(text) == (expr, "SET", value)

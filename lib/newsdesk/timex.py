@@ -655,7 +655,7 @@ _TRIGGERS = {
     "_relative_period": "week|month|year|decade|century", "_vague_plural": _UNIT_WORD,
     "_ago": "ago|earlier|before|later|after|from now|hence|previously|back",
     "_year_ago": "year-", "_duration": _UNIT_WORD, "_bare_units": _UNIT_WORD,
-    "_set": "every|each|per", "_set_word": "ly\\b",
+    "_set": "every|each|per", "_set_word": "ly\\b", "_rate_set": r"(?:a|an|per|each)\s+(?:second|minute|hour|day|week|month|year)\b",
 }
 #: characters scanned on either side of a trigger word
 _WINDOW = 80
@@ -1368,6 +1368,12 @@ def _bare_units(m, ctx):
     if re.search(r"(?:\d|-)\s*$", before):
         return None
     return "DURATION", duration_value(None, m["unit"])
+
+
+# "24 hours a day", "seven days a week", "40 hours per week": one set, a time per period
+@_rule(rf"(?P<num>{NUM})[\s-]+{UNIT}\s+(?:{_ci('a|an|per|each')})\s+(?P<per>{_ci('second|minute|hour|day|week|month|year')})\b")
+def _rate_set(m, ctx):
+    return "SET", duration_value(1, m["per"])
 
 
 # sets: "every Monday" is in the weekday rule; "every day", "each year", "daily", "twice a week"
