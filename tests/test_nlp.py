@@ -1,9 +1,11 @@
 """The shared pipeline: the fast stand-ins for spaCy parts give spaCy's own results."""
 
+import numpy as np
 import pytest
 import spacy
+from thinc.api import NumpyOps
 
-from newsdesk.nlp import NameMatcher, get_nlp, model_name
+from newsdesk.nlp import MatmulOps, NameMatcher, _use_matmul, get_nlp, model_name
 
 TEXT = (
     "He's gonna go. There were 3 dogs running, but they weren't happy. Let's see what y'all think.\n\n"
@@ -45,4 +47,25 @@ def test_name_matcher_finds_nested_and_overlapping_names(nlp):
     doc = nlp.make_doc("The New York City Council met in York.")
     assert sorted(matcher(doc), key=lambda m: (m[1], m[2])) == [
         ("city", 1, 3), ("body", 1, 5), ("city", 2, 3), ("city", 7, 8),
+    ]
+
+
+@pytest.mark.parametrize("trans1, trans2", [(False, False), (False, True), (True, False), (True, True)])
+def test_matmul_ops_gemm_agrees_with_blis(trans1, trans2):
+    rng = np.random.default_rng(0)
+    x = rng.standard_normal((7, 5) if not trans1 else (5, 7)).astype("float32")
+    y = rng.standard_normal((5, 3) if not trans2 else (3, 5)).astype("float32")
+    ours = MatmulOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    out = np.zeros((7, 3), dtype="float32")
+    MatmulOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2)
+    blis = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    assert ours.dtype == np.float32 and np.allclose(ours, blis, atol=1e-5) and np.allclose(out, blis, atol=1e-5)
+
+
+def test_matmul_ops_give_the_models_own_annotations(nlp):
+    assert all(type(node.ops) is MatmulOps for node in nlp.get_pipe("ner").model.walk())
+    plain, fast = spacy.load(model_name()), spacy.load(model_name())
+    _use_matmul(fast)
+    assert [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in fast(TEXT)] == [
+        (t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in plain(TEXT)
     ]

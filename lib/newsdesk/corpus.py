@@ -45,6 +45,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
+from threadpoolctl import threadpool_limits
 from tqdm import tqdm
 
 from newsdesk import actors as actors_mod
@@ -226,13 +227,16 @@ def analyze_chunk(todo: pd.DataFrame, actors_file=None) -> tuple[dict[str, pd.Da
     frames: dict[str, list] = {name: [] for name in ARTICLE_FRAMES}
     ids: dict[str, list] = {name: [] for name in ARTICLE_FRAMES}
     errors = []
-    for article_id, got, error in analyze_stream(todo, actors_file):
-        if error is not None:
-            errors.append({"article_id": article_id, "error": error})
-            continue
-        for name in ARTICLE_FRAMES:
-            frames[name].append(got[name])
-            ids[name] += [article_id] * len(got[name])
+    # One BLAS thread: the model's matrices are small (see nlp.MatmulOps) and a
+    # large corpus is already spread over one process per core.
+    with threadpool_limits(limits=1, user_api="blas"):
+        for article_id, got, error in analyze_stream(todo, actors_file):
+            if error is not None:
+                errors.append({"article_id": article_id, "error": error})
+                continue
+            for name in ARTICLE_FRAMES:
+                frames[name].append(got[name])
+                ids[name] += [article_id] * len(got[name])
     out = {}
     for name, parts in frames.items():
         frame = _concat(parts)
