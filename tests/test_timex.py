@@ -215,6 +215,18 @@ def test_holidays_near_the_article_are_the_near_ones(text, ref, expr, value):
     assert only(text, ref) == (expr, "DATE", value)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('"This is a historic day for Kenya," he said.', [("a historic day", "DATE", "2026-02-18")]),
+    ("Talks began on Monday. It was the second day of the strike.",
+     [("Monday", "DATE", "2026-02-16"), ("the second day", "DATE", "2026-02-16")]),
+    # a day still to come, or a span of a day, is no predicate day
+    ("A ban would be a sad day for us.", []),
+    ("The report was a day late.", [("a day", "DURATION", "P1D")]),
+])
+def test_a_day_in_a_predicate_is_the_day_in_play(text, expected):
+    assert tag(text) == expected
+
+
 def test_the_day_before_an_event_clause_is_left_alone():
     assert tag("She spoke later in the day before returning home.") == []
 

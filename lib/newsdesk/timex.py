@@ -650,7 +650,7 @@ _TRIGGERS = {
     "_quarter_rule": "quarter|half", "_the_quarter": "quarter|period",
     "_season": "spring|summer|fall|autumn|winter", "_weekday": "day", "_holiday": "christmas|new year|halloween|valentine|independence|thanksgiving|easter|labor|memorial|election",
     "_deictic_day": "today|yesterday|tomorrow|tonight", "_this_part": "morning|afternoon|evening|night",
-    "_overnight": "overnight", "_anaphoric_day": "day|morning|afternoon|evening|night",
+    "_overnight": "overnight", "_anaphoric_day": "day|morning|afternoon|evening|night", "_day_predicate": r"day\b",
     "_second_day": r"\d\s+(?:and|or|to|through)\s+\d", "_clock": r"\d|noon|midnight|midday",
     "_relative_period": "week|month|year|decade|century", "_vague_plural": _UNIT_WORD,
     "_ago": "ago|earlier|before|later|after|from now|hence|previously|back",
@@ -1088,6 +1088,17 @@ def _anaphoric_day(m, ctx):
             return kind, f"{recent}-XX{suffix}"  # "last October ... that same day": a day in that month
         base = dt.date(*map(int, day.groups())) if day else ctx.ref
     return kind, (base + dt.timedelta(days=step)).isoformat() + suffix
+
+
+# a day named in a predicate: "it was a great day for Poland", "it's the second day of the
+# strike": the day in play, i.e. the last one the story named, else the article date ("will be
+# a sad day" is no day yet)
+@_rule(r"(?:(?<=\bis\s)|(?<=\bwas\s)|(?<=['’]s\s)|(?<=\bis\s[\"“])|(?<=\bwas\s[\"“])|(?<=['’]s\s[\"“]))(?:a|an|the)\s+(?:(?:very|truly|really|most)\s+)?(?!(?:same|next|following|previous|other|few|couple|whole|entire|half|full)\b)[a-z]+\s+day(?=\s*[,.;:!?\"'”)]|\s+(?:of|for|in|on|when|that|as|and|but|at|with)\b)")
+def _day_predicate(m, ctx):
+    if ctx.ref is None:
+        return "DATE", "XXXX-XX-XX"
+    recent = re.match(r"\d{4}-\d\d-\d\d$", ctx.recent(m.start(), window=2000) or "")
+    return "DATE", recent.group() if recent else ctx.ref.isoformat()
 
 
 # the second day of "April 24 and 25" (TimeML tags the two days apart)
