@@ -43,6 +43,8 @@ def only(text: str, ref=REF) -> tuple[str, str, str]:
     ("Profit fell in the first quarter of 2025.", "the first quarter of 2025", "2025-Q1"),
     ("Sales rose in Q3 2013.", "Q3 2013", "2013-Q3"),
     ("Output fell in the first half of 2025.", "the first half of 2025", "2025-H1"),
+    ("Output fell in the last half of 2024.", "the last half of 2024", "2024-H2"),
+    ("Sales rose in the final quarter of 2024.", "the final quarter of 2024", "2024-Q4"),
     ("Turnout was high on Christmas Day 2024.", "Christmas Day 2024", "2024-12-25"),
     ("Shops closed for Christmas week 2024.", "Christmas week 2024", "2024-W52"),
 ])

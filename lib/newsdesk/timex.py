@@ -897,10 +897,17 @@ def _q_code(m, ctx):
     return "DATE", f"{year}-{m['u']}{n}"
 
 
-@_rule(rf"(?:(?P<the>{_ci('the|its|this|that|a|their|last|next')})\s+)?(?:(?P<lyear>{YEAR}|{_ci('this|last|next')}\s+{_ci('year')}['’]s|{_ci('the year-(?:ago|earlier)|year-(?:ago|earlier)|last year')}['’]?s?)\s+)?(?:{_ci('fiscal|calendar|flat|latest')}[\s-]+)?(?P<ord>{_ci('first|second|third|fourth|1st|2nd|3rd|4th')})[\s-]+(?P<unit>{_ci('quarter|half')})(?:s\b)?(?:\s+{_ci('of')}\s+(?:{_ci('fiscal')}\s+)?(?P<year>{YEAR}))?(?:\s+(?P<ryear>{_ci('last|this|next')})\s+{_ci('year')})?")
+@_rule(rf"(?:(?P<the>{_ci('the|its|this|that|a|their|last|next')})\s+)?(?:(?P<lyear>{YEAR}|{_ci('this|last|next')}\s+{_ci('year')}['’]s|{_ci('the year-(?:ago|earlier)|year-(?:ago|earlier)|last year')}['’]?s?)\s+)?(?:{_ci('fiscal|calendar|flat|latest')}[\s-]+)?(?P<ord>{_ci('first|second|third|fourth|1st|2nd|3rd|4th|last|latter|final')})[\s-]+(?P<unit>{_ci('quarter|half')})(?:s\b)?(?:\s+{_ci('of')}\s+(?:{_ci('fiscal')}\s+)?(?P<year>{YEAR}))?(?:\s+(?P<ryear>{_ci('last|this|next')})\s+{_ci('year')})?")
 def _quarter_rule(m, ctx):
-    n = ORDINALS[m["ord"].lower()]
     unit = "Q" if m["unit"].lower() == "quarter" else "H"
+    if m["ord"].lower() in ("last", "latter", "final"):
+        # "the last half of 1989" is its second half; without a year "the last quarter" is
+        # the one before (_the_quarter) and "the final quarter" may be a game's
+        if not m["year"] or m.group(0).lower().endswith("s"):
+            return None
+        n = 4 if unit == "Q" else 2
+    else:
+        n = ORDINALS[m["ord"].lower()]
     if m.group(0).lower().endswith("s") and m.group(0).lower().rstrip("s").endswith(("quarter", "half")):
         return "SET", f"XXXX-{unit}{n}"
     y = None
