@@ -305,6 +305,15 @@ def test_clock_times(text, expr, value):
     assert only(text) == (expr, "TIME", value)
 
 
+@pytest.mark.parametrize("text, expr, value", [
+    ("By mid afternoon, the talks had ended.", "mid afternoon", "2026-02-18TAF"),
+    ("At mid-afternoon yesterday, shares rose.", "mid-afternoon yesterday", "2026-02-17TAF"),
+    ("The crowd had gone by early evening.", "early evening", "2026-02-18TEV"),
+])
+def test_a_modified_part_of_day_is_a_time(text, expr, value):
+    assert only(text) == (expr, "TIME", value)
+
+
 def test_a_count_before_in_the_morning_is_no_clock_time():
     assert tag("Shares fell 4 in the morning session.") == []
 

@@ -650,7 +650,7 @@ _TRIGGERS = {
     "_quarter_rule": "quarter|half", "_the_quarter": "quarter|period",
     "_season": "spring|summer|fall|autumn|winter", "_weekday": "day", "_holiday": "christmas|new year|halloween|valentine|independence|thanksgiving|easter|labor|memorial|election",
     "_deictic_day": "today|yesterday|tomorrow|tonight", "_this_part": "morning|afternoon|evening|night",
-    "_overnight": "overnight", "_anaphoric_day": "day|morning|afternoon|evening|night", "_day_predicate": r"day\b",
+    "_overnight": "overnight", "_mod_part": "morning|afternoon|evening", "_anaphoric_day": "day|morning|afternoon|evening|night", "_day_predicate": r"day\b",
     "_second_day": r"\d\s+(?:and|or|to|through)\s+\d", "_clock": r"\d|noon|midnight|midday",
     "_relative_period": "week|month|year|decade|century", "_vague_plural": _UNIT_WORD,
     "_ago": "ago|earlier|before|later|after|from now|hence|previously|back",
@@ -1116,6 +1116,24 @@ def _second_day(m, ctx):
         return None
     year = re.match(rf",?\s+(?P<year>{YEAR})\b", ctx.text[m.end():m.end() + 8])
     return "DATE", _date_value(ctx, m.start(), m.end(), _month(first["mon"]), int(m["day"]), year and year["year"])
+
+
+# "mid-afternoon", "by late morning", "early evening Tuesday": a part of a day that a
+# modifier names on its own; the day is one named beside it, else the article date
+@_rule(rf"(?:{_ci('the')}\s+)?(?P<mod>{_ci('mid|early|late')})[\s-]?(?P<part>{_ci('morning|afternoon|evening')})\b(?:,?\s+(?P<day>{_ci('today|yesterday|tomorrow')}|{WEEKDAY})\b)?(?!\s+{_ci('of|hours')}\b)")
+def _mod_part(m, ctx):
+    suffix = "T" + PARTS_OF_DAY[m["part"].lower()]
+    if ctx.ref is None:
+        return "TIME", "XXXX-XX-XX" + suffix
+    day = (m["day"] or "").lower()
+    if day in WEEKDAYS:
+        d = _weekday_date(ctx.ref, WEEKDAYS[day], ctx.tense(m.start(), m.end()))
+    elif day:
+        d = ctx.ref + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[day])
+    else:
+        near = re.match(r"\d{4}-\d\d-\d\d$", ctx.recent(m.start(), window=100) or "")
+        d = dt.date.fromisoformat(near.group()) if near else ctx.ref
+    return "TIME", d.isoformat() + suffix
 
 
 @_rule(rf"{_ci('overnight')}")
