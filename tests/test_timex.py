@@ -96,6 +96,11 @@ def test_weekday_with_part_of_day_is_a_time():
     assert only("Drones struck Tuesday night.") == ("Tuesday night", "TIME", "2026-02-17TNI")
 
 
+def test_weekdays_sharing_a_plural_part_of_day_are_sets():
+    assert tag("Flights leave on Monday and Tuesday nights.") == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]
+
+
 @pytest.mark.parametrize("text, expr, kind, value", [
     ("Talks resume today.", "today", "DATE", "2026-02-18"),
     ("Talks ended yesterday.", "yesterday", "DATE", "2026-02-17"),

@@ -1008,6 +1008,10 @@ def _weekday(m, ctx):
     kind = "TIME" if part else "DATE"
     if rel in ("each", "every") or m["plural"] or m["pplural"]:
         return "SET", f"XXXX-WXX-{weekday + 1}{suffix}"
+    shared = None if part else _SHARED_PLURAL.match(ctx.text, m.end())
+    if shared:
+        # "on Monday and Tuesday nights": the plural part of day is shared, a set for both
+        return "SET", f"XXXX-WXX-{weekday + 1}T{PARTS_OF_DAY[shared['part'].lower()]}"
     if ctx.ref is None:
         return kind, f"XXXX-WXX-{weekday + 1}{suffix}"
     ref = ctx.ref
@@ -1028,6 +1032,10 @@ def _weekday(m, ctx):
     else:
         d = _weekday_date(ref, weekday, ctx.tense(m.start(), m.end()))
     return kind, f"{d.isoformat()}{suffix}"
+
+
+#: "<weekday> and Tuesday nights": a plural part of day shared by both weekdays
+_SHARED_PLURAL = re.compile(rf"(?:,\s*{WEEKDAY})*,?\s+(?:and|or)\s+{WEEKDAY}[\s-]+(?P<part>{PART})s\b")
 
 
 #: nouns after "today's"/"tomorrow's" that make it "nowadays"/"the future", not a day
