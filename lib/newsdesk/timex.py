@@ -57,11 +57,16 @@ How values are chosen (rules written for news language, not for one corpus):
   before the article date. "that day", "earlier that morning", "the next
   day", "the day before", "the previous Friday" count from the last day
   named before them (a month named: a day in it, ``2025-10-XX``), else
-  from the article date. "today's youth" is ``PRESENT_REF``.
+  from the article date. "today's youth" is ``PRESENT_REF``. A day in a
+  predicate ("it was a great day for Poland") is the last day named, else
+  the article's; "mid-afternoon", "early evening" are parts of that day too.
 - *Durations* keep TimeML units (``PT2H``, ``P4Y``, ``PXM``); decades and
   centuries count in years (``P20Y``). "N days later" is a duration; "N
   days ago" and a future "in N weeks" are dates. Dates in words
-  ("March eighth", "January nineteen ninety-seven") as in transcripts.
+  ("March eighth", "January nineteen ninety-seven") as in transcripts. "Over
+  the years" is ``PXY``; "24 hours a day" is one set (``P1D``).
+- Not times: ages ("a 35-year-old man"), model years ("a 1987 Chevrolet
+  Cavalier") and a year ending a name ("a venture called Orion 1980").
 - Spans leave out a leading preposition, a possessive ("its fourth
   quarter", "Friday's"), and the article of a noun an adjectival period
   qualifies ("a third-quarter loss").
