@@ -43,6 +43,8 @@ def only(text: str, ref=REF) -> tuple[str, str, str]:
     ("Profit fell in the first quarter of 2025.", "the first quarter of 2025", "2025-Q1"),
     ("Sales rose in Q3 2013.", "Q3 2013", "2013-Q3"),
     ("Output fell in the first half of 2025.", "the first half of 2025", "2025-H1"),
+    ("Output fell in the last half of 2024.", "the last half of 2024", "2024-H2"),
+    ("Sales rose in the final quarter of 2024.", "the final quarter of 2024", "2024-Q4"),
     ("Turnout was high on Christmas Day 2024.", "Christmas Day 2024", "2024-12-25"),
     ("Shops closed for Christmas week 2024.", "Christmas week 2024", "2024-W52"),
 ])
@@ -92,6 +94,11 @@ def test_a_weekday_that_names_a_done_act_lies_behind(text, expr, value):
 
 def test_weekday_with_part_of_day_is_a_time():
     assert only("Drones struck Tuesday night.") == ("Tuesday night", "TIME", "2026-02-17TNI")
+
+
+def test_weekdays_sharing_a_plural_part_of_day_are_sets():
+    assert tag("Flights leave on Monday and Tuesday nights.") == [
+        ("Monday", "SET", "XXXX-WXX-1TNI"), ("Tuesday nights", "SET", "XXXX-WXX-2TNI")]
 
 
 @pytest.mark.parametrize("text, expr, kind, value", [
@@ -215,6 +222,18 @@ def test_holidays_near_the_article_are_the_near_ones(text, ref, expr, value):
     assert only(text, ref) == (expr, "DATE", value)
 
 
+@pytest.mark.parametrize("text, expected", [
+    ('"This is a historic day for Kenya," he said.', [("a historic day", "DATE", "2026-02-18")]),
+    ("Talks began on Monday. It was the second day of the strike.",
+     [("Monday", "DATE", "2026-02-16"), ("the second day", "DATE", "2026-02-16")]),
+    # a day still to come, or a span of a day, is no predicate day
+    ("A ban would be a sad day for us.", []),
+    ("The report was a day late.", [("a day", "DURATION", "P1D")]),
+])
+def test_a_day_in_a_predicate_is_the_day_in_play(text, expected):
+    assert tag(text) == expected
+
+
 def test_the_day_before_an_event_clause_is_left_alone():
     assert tag("She spoke later in the day before returning home.") == []
 
@@ -288,6 +307,15 @@ def test_sets(text, expr, value):
     ("The rally began at 7 in the evening.", "7 in the evening", "2026-02-18T19:00"),
 ])
 def test_clock_times(text, expr, value):
+    assert only(text) == (expr, "TIME", value)
+
+
+@pytest.mark.parametrize("text, expr, value", [
+    ("By mid afternoon, the talks had ended.", "mid afternoon", "2026-02-18TAF"),
+    ("At mid-afternoon yesterday, shares rose.", "mid-afternoon yesterday", "2026-02-17TAF"),
+    ("The crowd had gone by early evening.", "early evening", "2026-02-18TEV"),
+])
+def test_a_modified_part_of_day_is_a_time(text, expr, value):
     assert only(text) == (expr, "TIME", value)
 
 

@@ -57,11 +57,16 @@ How values are chosen (rules written for news language, not for one corpus):
   before the article date. "that day", "earlier that morning", "the next
   day", "the day before", "the previous Friday" count from the last day
   named before them (a month named: a day in it, ``2025-10-XX``), else
-  from the article date. "today's youth" is ``PRESENT_REF``.
+  from the article date. "today's youth" is ``PRESENT_REF``. A day in a
+  predicate ("it was a great day for Poland") is the last day named, else
+  the article's; "mid-afternoon", "early evening" are parts of that day too.
 - *Durations* keep TimeML units (``PT2H``, ``P4Y``, ``PXM``); decades and
   centuries count in years (``P20Y``). "N days later" is a duration; "N
   days ago" and a future "in N weeks" are dates. Dates in words
-  ("March eighth", "January nineteen ninety-seven") as in transcripts.
+  ("March eighth", "January nineteen ninety-seven") as in transcripts. "Over
+  the years" is ``PXY``; "24 hours a day" is one set (``P1D``).
+- Not times: ages ("a 35-year-old man"), model years ("a 1987 Chevrolet
+  Cavalier") and a year ending a name ("a venture called Orion 1980").
 - Spans leave out a leading preposition, a possessive ("its fourth
   quarter", "Friday's"), and the article of a noun an adjectival period
   qualifies ("a third-quarter loss").
@@ -650,7 +655,7 @@ _TRIGGERS = {
     "_quarter_rule": "quarter|half", "_the_quarter": "quarter|period",
     "_season": "spring|summer|fall|autumn|winter", "_weekday": "day", "_holiday": "christmas|new year|halloween|valentine|independence|thanksgiving|easter|labor|memorial|election",
     "_deictic_day": "today|yesterday|tomorrow|tonight", "_this_part": "morning|afternoon|evening|night",
-    "_overnight": "overnight", "_anaphoric_day": "day|morning|afternoon|evening|night",
+    "_overnight": "overnight", "_mod_part": "morning|afternoon|evening", "_anaphoric_day": "day|morning|afternoon|evening|night", "_day_predicate": r"day\b",
     "_second_day": r"\d\s+(?:and|or|to|through)\s+\d", "_clock": r"\d|noon|midnight|midday",
     "_relative_period": "week|month|year|decade|century", "_vague_plural": _UNIT_WORD,
     "_ago": "ago|earlier|before|later|after|from now|hence|previously|back",
@@ -897,10 +902,17 @@ def _q_code(m, ctx):
     return "DATE", f"{year}-{m['u']}{n}"
 
 
-@_rule(rf"(?:(?P<the>{_ci('the|its|this|that|a|their|last|next')})\s+)?(?:(?P<lyear>{YEAR}|{_ci('this|last|next')}\s+{_ci('year')}['’]s|{_ci('the year-(?:ago|earlier)|year-(?:ago|earlier)|last year')}['’]?s?)\s+)?(?:{_ci('fiscal|calendar|flat|latest')}[\s-]+)?(?P<ord>{_ci('first|second|third|fourth|1st|2nd|3rd|4th')})[\s-]+(?P<unit>{_ci('quarter|half')})(?:s\b)?(?:\s+{_ci('of')}\s+(?:{_ci('fiscal')}\s+)?(?P<year>{YEAR}))?(?:\s+(?P<ryear>{_ci('last|this|next')})\s+{_ci('year')})?")
+@_rule(rf"(?:(?P<the>{_ci('the|its|this|that|a|their|last|next')})\s+)?(?:(?P<lyear>{YEAR}|{_ci('this|last|next')}\s+{_ci('year')}['’]s|{_ci('the year-(?:ago|earlier)|year-(?:ago|earlier)|last year')}['’]?s?)\s+)?(?:{_ci('fiscal|calendar|flat|latest')}[\s-]+)?(?P<ord>{_ci('first|second|third|fourth|1st|2nd|3rd|4th|last|latter|final')})[\s-]+(?P<unit>{_ci('quarter|half')})(?:s\b)?(?:\s+{_ci('of')}\s+(?:{_ci('fiscal')}\s+)?(?P<year>{YEAR}))?(?:\s+(?P<ryear>{_ci('last|this|next')})\s+{_ci('year')})?")
 def _quarter_rule(m, ctx):
-    n = ORDINALS[m["ord"].lower()]
     unit = "Q" if m["unit"].lower() == "quarter" else "H"
+    if m["ord"].lower() in ("last", "latter", "final"):
+        # "the last half of 1989" is its second half; without a year "the last quarter" is
+        # the one before (_the_quarter) and "the final quarter" may be a game's
+        if not m["year"] or m.group(0).lower().endswith("s"):
+            return None
+        n = 4 if unit == "Q" else 2
+    else:
+        n = ORDINALS[m["ord"].lower()]
     if m.group(0).lower().endswith("s") and m.group(0).lower().rstrip("s").endswith(("quarter", "half")):
         return "SET", f"XXXX-{unit}{n}"
     y = None
@@ -1001,6 +1013,10 @@ def _weekday(m, ctx):
     kind = "TIME" if part else "DATE"
     if rel in ("each", "every") or m["plural"] or m["pplural"]:
         return "SET", f"XXXX-WXX-{weekday + 1}{suffix}"
+    shared = None if part else _SHARED_PLURAL.match(ctx.text, m.end())
+    if shared:
+        # "on Monday and Tuesday nights": the plural part of day is shared, a set for both
+        return "SET", f"XXXX-WXX-{weekday + 1}T{PARTS_OF_DAY[shared['part'].lower()]}"
     if ctx.ref is None:
         return kind, f"XXXX-WXX-{weekday + 1}{suffix}"
     ref = ctx.ref
@@ -1021,6 +1037,10 @@ def _weekday(m, ctx):
     else:
         d = _weekday_date(ref, weekday, ctx.tense(m.start(), m.end()))
     return kind, f"{d.isoformat()}{suffix}"
+
+
+#: "<weekday> and Tuesday nights": a plural part of day shared by both weekdays
+_SHARED_PLURAL = re.compile(rf"(?:,\s*{WEEKDAY})*,?\s+(?:and|or)\s+{WEEKDAY}[\s-]+(?P<part>{PART})s\b")
 
 
 #: nouns after "today's"/"tomorrow's" that make it "nowadays"/"the future", not a day
@@ -1090,6 +1110,17 @@ def _anaphoric_day(m, ctx):
     return kind, (base + dt.timedelta(days=step)).isoformat() + suffix
 
 
+# a day named in a predicate: "it was a great day for Poland", "it's the second day of the
+# strike": the day in play, i.e. the last one the story named, else the article date ("will be
+# a sad day" is no day yet)
+@_rule(r"(?:(?<=\bis\s)|(?<=\bwas\s)|(?<=['’]s\s)|(?<=\bis\s[\"“])|(?<=\bwas\s[\"“])|(?<=['’]s\s[\"“]))(?:a|an|the)\s+(?:(?:very|truly|really|most)\s+)?(?!(?:same|next|following|previous|other|few|couple|whole|entire|half|full)\b)[a-z]+\s+day(?=\s*[,.;:!?\"'”)]|\s+(?:of|for|in|on|when|that|as|and|but|at|with)\b)")
+def _day_predicate(m, ctx):
+    if ctx.ref is None:
+        return "DATE", "XXXX-XX-XX"
+    recent = re.match(r"\d{4}-\d\d-\d\d$", ctx.recent(m.start(), window=2000) or "")
+    return "DATE", recent.group() if recent else ctx.ref.isoformat()
+
+
 # the second day of "April 24 and 25" (TimeML tags the two days apart)
 @_rule(r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?\b(?=\s*(?:[,.;:)]|$)|\s+(?:in|at|when|during)\b)")
 def _second_day(m, ctx):
@@ -1098,6 +1129,24 @@ def _second_day(m, ctx):
         return None
     year = re.match(rf",?\s+(?P<year>{YEAR})\b", ctx.text[m.end():m.end() + 8])
     return "DATE", _date_value(ctx, m.start(), m.end(), _month(first["mon"]), int(m["day"]), year and year["year"])
+
+
+# "mid-afternoon", "by late morning", "early evening Tuesday": a part of a day that a
+# modifier names on its own; the day is one named beside it, else the article date
+@_rule(rf"(?:{_ci('the')}\s+)?(?P<mod>{_ci('mid|early|late')})[\s-]?(?P<part>{_ci('morning|afternoon|evening')})\b(?:,?\s+(?P<day>{_ci('today|yesterday|tomorrow')}|{WEEKDAY})\b)?(?!\s+{_ci('of|hours')}\b)")
+def _mod_part(m, ctx):
+    suffix = "T" + PARTS_OF_DAY[m["part"].lower()]
+    if ctx.ref is None:
+        return "TIME", "XXXX-XX-XX" + suffix
+    day = (m["day"] or "").lower()
+    if day in WEEKDAYS:
+        d = _weekday_date(ctx.ref, WEEKDAYS[day], ctx.tense(m.start(), m.end()))
+    elif day:
+        d = ctx.ref + dt.timedelta(days={"today": 0, "yesterday": -1, "tomorrow": 1}[day])
+    else:
+        near = re.match(r"\d{4}-\d\d-\d\d$", ctx.recent(m.start(), window=100) or "")
+        d = dt.date.fromisoformat(near.group()) if near else ctx.ref
+    return "TIME", d.isoformat() + suffix
 
 
 @_rule(rf"{_ci('overnight')}")
