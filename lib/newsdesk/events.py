@@ -80,12 +80,15 @@ and ``recent_cutoff(corpus)`` (where "recent days" begin).
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
 
 import numpy as np
 import pandas as pd
+from spacy.attrs import DEP, POS
+from spacy.parts_of_speech import VERB
 
 from newsdesk import segment
 
@@ -268,7 +271,7 @@ def _action(ev: _Event) -> tuple[str, str]:
 # --------------------------------------------------------------------------- actors
 
 
-def _mention_index(doc, mentions: pd.DataFrame) -> dict[int, dict]:
+def _mention_index(doc, mentions: pd.DataFrame, chars: segment.DocChars) -> dict[int, dict]:
     """token index -> the innermost mention covering it.
 
     Nested mentions ("the head of *Russia*'s delegation") keep the outer one on
@@ -281,8 +284,8 @@ def _mention_index(doc, mentions: pd.DataFrame) -> dict[int, dict]:
     for row in sorted(rows, key=lambda r: (r["start"] - r["end"], r["start"])):  # longest first
         if not isinstance(row.get("actor"), str) or not row["actor"]:
             continue
-        span = doc.char_span(int(row["start"]), int(row["end"]), alignment_mode="expand")
-        for i in range(span.start, span.end) if span is not None else []:
+        span = chars.span(int(row["start"]), int(row["end"]))
+        for i in range(*span) if span is not None else []:
             at[i] = row
     return at
 
@@ -390,7 +393,7 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent) ->
 
 def _sentence_actor(sent, mention_at: dict, exclude: str | None) -> dict | None:
     """The first actor the sentence names, preferring names over descriptions ("the head of ...")."""
-    rows = [mention_at[t.i] for t in sent if t.i in mention_at and mention_at[t.i]["actor"] != exclude]
+    rows = [mention_at[i] for i in range(sent.start, sent.end) if i in mention_at and mention_at[i]["actor"] != exclude]
     named = [r for r in rows if r.get("kind") != "description"]
     return (named or rows or [None])[0]
 
@@ -398,7 +401,7 @@ def _sentence_actor(sent, mention_at: dict, exclude: str | None) -> dict | None:
 # --------------------------------------------------------------------------- dates
 
 
-def _anchor_timexes(doc, timexes: pd.DataFrame) -> list[dict]:
+def _anchor_timexes(doc, timexes: pd.DataFrame, chars: segment.DocChars) -> list[dict]:
     """DATE/TIME expressions with a calendar interval, each with its span root token."""
     if timexes is None or timexes.empty:
         return []
@@ -406,8 +409,9 @@ def _anchor_timexes(doc, timexes: pd.DataFrame) -> list[dict]:
     for row in segment.records(timexes, ["start", "end", "text", "type", "date_start", "date_end", "granularity"]):
         if row["type"] not in _ANCHOR_TYPES or pd.isna(row["date_start"]):
             continue
-        span = doc.char_span(int(row["start"]), int(row["end"]), alignment_mode="expand")
-        if span is not None and len(span):
+        bounds = chars.span(int(row["start"]), int(row["end"]))
+        if bounds is not None and bounds[1] > bounds[0]:
+            span = doc[bounds[0]:bounds[1]]
             out.append({**row, "_root": span.root, "_span": span})
     return out
 
@@ -543,19 +547,24 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
     ``sentences`` is the sentence frame (with ``compound``), ``mentions`` and
     ``timexes`` the article's frames, all with offsets into ``doc.text``.
     """
-    mention_at = _mention_index(doc, mentions)
-    anchors = _anchor_timexes(doc, timexes)
+    chars = segment.doc_chars(doc)
+    mention_at = _mention_index(doc, mentions, chars)
+    anchors = _anchor_timexes(doc, timexes, chars)
     art_start, art_end = _article_interval(reference_date)
     history: list[_Event] = []
-    text = doc.text
+    text = chars.text
     rows = []
+    # Only a verb under a clause dependency can head an event: found on arrays, not Token by Token.
+    maybe = _maybe_predicates(doc)
     for sent_no, sent_row in enumerate(segment.records(sentences, ["sent_id", "start", "end", "compound"])):
-        sent = doc.char_span(int(sent_row["start"]), int(sent_row["end"]), alignment_mode="expand")
-        if sent is None:
+        bounds = chars.span(int(sent_row["start"]), int(sent_row["end"]))
+        if bounds is None:
             continue
+        sent = doc[bounds[0]:bounds[1]]
         repaired = _misparsed_root(sent, mention_at)
         events = [repaired] if repaired else []
-        for tok in sent:
+        lo, hi = bisect.bisect_left(maybe, bounds[0]), bisect.bisect_left(maybe, bounds[1])
+        for tok in (doc[i] for i in maybe[lo:hi]):
             if _is_predicate(tok) and not (repaired and tok.i in (repaired.anchor.i, repaired.verb.i)):
                 subj, passive = _subject(tok)
                 events.append(_Event(anchor=tok, verb=tok, subject=subj, passive=passive))
@@ -567,6 +576,16 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             history.append(ev)
             rows.append(_row(ev, sent_row, text, art_start, art_end))
     return _frame(rows)
+
+
+def _maybe_predicates(doc) -> list[int]:
+    """Indices of the tokens :func:`_is_predicate` may accept (lexical verbs under a clause dependency)."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    attrs = doc.to_array([POS, DEP])
+    deps = np.array([strings.add(d) for d in _EVENT_DEPS], dtype="uint64")
+    return np.flatnonzero((attrs[:, 0] == VERB) & np.isin(attrs[:, 1], deps)).tolist()
 
 
 def _row(ev: _Event, sent_row: dict, text: str, art_start, art_end) -> dict:

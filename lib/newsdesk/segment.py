@@ -13,8 +13,8 @@ is_heading    bool     a short line without final punctuation
 
 ``sentences(doc, paragraphs)`` -> one row per sentence (``sent_id``, ``para_id``,
 ``start``, ``end``, ``text``). Sentences never cross a paragraph break, and
-headings hold no sentence. ``sent_ids`` and ``records`` serve the other
-modules' per-article frames.
+headings hold no sentence. ``sent_ids``, ``records`` and ``doc_chars`` serve
+the other modules' per-article frames.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import re
 
 import numpy as np
 import pandas as pd
+from spacy.attrs import IDX, LENGTH, SENT_START
 from spacy.tokens import Doc
 
 PARAGRAPH_COLUMNS = ["para_id", "start", "end", "text", "is_heading"]
@@ -72,14 +73,58 @@ def paragraphs(text: str) -> pd.DataFrame:
     })
 
 
+class DocChars:
+    """Character offsets of one doc's tokens, read once (``doc.text`` joins every token on each access).
+
+    ``span(start, end)`` is the token range ``doc.char_span(start, end,
+    alignment_mode="expand")`` covers, without building the Span.
+    """
+
+    def __init__(self, doc: Doc):
+        self.n = len(doc)
+        self.text = doc.text
+        offsets = doc.to_array([IDX, LENGTH]).astype("int64") if self.n else np.zeros((0, 2), dtype="int64")
+        self.starts, self.ends = offsets[:, 0], offsets[:, 0] + offsets[:, 1]
+        self.start_list, self.end_list = self.starts.tolist(), self.ends.tolist()
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """``(first token, end token)`` of ``doc.char_span(start, end, alignment_mode="expand")``, or None."""
+        if not (0 <= start < len(self.text) and 0 < end <= len(self.text)) or not self.n:
+            return None
+        # the token holding a character: a token's trailing space belongs to it, as in Doc.char_span
+        first = bisect.bisect_right(self.start_list, start) - 1
+        if start == self.end_list[first]:  # ... but a span starting there starts after it
+            first += 1
+        return first, bisect.bisect_right(self.start_list, end - 1)
+
+    def sent_bounds(self, doc: Doc) -> list[tuple[int, int]]:
+        """``(start, end)`` token ranges of ``doc.sents`` (which raises for a doc without sentence starts)."""
+        if not self.n or "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
+            return [(sent.start, sent.end) for sent in doc.sents]
+        starts = np.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1
+        cuts = [0, *starts.tolist(), self.n]
+        return list(zip(cuts[:-1], cuts[1:], strict=True))
+
+
+_LAST: list = [None, None]  # the doc asked for last and its DocChars
+
+
+def doc_chars(doc: Doc) -> DocChars:
+    """The :class:`DocChars` of ``doc``; the last doc's is kept, as every module reads the same doc in turn."""
+    if _LAST[0] is not doc or _LAST[1].n != len(doc):
+        _LAST[0], _LAST[1] = doc, DocChars(doc)
+    return _LAST[1]
+
+
 def sentences(doc: Doc, paras: pd.DataFrame) -> pd.DataFrame:
     """Sentences of ``doc`` clipped to paragraphs; headings are skipped."""
-    text = doc.text
+    chars = doc_chars(doc)
+    text = chars.text
     para_starts, para_ends = paras["start"].tolist(), paras["end"].tolist()
     heading = paras["is_heading"].tolist()
     rows = []
-    for sent in doc.sents:
-        s, e = sent.start_char, sent.end_char
+    for first, last in chars.sent_bounds(doc):
+        s, e = chars.start_list[first], chars.end_list[last - 1]
         while s < e and text[s].isspace():
             s += 1
         while e > s and text[e - 1].isspace():
