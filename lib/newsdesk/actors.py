@@ -53,6 +53,8 @@ import pandas as pd
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from newsdesk import segment
+
 MENTION_COLUMNS = ["start", "end", "text", "label", "actor", "actor_type", "kind", "role", "affiliation"]
 ACTOR_COLUMNS = [
     "actor", "actor_type", "affiliation", "role", "n_mentions", "n_articles", "first_date", "last_date",
@@ -498,17 +500,20 @@ def _resolve(doc: Doc, index: ActorIndex, words: frozenset[str] = frozenset()) -
 
 
 def _frame(doc: Doc, mentions: list[_Mention]) -> pd.DataFrame:
-    # One small frame per article adds up: built column by column, each with its dtype.
-    # Strings go in as object arrays, so pandas infers ``str`` (an empty or all-None column stays object).
-    spans = [doc[m.start:m.end] for m in mentions]
+    # One small frame per article adds up: built column by column, each with its dtype, from the
+    # token offsets read once per doc. String columns get the dtype pandas would infer for them
+    # (``str``; an empty or all-None column stays object).
+    chars = segment.doc_chars(doc)
+    starts = [chars.start_list[m.start] for m in mentions]
+    ends = [chars.end_list[m.end - 1] for m in mentions]
     columns = {
-        "start": np.array([span.start_char for span in spans], dtype="int64"),
-        "end": np.array([span.end_char for span in spans], dtype="int64"),
-        "text": np.array([span.text for span in spans], dtype=object),
+        "start": np.array(starts, dtype="int64"),
+        "end": np.array(ends, dtype="int64"),
+        "text": segment.text_column([chars.text[s:e] for s, e in zip(starts, ends, strict=True)]),
     }
     for name in ("label", "actor", "actor_type", "kind", "role", "affiliation"):
-        columns[name] = np.array([getattr(m, name) for m in mentions], dtype=object)
-    return pd.DataFrame(columns)
+        columns[name] = segment.text_column([getattr(m, name) for m in mentions])
+    return segment.frame_of(columns, len(mentions))
 
 
 USER_DATA_KEY = "newsdesk_mentions"

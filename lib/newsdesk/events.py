@@ -612,7 +612,6 @@ def _row(ev: _Event, sent_row: dict, text: str, art_start, art_end) -> dict:
 _NUMBERS = {"sent_id": np.dtype("int64"), "start": np.dtype("int64"), "end": np.dtype("int64"),
             "compound": np.dtype("float64")}
 _DATES = {"date_start": np.dtype("datetime64[ns]"), "date_end": np.dtype("datetime64[ns]")}
-_STR = pd.StringDtype(na_value=np.nan)  # "str": every other column
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
@@ -626,9 +625,11 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
         values = [row[name] for row in rows]
         if name in _NUMBERS:
             columns[name] = np.array(values, dtype=_NUMBERS[name])
+        elif name in _DATES:
+            columns[name] = pd.array(values, dtype=_DATES[name])
         else:
-            columns[name] = pd.array(values, dtype=_DATES.get(name, _STR))
-    return pd.DataFrame(columns)
+            columns[name] = segment.str_array(values)
+    return segment.frame_of(columns, len(rows))
 
 
 def timeline(corpus, *, min_articles: int = 1, with_actor: bool = False) -> pd.DataFrame:

@@ -573,30 +573,28 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
     return _frame(rows)
 
 
-#: dtypes as objects: a dtype named by a string ("str", "Int64") is looked up on every use.
-_STR, _INT = pd.StringDtype(na_value=np.nan), pd.Int64Dtype()
-
-
 def _frame(rows: list[dict]) -> pd.DataFrame:
     """The quotes frame with its documented dtypes, built column by column (one per article adds up)."""
     def column(name: str) -> list:
         return [row[name] for row in rows]
 
-    def text_or_none(name: str) -> pd.Series:  # None, not NaN, for "unknown"
-        return pd.Series([v if isinstance(v, str) else None for v in column(name)], dtype=object)
+    index = pd.RangeIndex(len(rows))
+
+    def text_or_none(name: str) -> pd.Series:  # None, not NaN, for "unknown"; object, so no ``str`` inference
+        return pd.Series([v if isinstance(v, str) else None for v in column(name)], dtype=object, index=index)
 
     return pd.DataFrame({
         "start": np.array(column("start"), dtype="int64"),
         "end": np.array(column("end"), dtype="int64"),
-        "quote": pd.array(column("quote"), dtype=_STR),
+        "quote": segment.str_array(column("quote")),
         "speaker": text_or_none("speaker"),
-        "speaker_start": pd.array(column("speaker_start"), dtype=_INT),
-        "speaker_end": pd.array(column("speaker_end"), dtype=_INT),
+        "speaker_start": segment.int_array(column("speaker_start")),
+        "speaker_end": segment.int_array(column("speaker_end")),
         "cue": text_or_none("cue"),
         "partial": np.array(column("partial"), dtype="bool"),
         "scare": np.array(column("scare"), dtype="bool"),
         "compound": np.array(column("compound"), dtype="float64"),
-    })
+    }, index=index)
 
 
 def find_quotes(text: str) -> pd.DataFrame:
