@@ -32,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 import spacy
-from spacy.attrs import ORTH
+from spacy.attrs import IS_PUNCT, IS_QUOTE, IS_RIGHT_PUNCT, IS_SPACE, ORTH, SPACY
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
@@ -62,12 +62,21 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     A closing quote mark or bracket glued to the previous word never starts a
     sentence (the small model splits `been "difficult."` before the mark).
     """
-    for token in doc[1:]:
-        prev = doc[token.i - 1]
-        if "\n" in prev.text or "\n" in prev.whitespace_:
-            token.is_sent_start = True
-        elif not prev.whitespace_ and (token.is_quote or token.is_right_punct) and token.is_punct:
-            token.is_sent_start = False
+    if len(doc) < 2:
+        return doc
+    # Read as arrays, each distinct word looked up once: touching every Token costs more than the rest.
+    flags = doc.to_array([ORTH, SPACY, IS_SPACE, IS_PUNCT, IS_QUOTE, IS_RIGHT_PUNCT])
+    orth = flags[:-1, 0]  # of the token before each token from the second on
+    # The tokenizer cuts text at every run of whitespace, so a line break is in a whitespace token
+    # (a token's trailing space is one " ", never a line break).
+    strings = doc.vocab.strings
+    lines = [o for o in set(orth[flags[:-1, 2] == 1].tolist()) if "\n" in strings[o]]
+    after_line = np.isin(orth, lines)
+    closing = (flags[1:, 3] == 1) & ((flags[1:, 4] == 1) | (flags[1:, 5] == 1)) & (flags[:-1, 1] == 0)
+    for i in (np.flatnonzero(after_line) + 1).tolist():
+        doc[i].is_sent_start = True
+    for i in (np.flatnonzero(closing & ~after_line) + 1).tolist():
+        doc[i].is_sent_start = False
     return doc
 
 
@@ -109,9 +118,10 @@ class NameMatcher:
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         """``(key, start, end)`` of every match, nested and overlapping ones included."""
         words = doc.to_array(ORTH).tolist() if len(doc) else []
+        longest = self.longest
         matches = []
-        for i, word in enumerate(words):
-            for n in range(1, min(self.longest.get(word, 0), len(words) - i) + 1):
+        for i in [i for i, word in enumerate(words) if word in longest]:  # words that start some name
+            for n in range(1, min(longest[words[i]], len(words) - i) + 1):
                 for key in self.keys.get(tuple(words[i:i + n]), ()):
                     matches.append((key, i, i + n))
         return matches
@@ -153,20 +163,23 @@ class ActorRuler:
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
+        bounds = [(e.start, e.end) for e in ents]  # read once: Span attributes cost a call each
         for matcher, fill_only in ((self.known, False), (self.places, True)):
             matches = sorted(matcher(doc), key=lambda m: (m[1] - m[2], m[1]))
             claimed: set[int] = set()
             for key, start, end in matches:
                 if claimed.intersection(range(start, end)):
                     continue
-                overlap = [e for e in ents if e.start < end and start < e.end]
-                if overlap and (fill_only or any(e.start < start or e.end > end for e in overlap)):
+                overlap = [k for k, (s, e) in enumerate(bounds) if s < end and start < e]
+                if overlap and (fill_only or any(bounds[k][0] < start or bounds[k][1] > end for k in overlap)):
                     continue
                 if fill_only and not self._in_context(doc, start, end):
                     continue
                 label, actor = key.split("\t")
-                ents = [e for e in ents if e not in overlap]
+                ents = [e for k, e in enumerate(ents) if k not in overlap]
+                bounds = [b for k, b in enumerate(bounds) if k not in overlap]
                 ents.append(Span(doc, start, end, label=label, span_id=self.vocab.strings.add(actor)))
+                bounds.append((start, end))
                 claimed.update(range(start, end))
         doc.ents = sorted(ents, key=lambda e: e.start)
         return doc
