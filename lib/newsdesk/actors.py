@@ -50,7 +50,10 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from spacy.attrs import LEMMA, ORTH, POS
 from spacy.language import Language
+from spacy.parts_of_speech import NOUN
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 from newsdesk import segment
@@ -394,7 +397,10 @@ def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Me
         if m.label == "PERSON" or is_person(text, person):
             m.actor, m.actor_type, m.label, m.kind = person.actor, "person", "PERSON", "alias"
     extra = []
-    for tok in doc:
+    # only tokens spelled like a known surname can be one (found on the ORTH array, not Token by Token)
+    surnames = [hash_string(name) for name in full]
+    spelled = np.flatnonzero(np.isin(doc.to_array(ORTH), surnames)).tolist() if surnames and len(doc) else []
+    for tok in (doc[i] for i in spelled):
         person = full.get(tok.text)
         if (tok.i not in covered and person is not None and tok.is_title
                 and tok.pos_ in {"PROPN", "NOUN", "VERB"} and is_person(tok.text, person)):
@@ -414,7 +420,9 @@ def _descriptions(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     taken = {(m.start, m.end) for m in mentions}
     extra = []
-    for tok in doc:
+    if not people:  # a description stands for one of these people: none, nothing to find
+        return extra
+    for tok in (doc[i] for i in _role_nouns(doc)):
         noun = tok.lemma_.lower()
         if tok.pos_ != "NOUN" or noun not in ROLE_NOUNS or tok.i in by_token:
             continue
@@ -444,6 +452,17 @@ def _descriptions(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list
         extra.append(_Mention(start, end, "PERSON", person.actor, "person", "description", person.role, state))
         taken.add((start, end))
     return extra
+
+
+def _role_nouns(doc: Doc) -> list[int]:
+    """Indices of the nouns whose lower-cased lemma is a role noun (read on arrays, each lemma looked up once)."""
+    if not len(doc):
+        return []
+    attrs = doc.to_array([POS, LEMMA])
+    nouns = attrs[:, 0] == NOUN
+    strings = doc.vocab.strings
+    roles = [lemma for lemma in np.unique(attrs[nouns, 1]).tolist() if strings[lemma].lower() in ROLE_NOUNS]
+    return np.flatnonzero(nouns & np.isin(attrs[:, 1], roles)).tolist() if roles else []
 
 
 def _role_fits(noun: str, role: str | None) -> bool:
