@@ -164,13 +164,15 @@ def _find_quotes_in_text(text: str) -> list[_Quote]:
 class _Attributor:
     """Finds cue and speaker for the quotes of one doc."""
 
-    def __init__(self, doc: Doc, text: str, mentions: pd.DataFrame, quotes: list[_Quote]):
+    def __init__(self, doc: Doc, text: str, mentions: pd.DataFrame, quotes: list[_Quote],
+                 chars: segment.DocChars | None = None):
         self.doc = doc
         self.text = text  # doc.text, which joins every token on each access
+        self.chars = chars if chars is not None else segment.doc_chars(doc)
         self.quotes = quotes
         self.inside = set()
         for q in quotes:
-            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            span = self.span(q)
             if span is not None:
                 self.inside.update(range(span.start, span.end))
         self.mentions = self._mention_tokens(mentions)
@@ -185,15 +187,20 @@ class _Attributor:
         if mentions is None or mentions.empty:
             return out
         for m in sorted(segment.records(mentions, _MENTION_FIELDS), key=lambda m: m["start"]):
-            span = self.doc.char_span(int(m["start"]), int(m["end"]), alignment_mode="expand")
-            if span is None:
+            bounds = self.chars.span(int(m["start"]), int(m["end"]))
+            if bounds is None:
                 continue
-            m = {**m, "tok_start": span.start, "tok_end": span.end}
-            for i in range(span.start, span.end):
+            m = {**m, "tok_start": bounds[0], "tok_end": bounds[1]}
+            for i in range(*bounds):
                 old = out.get(i)
                 if old is None or (old["end"] - old["start"]) < (m["end"] - m["start"]):
                     out[i] = m
         return out
+
+    def span(self, q: _Quote) -> Span | None:
+        """The tokens of quote ``q``: ``doc.char_span(q.start, q.end, alignment_mode="expand")``."""
+        bounds = self.chars.span(q.start, q.end)
+        return None if bounds is None else self.doc[bounds[0]:bounds[1]]
 
     def sent(self, i: int) -> Span:
         """The sentence holding token ``i`` (``Token.sent`` rescans the doc every time)."""
@@ -209,7 +216,7 @@ class _Attributor:
         return tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues
 
     def find_cue(self, q: _Quote) -> Token | None:
-        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        span = self.span(q)
         if span is None:
             return None
         # 1. a cue right after the closing mark: '"...," she said', '"...," said Berg'
@@ -304,7 +311,7 @@ class _Attributor:
 
     def colon_before(self, q: _Quote) -> Token | None:
         """The colon that introduces the quote in its paragraph ("Berg resisted: "..."")."""
-        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        span = self.span(q)
         if span is None:
             return None
         for tok in reversed(self.doc[max(span.start - 3, 0):span.start]):
@@ -337,7 +344,7 @@ class _Attributor:
         sentence's subject or the name before a colon; a quote standing alone,
         the person who was the subject just before.
         """
-        span = self.doc.char_span(q.start, q.end, alignment_mode="expand")
+        span = self.span(q)
         if span is None:
             return None
         sent = self.sent(span.start)
@@ -503,8 +510,8 @@ def _compound(text: str) -> float:
 
 def _is_partial(att: _Attributor, q: _Quote) -> bool:
     """A fragment inside the reporter's sentence, not a clause set off by the marks."""
-    doc, text = att.doc, att.text
-    first = doc.char_span(q.start, q.end, alignment_mode="expand")
+    text = att.text
+    first = att.span(q)
     if first is None:
         return False
     sent = att.sent(first.start)
@@ -535,9 +542,12 @@ def _word_before(text: str, pos: int) -> str:
 
 def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
     """Quotes of ``doc`` with speakers resolved through ``mentions`` (see the module docstring)."""
-    text = doc.text
+    chars = segment.doc_chars(doc)
+    text = chars.text
     quotes = _find_quotes_in_text(text)
-    att = _Attributor(doc, text, mentions, quotes)
+    if not quotes:
+        return _frame([])
+    att = _Attributor(doc, text, mentions, quotes, chars)
     rows: list[dict] = []
     for q in quotes:
         cue = att.find_cue(q)
