@@ -121,8 +121,8 @@ def sentences(doc: Doc, paras: pd.DataFrame) -> pd.DataFrame:
     """Sentences of ``doc`` clipped to paragraphs; headings are skipped."""
     chars = doc_chars(doc)
     text = chars.text
-    para_starts, para_ends = paras["start"].tolist(), paras["end"].tolist()
-    heading = paras["is_heading"].tolist()
+    para_starts, para_ends = _column_values(paras, "start"), _column_values(paras, "end")
+    heading = _column_values(paras, "is_heading")
     rows = []
     for first, last in chars.sent_bounds(doc):
         s, e = chars.start_list[first], chars.end_list[last - 1]
@@ -151,9 +151,10 @@ def sent_ids(starts, sents: pd.DataFrame) -> np.ndarray:
     starts = np.asarray(starts, dtype="int64")
     if sents.empty or starts.size == 0:
         return np.full(starts.shape, -1, dtype="int64")
-    i = np.searchsorted(sents["start"].to_numpy(), starts, side="right") - 1
-    ok = (i >= 0) & (starts < sents["end"].to_numpy()[np.clip(i, 0, None)])
-    return np.where(ok, sents["sent_id"].to_numpy()[np.clip(i, 0, None)], -1)
+    sent_start, sent_end, sent_id = (_column_array(sents, c) for c in ("start", "end", "sent_id"))
+    i = np.searchsorted(sent_start, starts, side="right") - 1
+    ok = (i >= 0) & (starts < sent_end[np.clip(i, 0, None)])
+    return np.where(ok, sent_id[np.clip(i, 0, None)], -1)
 
 
 def segment_counts(corpus) -> pd.DataFrame:
@@ -205,5 +206,24 @@ def frame_of(columns: dict, n: int) -> pd.DataFrame:
 def records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
     """The rows of ``frame`` as dicts of those ``columns`` it has (``to_dict("records")`` costs far more)."""
     columns = [c for c in columns if c in frame.columns]
-    values = [frame[c].tolist() for c in columns]
+    values = [_column_values(frame, c) for c in columns]
     return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def _column_array(frame: pd.DataFrame, name: str):
+    """``frame[name].array``-like values of a column, without building the Series (which costs more
+    than reading a small column).
+
+    ``DataFrame._get_column_array`` hands over the column's stored array (what the Series would
+    wrap); should pandas drop it, or a name be repeated, the Series is built after all.
+    """
+    loc = frame.columns.get_loc(name)
+    get = getattr(frame, "_get_column_array", None)
+    if get is None or not isinstance(loc, int):
+        return frame[name].to_numpy() if isinstance(frame[name].dtype, np.dtype) else frame[name].array
+    return get(loc)
+
+
+def _column_values(frame: pd.DataFrame, name: str) -> list:
+    """``frame[name].tolist()`` (see :func:`_column_array`)."""
+    return _column_array(frame, name).tolist()
