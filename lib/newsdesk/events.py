@@ -87,8 +87,8 @@ from importlib.resources import files
 
 import numpy as np
 import pandas as pd
-from spacy.attrs import DEP, POS
-from spacy.parts_of_speech import VERB
+from spacy.attrs import DEP, HEAD, LOWER, POS
+from spacy.parts_of_speech import NAMES as POS_NAMES
 
 from newsdesk import segment
 
@@ -202,36 +202,66 @@ def _subject(tok):
     return None, False
 
 
-def _phrase(tok) -> list:
-    """Tokens of ``tok``'s phrase, without nested clauses."""
-    out = [tok]
-    for c in tok.children:
-        if c.dep_ not in _CLAUSE_DEPS or (c.dep_ == "conj" and c.pos_ != "VERB"):
-            out += _phrase(c)
-    return out
+class _Tree:
+    """One doc's dependency tree as lists by token index (head, dep, pos, children; lower forms on demand).
+
+    The phrase walks below visit every token of a phrase; reading these lists
+    spares building a Token and looking its strings up at every step.
+    """
+
+    def __init__(self, doc):
+        n = len(doc)
+        attrs = doc.to_array([HEAD, DEP, POS, LOWER]) if n else np.zeros((0, 4), dtype="uint64")
+        self.head = (np.arange(n) + attrs[:, 0].astype("int64")).tolist()  # HEAD is relative
+        strings = doc.vocab.strings
+        self.dep = self._names(attrs[:, 1].tolist(), strings.__getitem__)
+        self.pos = self._names(attrs[:, 2].tolist(), POS_NAMES.__getitem__)
+        self._lower, self._strings = attrs[:, 3].tolist(), strings  # few are read: looked up on demand
+        self.children: list[list[int]] = [[] for _ in range(n)]  # in text order, as Token.children
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.children[h].append(i)
+
+    def lower(self, i: int) -> str:
+        """``doc[i].lower_``."""
+        return self._strings[self._lower[i]]
+
+    @staticmethod
+    def _names(ids: list[int], name) -> list[str]:
+        names = {k: name(k) for k in set(ids)}
+        return [names[k] for k in ids]
+
+    def phrase(self, i: int) -> list[int]:
+        """Token ``i``'s phrase (``i`` and its dependents), without nested clauses."""
+        out = [i]
+        for c in self.children[i]:
+            if self.dep[c] not in _CLAUSE_DEPS or (self.dep[c] == "conj" and self.pos[c] != "VERB"):
+                out += self.phrase(c)
+        return out
+
+    def naming_phrase(self, i: int) -> list[int]:
+        """:meth:`phrase` without participle modifiers and places: "U.S.-mediated talks in Geneva" names neither."""
+        out = [i]
+        for c in self.children[i]:
+            dep = self.dep[c]
+            if (dep == "amod" and self.pos[c] == "VERB") or (dep == "prep" and self.lower(c) in _PLACE_PREPS):
+                continue
+            if dep not in _CLAUSE_DEPS or (dep == "conj" and self.pos[c] != "VERB"):
+                out += self.naming_phrase(c)
+        return out
 
 
-def _naming_phrase(tok) -> list:
-    """``_phrase`` without participle modifiers and places: "U.S.-mediated talks in Geneva" names neither."""
-    out = [tok]
-    for c in tok.children:
-        if (c.dep_ == "amod" and c.pos_ == "VERB") or (c.dep_ == "prep" and c.lower_ in _PLACE_PREPS):
-            continue
-        if c.dep_ not in _CLAUSE_DEPS or (c.dep_ == "conj" and c.pos_ != "VERB"):
-            out += _naming_phrase(c)
-    return out
-
-
-def _clause_tokens(ev: _Event) -> list:
-    """The event's own clause: its head and dependents, without nested clauses."""
-    toks = [ev.anchor]
-    for c in ev.anchor.children:
-        nested = c.dep_ in _CLAUSE_DEPS and c.pos_ in {"VERB", "AUX"}
-        if not nested and c.dep_ not in {"punct", "cc"}:
-            toks += _phrase(c)
-    if ev.kind == "verb" and ev.anchor.dep_ == "relcl":
-        toks.append(ev.anchor.head)
-    return sorted(toks, key=lambda t: t.i)
+def _clause_bounds(ev: _Event, tree: _Tree) -> tuple[int, int]:
+    """First and last token of the event's own clause: its head and dependents, without nested clauses."""
+    head = ev.anchor.i
+    toks = [head]
+    for c in tree.children[head]:
+        nested = tree.dep[c] in _CLAUSE_DEPS and tree.pos[c] in {"VERB", "AUX"}
+        if not nested and tree.dep[c] not in {"punct", "cc"}:
+            toks += tree.phrase(c)
+    if ev.kind == "verb" and tree.dep[head] == "relcl":
+        toks.append(tree.head[head])
+    return min(toks), max(toks)
 
 
 def _join(tokens) -> str:
@@ -295,31 +325,29 @@ def _is_person(row: dict) -> bool:
     return "person" in kind
 
 
-def _actor_of(tok, mention_at: dict, exclude: str | None = None) -> dict | None:
-    """The mention naming ``tok``'s phrase: the head's own, an appositive's, else the first."""
-    if tok is None:
+def _actor_of(i: int | None, mention_at: dict, tree: _Tree, exclude: str | None = None) -> dict | None:
+    """The mention naming token ``i``'s phrase: the head's own, an appositive's, else the first."""
+    if i is None:
         return None
-    phrase = _naming_phrase(tok)
-    order = [tok] + [c for c in tok.children if c.dep_ == "appos"] + sorted(phrase, key=lambda t: t.i)
+    order = [i] + [c for c in tree.children[i] if tree.dep[c] == "appos"] + sorted(tree.naming_phrase(i))
     for t in order:
-        row = mention_at.get(t.i)
+        row = mention_at.get(t)
         if row is not None and row["actor"] != exclude:
             return row
     return None
 
 
-def _argument_heads(ev: _Event) -> list:
+def _argument_heads(ev: _Event, tree: _Tree) -> list[int]:
     """Object-like dependents in order of preference: dative, direct object, prepositional objects."""
-    verbs = [ev.verb] + [c for c in ev.verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"]
-    kids = [c for v in verbs for c in v.children] + ev.extra_args
-    heads = [c for dep in _OBJECT_DEPS for c in kids if c.dep_ == dep]
+    verb, dep, children = ev.verb.i, tree.dep, tree.children
+    verbs = [verb] + [c for c in children[verb] if dep[c] == "xcomp" and tree.pos[c] == "VERB"]
+    kids = [c for v in verbs for c in children[v]] + [t.i for t in ev.extra_args]
+    heads = [c for d in _OBJECT_DEPS for c in kids if dep[c] == d]
     for c in kids:
-        if c.dep_ == "prep" and c.lower_ not in _NON_ARGUMENT_PREPS:
-            heads += [g for g in c.children if g.dep_ in {"pobj", "pcomp"}]
-    if ev.verb.dep_ == "relcl" and ev.kind == "verb" and not any(
-        c.dep_ in {"dobj", "dative"} for c in ev.verb.children
-    ):
-        heads.append(ev.verb.head)  # "the peninsula it seized": the antecedent is the object
+        if dep[c] == "prep" and tree.lower(c) not in _NON_ARGUMENT_PREPS:
+            heads += [g for g in children[c] if dep[g] in {"pobj", "pcomp"}]
+    if dep[verb] == "relcl" and ev.kind == "verb" and not any(dep[c] in {"dobj", "dative"} for c in children[verb]):
+        heads.append(tree.head[verb])  # "the peninsula it seized": the antecedent is the object
     return heads
 
 
@@ -340,26 +368,27 @@ def _resolve_pronoun(tok, history: list[_Event], sent_no: int) -> _Event | None:
     return None
 
 
-def _speaker(tok, mention_at: dict) -> dict | None:
+def _speaker(tok, mention_at: dict, tree: _Tree) -> dict | None:
     """Actor of the nearest clause above ``tok`` with a named subject: "'I hope ...,' X said"."""
     while tok.head.i != tok.i:
         tok = tok.head
         subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.pos_ != "PRON"), None)
-        row = _actor_of(subj, mention_at)
+        row = _actor_of(None if subj is None else subj.i, mention_at, tree)
         if row is not None:
             return row
     return None
 
 
-def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent) -> None:
+def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent, tree: _Tree) -> None:
     if ev.kind == "noun":
-        mods = [c for c in ev.verb.children if c.dep_ in {"poss", "amod", "compound", "nmod"}]
-        agents = [g for c in ev.verb.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
-        row = next((r for r in (_actor_of(t, mention_at) for t in mods + agents) if r), None)
+        dep, kids = tree.dep, tree.children[ev.verb.i]
+        mods = [c for c in kids if dep[c] in {"poss", "amod", "compound", "nmod"}]
+        agents = [g for c in kids if dep[c] == "prep" and tree.lower(c) == "by" for g in tree.children[c]]
+        row = next((r for r in (_actor_of(t, mention_at, tree) for t in mods + agents) if r), None)
         if row:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "modifier", _is_person(row)
-        targets = [g for c in ev.verb.children if c.dep_ == "prep" and c.lower_ in {"of", "on", "against", "with"}
-                   for g in c.children]
+        targets = [g for c in kids if dep[c] == "prep" and tree.lower(c) in {"of", "on", "against", "with"}
+                   for g in tree.children[c]]
     else:
         subj = ev.subject
         agent = next((g for c in ev.verb.children if c.dep_ == "agent" for g in c.children), None)
@@ -367,21 +396,21 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent) ->
         if ev.extra_args:  # repaired clause: the subject is the one mis-parsed word
             row = mention_at.get(subj.i)
         else:
-            row = _actor_of(actor_tok, mention_at)
+            row = _actor_of(None if actor_tok is None else actor_tok.i, mention_at, tree)
         if row is not None:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "subject", _is_person(row)
         elif actor_tok is not None and actor_tok.pos_ == "PRON":
             if actor_tok.lower_ in _SPEAKER_PRONOUNS:
-                row = _speaker(ev.anchor, mention_at)
+                row = _speaker(ev.anchor, mention_at, tree)
                 if row is not None:
                     ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "pronoun", _is_person(row)
             else:
                 ref = _resolve_pronoun(actor_tok, history, ev.sent_no)
                 if ref is not None:
                     ev.actor, ev.actor_source, ev.actor_is_person = ref.actor, "pronoun", ref.actor_is_person
-        targets = ([subj] if ev.passive and subj is not None else []) + _argument_heads(ev)
+        targets = ([subj.i] if ev.passive and subj is not None else []) + _argument_heads(ev, tree)
     for t in targets:
-        row = _actor_of(t, mention_at, exclude=ev.actor)
+        row = _actor_of(t, mention_at, tree, exclude=ev.actor)
         if row is not None:
             ev.target = row["actor"]
             break
@@ -554,8 +583,9 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
     history: list[_Event] = []
     text = chars.text
     rows = []
-    # Only a verb under a clause dependency can head an event: found on arrays, not Token by Token.
-    maybe = _maybe_predicates(doc)
+    tree = _Tree(doc)
+    # Only a verb under a clause dependency can head an event: found on the tree's lists, not Token by Token.
+    maybe = [i for i, (pos, dep) in enumerate(zip(tree.pos, tree.dep, strict=True)) if pos == "VERB" and dep in _EVENT_DEPS]
     for sent_no, sent_row in enumerate(segment.records(sentences, ["sent_id", "start", "end", "compound"])):
         bounds = chars.span(int(sent_row["start"]), int(sent_row["end"]))
         if bounds is None:
@@ -572,25 +602,16 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
         _date_events(events, in_sent, sent)
         for ev in sorted(events, key=lambda e: e.anchor.i):
             ev.sent_no = sent_no
-            _assign_actors(ev, mention_at, history, sent)
+            _assign_actors(ev, mention_at, history, sent, tree)
             history.append(ev)
-            rows.append(_row(ev, sent_row, text, art_start, art_end))
+            rows.append(_row(ev, sent_row, text, art_start, art_end, tree, chars))
     return _frame(rows)
 
 
-def _maybe_predicates(doc) -> list[int]:
-    """Indices of the tokens :func:`_is_predicate` may accept (lexical verbs under a clause dependency)."""
-    if not len(doc):
-        return []
-    strings = doc.vocab.strings
-    attrs = doc.to_array([POS, DEP])
-    deps = np.array([strings.add(d) for d in _EVENT_DEPS], dtype="uint64")
-    return np.flatnonzero((attrs[:, 0] == VERB) & np.isin(attrs[:, 1], deps)).tolist()
-
-
-def _row(ev: _Event, sent_row: dict, text: str, art_start, art_end) -> dict:
-    toks = _clause_tokens(ev)
-    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+def _row(ev: _Event, sent_row: dict, text: str, art_start, art_end, tree: _Tree,
+         chars: segment.DocChars) -> dict:
+    first, last = _clause_bounds(ev, tree)
+    start, end = chars.start_list[first], chars.end_list[last]
     action, lemma = _action(ev)
     if ev.timex is not None:
         tx = ev.timex
