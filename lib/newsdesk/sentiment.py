@@ -85,14 +85,19 @@ class _PunctuatedWords:
 
     def __init__(self, words: set, marks: list):
         self.words, self.marks = words, marks
+        self.last, self.first = {m[-1] for m in marks if m}, {m[0] for m in marks if m}
 
     def get(self, token: str):
-        for mark in self.marks:
-            if token.endswith(mark) and token[: -len(mark)] in self.words:
-                return token[: -len(mark)]
-        for mark in self.marks:
-            if token.startswith(mark) and token[len(mark):] in self.words:
-                return token[len(mark):]
+        if not token:
+            return None
+        if token[-1] in self.last:  # else no mark can end it
+            for mark in self.marks:
+                if token.endswith(mark) and token[: -len(mark)] in self.words:
+                    return token[: -len(mark)]
+        if token[0] in self.first:
+            for mark in self.marks:
+                if token.startswith(mark) and token[len(mark):] in self.words:
+                    return token[len(mark):]
         return None
 
     def __contains__(self, token: str) -> bool:
@@ -122,9 +127,16 @@ def lexicon() -> dict[str, float]:
     return analyzer().lexicon
 
 
+def _is_word_char(c: str) -> bool:
+    """What ``\\w`` matches in a ``str`` pattern: alphanumerics and the underscore."""
+    return c.isalnum() or c == "_"
+
+
 def _split_token(token: str, lex: dict) -> str:
     """``"difficult."`` -> ``" difficult . "``: VADER then sees the word (one-character
     punctuation tokens are ignored by VADER, and ``!`` still counts from the raw text)."""
+    if _is_word_char(token[0]) and _is_word_char(token[-1]):
+        return token  # nothing to split off (what _EDGE_PUNCT would find)
     if token.lower() in lex or not any(c.isalpha() for c in token):
         return token  # emoticons and pure punctuation stay as they are
     lead, core, tail = _EDGE_PUNCT.match(token).groups()
