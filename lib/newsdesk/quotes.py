@@ -72,6 +72,7 @@ _GROUP_PRONOUNS = {"they", "it", "we"}
 _SCARE_CUES = {"so-called", "dubbed", "titled", "named", "nicknamed", "entitled"}
 _MAX_SCARE_WORDS = 3
 _TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
+_MARK = re.compile("[" + re.escape("".join(_MARKS)) + "]")
 #: Columns of the mentions frame that attribution reads.
 _MENTION_FIELDS = ["start", "end", "text", "label", "actor", "kind"]
 
@@ -133,8 +134,9 @@ def _find_quotes_in_text(text: str) -> list[_Quote]:
     for para, (lo, hi) in enumerate(segment.paragraph_spans(text)):
         stack: list[tuple[int, str]] = []
         spans: list[tuple[int, int, bool]] = []
-        for i in range(lo, hi):
-            if text[i] not in _MARKS or i in in_tags:  # attribute values of embedded markup
+        for m in _MARK.finditer(text, lo, hi):  # the marks only, not every character
+            i = m.start()
+            if i in in_tags:  # attribute values of embedded markup
                 continue
             family = _MARKS[text[i]][1]
             role = _mark_role(text, i, lo, hi, any(f == family for _, f in stack))

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 
 import numpy as np
 import pandas as pd
@@ -49,6 +50,11 @@ def is_heading(paragraph: str) -> bool:
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of every paragraph of ``text``, as :func:`paragraphs` finds them."""
+    return list(_paragraph_spans(text))
+
+
+@lru_cache(maxsize=1)  # paragraphs and quotes both split the article they are given in turn
+def _paragraph_spans(text: str) -> tuple[tuple[int, int], ...]:
     spans = []
     for m in _BLOCK.finditer(text):
         block = m.group()
@@ -56,7 +62,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int]]:
         if body:
             start = m.start() + len(block) - len(block.lstrip())
             spans.append((start, start + len(body)))
-    return spans
+    return tuple(spans)
 
 
 def paragraphs(text: str) -> pd.DataFrame:
