@@ -606,7 +606,7 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
         "partial": np.array(column("partial"), dtype="bool"),
         "scare": np.array(column("scare"), dtype="bool"),
         "compound": np.array(column("compound"), dtype="float64"),
-    }, index=index)
+    }, index=index, copy=False)
 
 
 def find_quotes(text: str) -> pd.DataFrame:
