@@ -87,7 +87,7 @@ from importlib.resources import files
 
 import numpy as np
 import pandas as pd
-from spacy.attrs import DEP, HEAD, LOWER, POS
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
 from spacy.parts_of_speech import NAMES as POS_NAMES
 
 from newsdesk import segment
@@ -203,7 +203,7 @@ def _subject(tok):
 
 
 class _Tree:
-    """One doc's dependency tree as lists by token index (head, dep, pos, children; lower forms on demand).
+    """One doc's dependency tree as lists by token index (head, dep, pos, children; lower forms and lemmas on demand).
 
     The phrase walks below visit every token of a phrase; reading these lists
     spares building a Token and looking its strings up at every step.
@@ -211,12 +211,13 @@ class _Tree:
 
     def __init__(self, doc):
         n = len(doc)
-        attrs = doc.to_array([HEAD, DEP, POS, LOWER]) if n else np.zeros((0, 4), dtype="uint64")
+        attrs = doc.to_array([HEAD, DEP, POS, LOWER, LEMMA]) if n else np.zeros((0, 5), dtype="uint64")
         self.head = (np.arange(n) + attrs[:, 0].astype("int64")).tolist()  # HEAD is relative
         strings = doc.vocab.strings
         self.dep = self._names(attrs[:, 1].tolist(), strings.__getitem__)
         self.pos = self._names(attrs[:, 2].tolist(), POS_NAMES.__getitem__)
-        self._lower, self._strings = attrs[:, 3].tolist(), strings  # few are read: looked up on demand
+        # few are read: looked up on demand
+        self._lower, self._lemma, self._strings = attrs[:, 3].tolist(), attrs[:, 4].tolist(), strings
         self.children: list[list[int]] = [[] for _ in range(n)]  # in text order, as Token.children
         for i, h in enumerate(self.head):
             if h != i:
@@ -225,6 +226,10 @@ class _Tree:
     def lower(self, i: int) -> str:
         """``doc[i].lower_``."""
         return self._strings[self._lower[i]]
+
+    def lemma(self, i: int) -> str:
+        """``doc[i].lemma_``."""
+        return self._strings[self._lemma[i]]
 
     @staticmethod
     def _names(ids: list[int], name) -> list[str]:
@@ -264,38 +269,42 @@ def _clause_bounds(ev: _Event, tree: _Tree) -> tuple[int, int]:
     return min(toks), max(toks)
 
 
-def _join(tokens) -> str:
-    tokens = sorted(tokens, key=lambda t: t.i)
+def _join(tokens: list[int], chars: segment.DocChars) -> str:
+    """The tokens' text, with the doc's spacing between neighbours and one space across gaps."""
+    tokens = sorted(tokens)
+    text, starts, ends = chars.text, chars.start_list, chars.end_list
     out = ""
     for a, b in zip(tokens, [*tokens[1:], None], strict=True):
-        out += a.text_with_ws if b is not None and b.i == a.i + 1 else a.text + " "
+        out += text[starts[a]:starts[b]] if b is not None and b == a + 1 else text[starts[a]:ends[a]] + " "
     return " ".join(out.replace('"', " ").split())
 
 
-def _action(ev: _Event) -> tuple[str, str]:
+def _action(ev: _Event, tree: _Tree, chars: segment.DocChars) -> tuple[str, str]:
     """(action, action_lemma): verb + particle + negation (+ the verb of an open complement)."""
+    verb = ev.verb.i
     if ev.kind == "noun":
-        return ev.verb.text, ev.verb.lemma_.lower()
+        return chars.text[chars.start_list[verb]:chars.end_list[verb]], tree.lemma(verb).lower()
+    dep = tree.dep
 
-    def parts(verb):
-        kids = list(verb.children)
-        neg = [c for c in kids if c.dep_ == "neg"]
-        aux = [c for c in kids if c.dep_ in {"aux", "auxpass"} and c.i < verb.i and c.lower_ != "to"] if neg else []
-        return [verb, *[c for c in kids if c.dep_ == "prt"], *neg], aux
+    def parts(v):
+        kids = tree.children[v]
+        neg = [c for c in kids if dep[c] == "neg"]
+        aux = [c for c in kids if dep[c] in {"aux", "auxpass"} and c < v and tree.lower(c) != "to"] if neg else []
+        return [v, *[c for c in kids if dep[c] == "prt"], *neg], aux
 
-    main, aux = parts(ev.verb)
-    toks, lemmas = main + aux, [t for t in main]
-    xcomp = next((c for c in ev.verb.children if c.dep_ == "xcomp" and c.pos_ == "VERB"), None)
+    main, aux = parts(verb)
+    toks, lemmas = main + aux, list(main)
+    xcomp = next((c for c in tree.children[verb] if dep[c] == "xcomp" and tree.pos[c] == "VERB"), None)
     if xcomp is not None:
         xmain, _ = parts(xcomp)
-        to = [c for c in xcomp.children if c.dep_ == "aux" and c.lower_ == "to"]
+        to = [c for c in tree.children[xcomp] if dep[c] == "aux" and tree.lower(c) == "to"]
         toks += xmain + to
         lemmas += to + xmain
     lemma = " ".join(
-        "not" if t.dep_ == "neg" and t.lower_ in {"n't", "not"} else t.lemma_.lower()
-        for t in sorted(lemmas, key=lambda t: t.i)
+        "not" if dep[t] == "neg" and tree.lower(t) in {"n't", "not"} else tree.lemma(t).lower()
+        for t in sorted(lemmas)
     )
-    return _join(toks), lemma
+    return _join(toks, chars), lemma
 
 
 # --------------------------------------------------------------------------- actors
@@ -612,7 +621,7 @@ def _row(ev: _Event, sent_row: dict, text: str, art_start, art_end, tree: _Tree,
          chars: segment.DocChars) -> dict:
     first, last = _clause_bounds(ev, tree)
     start, end = chars.start_list[first], chars.end_list[last]
-    action, lemma = _action(ev)
+    action, lemma = _action(ev, tree, chars)
     if ev.timex is not None:
         tx = ev.timex
         date = (tx["date_start"], tx["date_end"], tx["granularity"], "timex", tx["text"])
@@ -635,6 +644,16 @@ _NUMBERS = {"sent_id": np.dtype("int64"), "start": np.dtype("int64"), "end": np.
 _DATES = {"date_start": np.dtype("datetime64[ns]"), "date_end": np.dtype("datetime64[ns]")}
 
 
+def _date_column(values: list) -> np.ndarray | pd.api.extensions.ExtensionArray:
+    """``pd.array(values, dtype="datetime64[ns]")``: naive Timestamps and NaT go in as their nanoseconds."""
+    if all(v is pd.NaT or (type(v) is pd.Timestamp and v.tz is None) for v in values):
+        try:
+            return np.array([v.value for v in values], dtype="int64").view(_DATES["date_start"])
+        except OverflowError:  # out of the nanosecond range: pandas says why
+            pass
+    return pd.array(values, dtype=_DATES["date_start"])
+
+
 def _frame(rows: list[dict]) -> pd.DataFrame:
     """The events frame with stable dtypes (``str`` columns, missing values NaN, as after the cache), in text order.
 
@@ -647,7 +666,7 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
         if name in _NUMBERS:
             columns[name] = np.array(values, dtype=_NUMBERS[name])
         elif name in _DATES:
-            columns[name] = pd.array(values, dtype=_DATES[name])
+            columns[name] = _date_column(values)
         else:
             columns[name] = segment.str_array(values)
     return segment.frame_of(columns, len(rows))
