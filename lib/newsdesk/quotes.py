@@ -548,7 +548,7 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
     text = chars.text
     quotes = _find_quotes_in_text(text)
     if not quotes:
-        return _frame([])
+        return _empty_frame().copy()
     att = _Attributor(doc, text, mentions, quotes, chars)
     rows: list[dict] = []
     for q in quotes:
@@ -583,6 +583,12 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
             "partial": _is_partial(att, q), "scare": scare, "compound": _compound(quote), "_q": q,
         })
     return _frame(rows)
+
+
+@lru_cache(maxsize=1)
+def _empty_frame() -> pd.DataFrame:
+    """The quotes frame of an article without quotes (most articles): copied, not rebuilt, each time."""
+    return _frame([])
 
 
 def _frame(rows: list[dict]) -> pd.DataFrame:
