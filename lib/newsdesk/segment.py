@@ -13,8 +13,10 @@ is_heading    bool     a short line without final punctuation
 
 ``sentences(doc, paragraphs)`` -> one row per sentence (``sent_id``, ``para_id``,
 ``start``, ``end``, ``text``). Sentences never cross a paragraph break, and
-headings hold no sentence. ``sent_ids``, ``records`` and ``doc_chars`` serve
-the other modules' per-article frames.
+headings hold no sentence. ``sent_ids``, ``records`` and ``doc_chars`` (a
+doc's text and token offsets, read once) serve the other modules' per-article
+frames, which they build with ``frame_of`` from ``str_array``, ``int_array``
+and ``text_column`` columns (what pandas would make of the values, faster).
 """
 
 from __future__ import annotations
