@@ -138,12 +138,13 @@ def read_corpus(folder: str | os.PathLike) -> Corpus:
 # --------------------------------------------------------------------------- the pass
 
 
-def analyze_doc(article: dict, doc) -> dict[str, pd.DataFrame]:
+def analyze_doc(article: dict, doc) -> dict[str, pd.DataFrame | dict]:
     """Every per-article frame from one article and its spaCy ``doc``.
 
     The frames carry ``sent_id`` but not yet ``article_id``, which
     :func:`analyze_chunk` adds to a whole chunk at once (a column inserted
-    into each small frame cost more than some of the analysis).
+    into each small frame cost more than some of the analysis); ``tone``, the
+    article's one row, is a dict that becomes a frame per chunk too.
     """
     text, date = article["text"], article["date"]
     paras = segment.paragraphs(text)
@@ -153,13 +154,13 @@ def analyze_doc(article: dict, doc) -> dict[str, pd.DataFrame]:
     timexes = timex.find_timexes(text, date, doc=doc)
     quotes = quotes_mod.quotes_from_doc(doc, mentions)
     events = events_mod.events_from_doc(doc, sents, mentions, timexes, date)
-    tone = pd.DataFrame([sentiment.article_tone(text, sents)])
+    tone = sentiment.article_tone(text, sents)
     frames = {
         "paragraphs": paras, "sentences": sents, "mentions": mentions, "quotes": quotes,
         "timexes": timexes, "events": events, "tone": tone,
     }
-    for frame in frames.values():
-        if frame is not paras and "sent_id" not in frame.columns and "start" in frame.columns:
+    for name, frame in frames.items():
+        if name not in {"paragraphs", "tone"} and "sent_id" not in frame.columns and "start" in frame.columns:
             frame.insert(0, "sent_id", segment.sent_ids(frame["start"], sents))
     return frames
 
@@ -236,10 +237,10 @@ def analyze_chunk(todo: pd.DataFrame, actors_file=None) -> tuple[dict[str, pd.Da
                 continue
             for name in ARTICLE_FRAMES:
                 frames[name].append(got[name])
-                ids[name] += [article_id] * len(got[name])
+                ids[name] += [article_id] * (1 if name == "tone" else len(got[name]))
     out = {}
     for name, parts in frames.items():
-        frame = _concat(parts)
+        frame = pd.DataFrame(parts) if name == "tone" and parts else _concat(parts)
         if "article_id" not in frame.columns:
             frame.insert(0, "article_id", pd.Series(ids[name], index=frame.index, dtype="str"))
         out[name] = frame
@@ -248,8 +249,7 @@ def analyze_chunk(todo: pd.DataFrame, actors_file=None) -> tuple[dict[str, pd.Da
 
 def _chunk_results(todo: pd.DataFrame, actors_file, n_process: int, engine: str, client):
     """Yield :func:`analyze_chunk` results in order, computed here, in worker processes or on Dask."""
-    size = max(1, min(CHUNK_SIZE, SHARD_SIZE))
-    chunks = [todo.iloc[lo:lo + size] for lo in range(0, len(todo), size)]
+    chunks = [todo.iloc[lo:hi] for lo, hi in _chunk_bounds(len(todo), max(1, min(CHUNK_SIZE, SHARD_SIZE)), n_process)]
     if not chunks:
         return
     if engine == "dask":
@@ -272,6 +272,16 @@ def _chunk_results(todo: pd.DataFrame, actors_file, n_process: int, engine: str,
     else:
         for chunk in chunks:
             yield analyze_chunk(chunk, actors_file)
+
+
+def _chunk_bounds(n: int, size: int, n_process: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the chunks of ``n`` articles: ``size`` each, but the last
+    ``n_process * size`` articles in quarter chunks, so the processes finish together
+    instead of one waiting for the other's last full chunk."""
+    tail = max(0, n - n_process * size) if n_process > 1 else n
+    bounds = [(lo, min(lo + size, tail)) for lo in range(0, tail, size)]
+    step = max(1, size // 4)
+    return bounds + [(lo, min(lo + step, n)) for lo in range(tail, n, step)]
 
 
 def _dask_results(chunks: list[pd.DataFrame], actors_file, client):
