@@ -383,7 +383,7 @@ class MatmulOps(NumpyOps):
     """thinc's CPU ops with ``gemm`` done by ``numpy.matmul`` (OpenBLAS) instead of blis.
 
     blis runs its generic AVX2 kernels here, OpenBLAS picks the CPU's own; the
-    model's layers then take about a tenth less time. Everything else (and the
+    model's layers then take about 7% less CPU. Everything else (and the
     parser's inner loop, which calls blis from C) is thinc's own. Results agree
     to float rounding; tags, parses and entities come out the same (tested).
     Run under one BLAS thread (see :func:`newsdesk.corpus.analyze_chunk`):

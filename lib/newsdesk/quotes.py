@@ -166,11 +166,10 @@ def _find_quotes_in_text(text: str) -> list[_Quote]:
 class _Attributor:
     """Finds cue and speaker for the quotes of one doc."""
 
-    def __init__(self, doc: Doc, text: str, mentions: pd.DataFrame, quotes: list[_Quote],
-                 chars: segment.DocChars | None = None):
+    def __init__(self, doc: Doc, mentions: pd.DataFrame, quotes: list[_Quote]):
         self.doc = doc
-        self.text = text  # doc.text, which joins every token on each access
-        self.chars = chars if chars is not None else segment.doc_chars(doc)
+        self.chars = segment.doc_chars(doc)
+        self.text = self.chars.text  # doc.text joins every token on each access
         self.quotes = quotes
         self.inside = set()
         for q in quotes:
@@ -544,12 +543,11 @@ def _word_before(text: str, pos: int) -> str:
 
 def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
     """Quotes of ``doc`` with speakers resolved through ``mentions`` (see the module docstring)."""
-    chars = segment.doc_chars(doc)
-    text = chars.text
+    text = segment.doc_chars(doc).text
     quotes = _find_quotes_in_text(text)
     if not quotes:
         return _empty_frame().copy()
-    att = _Attributor(doc, text, mentions, quotes, chars)
+    att = _Attributor(doc, mentions, quotes)
     rows: list[dict] = []
     for q in quotes:
         cue = att.find_cue(q)
@@ -601,7 +599,7 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     def text_or_none(name: str) -> pd.Series:  # None, not NaN, for "unknown"; object, so no ``str`` inference
         return pd.Series([v if isinstance(v, str) else None for v in column(name)], dtype=object, index=index)
 
-    return pd.DataFrame({
+    return segment.frame_of({
         "start": np.array(column("start"), dtype="int64"),
         "end": np.array(column("end"), dtype="int64"),
         "quote": segment.str_array(column("quote")),
@@ -612,7 +610,7 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
         "partial": np.array(column("partial"), dtype="bool"),
         "scare": np.array(column("scare"), dtype="bool"),
         "compound": np.array(column("compound"), dtype="float64"),
-    }, index=index, copy=False)
+    }, len(rows))
 
 
 def find_quotes(text: str) -> pd.DataFrame:
