@@ -223,8 +223,8 @@ def article_tone(text: str, sentences: pd.DataFrame) -> dict:
 LABELS = ("negative", "neutral", "positive")
 _DATA = Path(__file__).parent / "data"
 MODEL_FILE = _DATA / "target_sentiment.npz"
-_NEGATORS = {"not", "n't", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without", "hardly",
-             "barely", "cannot", "lack", "fail"}
+_NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without",
+                       "hardly", "barely", "cannot", "lack", "fail"})
 _REPORTING = {"say", "tell", "add", "claim", "insist", "argue", "write", "state", "note", "explain", "declare",
               "announce", "suggest", "acknowledge", "admit", "ask", "reply", "respond", "contend", "assert",
               "believe", "think", "testify", "tweet", "post", "report"}
@@ -233,7 +233,7 @@ _OBJECTS = {"dobj", "nsubjpass", "iobj", "dative", "oprd"}
 _CLIMB = {"compound", "conj", "appos", "flat", "nmod", "amod", "nummod", "det", "case"}
 _NEG_REACH = {"acomp", "attr", "xcomp", "dobj", "advmod", "oprd", "pobj"}  # a "not" on the head negates these
 _OTHER_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
-_PERSONAL = {"he", "she", "they", "him", "her", "them", "his", "their", "we", "us", "our", "i", "me", "my"}
+_PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "his", "their", "we", "us", "our", "i", "me", "my"})
 _NEGATION = -0.74  # VADER's factor for a negated word
 _TENSOR_PARTS = ("tt", "tg", "tw")  # token vectors: the target, its governor, the window around it
 
@@ -252,18 +252,27 @@ def _verb_signs() -> dict[str, tuple[str, int, int]]:
 
 
 _STRINGS: dict[int, str] = {}
+_LOWER: dict[int, str] = {}
 
 
 def _strings(hashes: np.ndarray, store, lower: bool = False) -> list[str]:
     """Strings of spaCy hashes (memoised across docs: a hash always names the same string)."""
-    uniq, inverse = np.unique(hashes, return_inverse=True)
-    names = []
-    for h in uniq.tolist():
-        s = _STRINGS.get(h)
-        if s is None:
-            s = _STRINGS[h] = store[h]
-        names.append(s.lower() if lower else s)
-    return np.array(names, dtype=object)[inverse.ravel()].tolist()
+    memo = _LOWER if lower else _STRINGS
+    keys = hashes.tolist()
+    try:
+        return [memo[h] for h in keys]
+    except KeyError:  # words not seen before: add them, once each
+        for h in set(keys).difference(memo):
+            memo[h] = store[h].lower() if lower else store[h]
+        return [memo[h] for h in keys]
+
+
+@lru_cache(maxsize=8)
+def _hashes(words: frozenset[str] | set[str]) -> np.ndarray:
+    """spaCy's hashes of ``words`` (what ``Doc.to_array(LOWER)`` gives for them)."""
+    from spacy.strings import hash_string
+
+    return np.array(sorted(hash_string(w) for w in words), dtype="uint64")
 
 
 class _Arrays:
@@ -275,14 +284,16 @@ class _Arrays:
     """
 
     def __init__(self, doc):
-        from spacy import attrs
+        from spacy import attrs, symbols
+
+        from newsdesk import segment  # late imports: VADER and tone need no spaCy
 
         self.doc = doc
         n = len(doc)
         idx = np.arange(n)
         store = doc.vocab.strings
         a = doc.to_array([attrs.LOWER, attrs.LEMMA, attrs.POS, attrs.DEP, attrs.HEAD, attrs.IS_PUNCT, attrs.IS_STOP,
-                          attrs.IS_QUOTE, attrs.ORTH, attrs.ENT_TYPE]).reshape(n, 10)
+                          attrs.IS_QUOTE, attrs.ORTH, attrs.ENT_TYPE, attrs.IS_SPACE]).reshape(n, 11)
         self.lower = _strings(a[:, 0], store)
         self.lemma = _strings(a[:, 1], store, lower=True)
         self.pos = _strings(a[:, 2], store)
@@ -291,6 +302,7 @@ class _Arrays:
         self.head = (idx + a[:, 4].astype("int64")).tolist()
         head = np.asarray(self.head, dtype="int64")
         self.punct = a[:, 5].astype(bool).tolist()
+        self.space = a[:, 10].astype(bool).tolist()
         self.stop = a[:, 6].astype(bool).tolist()
         plain = {store["'s"], store["'"]} if n else set()
         quote = a[:, 7].astype(bool) & ~np.isin(a[:, 8], list(plain))
@@ -300,14 +312,15 @@ class _Arrays:
             starts = np.union1d(starts, np.flatnonzero(doc.to_array(attrs.SENT_START).astype("int64") == 1))
         self.sent_start = starts[np.searchsorted(starts, idx, side="right") - 1]
         self.sent_end = np.append(starts[1:], n)[np.searchsorted(starts, idx, side="right") - 1].tolist()
-        lex = lexicon()
-        val = np.array([lex.get(lo, lex.get(le, 0.0)) for lo, le in zip(self.lower, self.lemma, strict=True)],
+        get = lexicon().get
+        val = [get(lo) for lo in self.lower]  # the word's valence, else its lemma's
+        val = np.array([v if v is not None else get(le, 0.0) for v, le in zip(val, self.lemma, strict=True)],
                        dtype="float64")
         deps = np.array(self.dep, dtype=object)
         neg_child = np.zeros(n, dtype=bool)
         neg_child[head[deps == "neg"]] = True
         negated = neg_child | (np.isin(deps, list(_NEG_REACH)) & neg_child[head])
-        negator = np.array([w in _NEGATORS for w in self.lower], dtype="int64")
+        negator = np.isin(a[:, 0], _hashes(_NEGATORS)).astype("int64")
         nc = np.concatenate([[0], np.cumsum(negator)])
         before = np.maximum(self.sent_start, idx - 3)
         negated |= (nc[idx] - nc[before]) > 0
@@ -318,8 +331,14 @@ class _Arrays:
         self.val_list = self.valence.tolist()
         self.val_sum = np.concatenate([[0.0], np.cumsum(self.valence)]).tolist()
         self.ents = [(e.start, e.end, e.root.i) for e in doc.ents if e.label_ in _OTHER_ENTITIES]
-        pronouns = [(i, i + 1, i) for i, w in enumerate(self.lower) if w in _PERSONAL and self.pos[i] == "PRON"]
+        personal = np.isin(a[:, 0], _hashes(_PERSONAL)) & (a[:, 2] == symbols.PRON)
+        pronouns = [(i, i + 1, i) for i in np.flatnonzero(personal).tolist()]
         self.parties = sorted(self.ents + pronouns)  # who else sentiment may be directed at
+        self._party_starts = [p[0] for p in self.parties]
+        self._ent_starts = [e[0] for e in self.ents]
+        # content words (no punctuation, stop words or proper nouns), for the bag of words of a scope
+        self.content = np.flatnonzero((a[:, 5] == 0) & (a[:, 6] == 0) & (a[:, 2] != symbols.PROPN)).tolist()
+        self.chars = segment.doc_chars(doc)
         self._anc: dict[int, dict[int, int]] = {}
         self._dist: dict[tuple[int, int], int] = {}
         tensor = doc.tensor
@@ -328,6 +347,19 @@ class _Arrays:
         self._edges: dict[int, tuple[int, int]] = {}
         self._scopes: dict[tuple[int, int], tuple[float, list]] = {}
         self._people: dict[tuple[int, int], tuple[list, list]] = {}
+        self._roles: dict[int, tuple[str, int, str]] = {}
+
+    def target(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """``(first token, end token, root)`` of :func:`target_span` (characters ``start:end``), or None."""
+        bounds = self.chars.span(start, end)
+        if bounds is None:
+            return None
+        i, j = bounds
+        while i < j and (self.punct[i] or self.space[i]):
+            i += 1
+        while j > i and (self.punct[j - 1] or self.space[j - 1]):
+            j -= 1
+        return (i, j, self.doc[i:j].root.i) if i < j else None
 
     def edges(self, i: int) -> tuple[int, int]:
         """First and last token index of token ``i``'s subtree."""
@@ -366,20 +398,28 @@ class _Arrays:
     def people(self, start: int, end: int) -> tuple[list, list]:
         """The parties and the named entities (start, end, root) inside tokens ``start:end``."""
         p = self._people.get((start, end))
-        if p is None:
-            p = self._people[(start, end)] = (
-                [x for x in self.parties if start <= x[0] and x[1] <= end],
-                [x for x in self.ents if start <= x[0] and x[1] <= end])
+        if p is None:  # both lists are sorted by start: only those starting inside can be inside
+            parties = self.parties[bisect_left(self._party_starts, start):bisect_left(self._party_starts, end)]
+            ents = self.ents[bisect_left(self._ent_starts, start):bisect_left(self._ent_starts, end)]
+            p = self._people[(start, end)] = ([x for x in parties if x[1] <= end], [x for x in ents if x[1] <= end])
         return p
+
+    def role(self, i: int) -> tuple[str, int, str]:
+        """:func:`_role_of` token ``i``, worked out once per doc."""
+        r = self._roles.get(i)
+        if r is None:
+            r = self._roles[i] = _role_of(self, i)
+        return r
 
     def scope(self, start: int, end: int) -> tuple[float, list[tuple[int, str]]]:
         """VADER compound of ``doc[start:end]`` and its content words (index, lemma): no
         punctuation, stop words or proper nouns."""
         s = self._scopes.get((start, end))
         if s is None:
-            words = [(i, self.lemma[i]) for i in range(start, end)
-                     if not self.punct[i] and not self.stop[i] and self.pos[i] != "PROPN"]
-            text = self.doc[start:end].text.strip()
+            content, lemma = self.content, self.lemma
+            words = [(i, lemma[i]) for i in content[bisect_left(content, start):bisect_left(content, end)]]
+            chars = self.chars  # the span's text, as Span.text gives it, without building the Span
+            text = chars.text[chars.start_list[start]:chars.end_list[end - 1]].strip() if end > start else ""
             s = self._scopes[(start, end)] = (polarity(text)["compound"], words)
         return s
 
@@ -449,7 +489,7 @@ def _features(a: _Arrays, start: int, end: int, ts: int, te: int, root: int) -> 
     dep, head, lemma = a.dep, a.head, a.lemma
     feats: dict[str, float] = {"bias": 1.0}
     anc = a.ancestors(root)
-    role, gov, prep = _role_of(a, root)
+    role, gov, prep = a.role(root)
     clause = gov
     while a.pos[clause] not in {"VERB", "AUX"} and head[clause] != clause:
         clause = head[clause]
@@ -496,7 +536,7 @@ def _features(a: _Arrays, start: int, end: int, ts: int, te: int, root: int) -> 
     in_scope, named = a.people(start, end)
     parties = [r for s, e, r in in_scope if not (s < te and ts < e)]
     for r in parties:  # what the others do or undergo: "X accused Y" tells about X through Y
-        o_role, o_gov, _ = _role_of(a, r)
+        o_role, o_gov, _ = a.role(r)
         o_verb = _verb_signs().get(lemma[o_gov])
         if o_verb is not None and o_role != "other":
             feats[f"other={o_verb[0]}|{o_role}|{'same' if o_gov == gov else 'diff'}"] = 1.0
@@ -527,7 +567,7 @@ def _features(a: _Arrays, start: int, end: int, ts: int, te: int, root: int) -> 
         _add(feats, f"{rel}_{sign}_n", 1.0)
         total += v / (1.0 + d)
         if parties:
-            d_other = min(a.distance(i, r) for r in parties)
+            d_other = min([a.distance(i, r) for r in parties])
             _add(feats, f"near_{'me' if d < d_other else 'them' if d > d_other else 'tie'}_{sign}", abs(v) / 4)
         else:
             _add(feats, f"near_alone_{sign}", abs(v) / 4)
@@ -559,10 +599,11 @@ def _features(a: _Arrays, start: int, end: int, ts: int, te: int, root: int) -> 
         window = [i for i in range(max(start, ts - 3), min(end, te + 3)) if not ts <= i < te]
         width = tensor.shape[1]
         dense = np.zeros(3 * width, dtype="float64")
-        dense[:width] = tensor[ts:te].mean(axis=0)
+        # sum / count is what ndarray.mean computes (the same float32 sums), without its overhead
+        dense[:width] = tensor[ts:te].sum(axis=0) / (te - ts)
         dense[width:2 * width] = tensor[gov]
         if window:
-            dense[2 * width:] = tensor[window].mean(axis=0)
+            dense[2 * width:] = tensor[window].sum(axis=0) / len(window)
         dense /= 4
     return feats, dense
 
@@ -686,15 +727,17 @@ def score_target(doc, start: int, end: int) -> dict:
 
 
 def _score_spans(doc, spans: list) -> list[dict]:
-    """:func:`score_target` of many target spans of one doc (None: no word), classified at once."""
+    """:func:`score_target` of many targets of one doc, ``(first token, end token, root)``
+    each (None: no word), classified at once."""
     a = _arrays(doc)
     sents = doc.has_annotation("SENT_START")
     rows, dense, where = [], [], []
     for k, span in enumerate(spans):
         if span is None:
             continue
-        start, end = (int(a.sent_start[span.start]), a.sent_end[span.start]) if sents else (0, len(doc))
-        feats, block = _features(a, start, end, span.start, span.end, span.root.i)
+        ts, te, root = span
+        start, end = (int(a.sent_start[ts]), a.sent_end[ts]) if sents else (0, len(doc))
+        feats, block = _features(a, start, end, ts, te, root)
         rows.append(feats)
         dense.append(block)
         where.append(k)
@@ -712,11 +755,14 @@ def _score_spans(doc, spans: list) -> list[dict]:
 def mentions_sentiment(doc, mentions: pd.DataFrame) -> pd.DataFrame:
     """``mentions`` with ``target_label`` and ``target_score``: the sentiment expressed toward
     each mention in its sentence (see :func:`target_sentiment`)."""
-    out = mentions.copy()
-    spans = [target_span(doc, int(s), int(e)) for s, e in zip(out["start"], out["end"], strict=True)]
+    from newsdesk import segment
+
+    a = _arrays(doc)
+    spans = [a.target(s, e) for s, e in zip(mentions["start"].tolist(), mentions["end"].tolist(), strict=True)]
     scores = _score_spans(doc, spans)
-    out["target_label"] = pd.Series([r["label"] for r in scores], index=out.index, dtype="object")
-    out["target_score"] = pd.Series([r["score"] for r in scores], index=out.index, dtype="float64")
+    out = mentions.copy()
+    out["target_label"] = segment.str_array([r["label"] for r in scores])
+    out["target_score"] = np.array([r["score"] for r in scores], dtype="float64")
     return out
 
 
