@@ -170,13 +170,14 @@ def _polarity(text: str) -> tuple[tuple[str, float], ...]:
     return tuple(analyzer().polarity_scores(normalize(text)).items())
 
 
+_SCORES = ["neg", "neu", "pos", "compound"]
+
+
 def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
     """``sentences`` with VADER ``neg``, ``neu``, ``pos``, ``compound`` added."""
-    out = sentences.copy()
-    scores = pd.DataFrame([polarity(t) for t in out["text"]], columns=["neg", "neu", "pos", "compound"])
-    for col in ("neg", "neu", "pos", "compound"):
-        out[col] = scores[col].to_numpy(dtype="float64") if len(out) else pd.Series(dtype="float64")
-    return out
+    rows = [polarity(t) for t in sentences["text"].tolist()]
+    values = np.array([[r[k] for k in _SCORES] for r in rows], dtype="float64").reshape(len(rows), 4)
+    return pd.concat([sentences, pd.DataFrame(values, columns=_SCORES, index=sentences.index)], axis=1)
 
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'\u2019-]*")
@@ -191,11 +192,11 @@ def tone_figures(text: str) -> dict[str, float]:
     lexicon valence; ``tone`` = positive - negative; ``polarity`` = positive +
     negative (how emotionally charged the text is); ``word_count``.
     """
-    lex = lexicon()
-    words = [w.lower().replace("\u2019", "'") for w in _WORD.findall(text or "")]
-    n = len(words)
-    pos = sum(1 for w in words if lex.get(w, 0.0) > 0)
-    neg = sum(1 for w in words if lex.get(w, 0.0) < 0)
+    get = lexicon().get
+    values = [get(w.lower().replace("\u2019", "'"), 0.0) for w in _WORD.findall(text or "")]
+    n = len(values)
+    pos = sum(v > 0 for v in values)
+    neg = sum(v < 0 for v in values)
     p, q = (100 * pos / n, 100 * neg / n) if n else (0.0, 0.0)
     return {"tone": round(p - q, 4), "positive": round(p, 4), "negative": round(q, 4),
             "polarity": round(p + q, 4), "word_count": n}
@@ -210,7 +211,7 @@ def article_tone(text: str, sentences: pd.DataFrame) -> dict:
         lengths = (sentences["end"] - sentences["start"]).to_numpy(dtype="float64")
         comp = sentences["compound"].to_numpy(dtype="float64")
         mean, weighted = float(comp.mean()), float((comp * lengths).sum() / max(lengths.sum(), 1.0))
-        body = " ".join(sentences["text"])
+        body = " ".join(sentences["text"].tolist())
     else:
         mean = weighted = 0.0
         body = ""
