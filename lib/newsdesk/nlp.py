@@ -408,7 +408,8 @@ def _use_matmul(nlp: Language) -> None:
 def _load(name: str, actors_file: str | None) -> Language:
     from newsdesk import actors  # late import: actors needs nlp helpers too
 
-    nlp = spacy.load(name)
+    # The model's sentence recogniser ships disabled (the parser sets sentences): no need to load it.
+    nlp = spacy.load(name, exclude=["senter"])
     _customise_tokenizer(nlp)
     _memoise(nlp)
     _use_matmul(nlp)
