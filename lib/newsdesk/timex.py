@@ -89,6 +89,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 if TYPE_CHECKING:  # spaCy is only needed when a parse is passed in
     from spacy.tokens import Doc
@@ -651,15 +652,16 @@ _TRIGGERS = {
     "_month_day": _MONTH_WORD, "_day_month": _MONTH_WORD, "_month_only": _MONTH_WORD,
     "_us_date": r"\d/\d", "_iso_date": r"\d-\d", "_year": r"\d\d\d\d", "_decade": r"0['’]?s\b",
     "_century": "century", "_week_of": "week of", "_decade_word": "ties", "_spoken_year": "nineteen|thousand",
-    "_spoken_date": _MONTH_WORD + "|winter|summer|spring|fall|autumn", "_q_code": r"\b[QH][1-4]",
+    "_spoken_date": _MONTH_WORD + "|winter|summer|spring|fall|autumn", "_q_code": r"[QH](?<!\w[QH])[1-4]",
     "_quarter_rule": "quarter|half", "_the_quarter": "quarter|period",
     "_season": "spring|summer|fall|autumn|winter", "_weekday": "day", "_holiday": "christmas|new year|halloween|valentine|independence|thanksgiving|easter|labor|memorial|election",
     "_deictic_day": "today|yesterday|tomorrow|tonight", "_this_part": "morning|afternoon|evening|night",
     "_overnight": "overnight", "_mod_part": "morning|afternoon|evening", "_anaphoric_day": "day|morning|afternoon|evening|night", "_day_predicate": r"day\b",
-    "_second_day": r"\d\s+(?:and|or|to|through)\s+\d", "_clock": r"\d|noon|midnight|midday",
+    "_second_day": r"\d\s+(?:and|or|to|through)\s+\d", "_clock": r"\d+|noon|midnight|midday",
     "_relative_period": "week|month|year|decade|century", "_vague_plural": _UNIT_WORD,
     "_ago": "ago|earlier|before|later|after|from now|hence|previously|back",
     "_year_ago": "year-", "_duration": _UNIT_WORD, "_bare_units": _UNIT_WORD,
+    "_vague": "now|current|present|recent|lately|previously|formerly|past|future|soon|term|these",
     "_set": "every|each|per", "_set_word": "ly\\b", "_rate_set": r"(?:a|an|per|each)\s+(?:second|minute|hour|day|week|month|year)\b",
 }
 #: characters scanned on either side of a trigger word
@@ -1535,11 +1537,11 @@ def _to_date(reference_date) -> dt.date | None:
     return ts.date()
 
 
-def _windows(trigger: re.Pattern, text: str) -> list[tuple[int, int]]:
-    """Merged stretches of ``text`` around the trigger words."""
+def _windows(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """Merged stretches of a text of ``length`` characters around the trigger words at ``spans``."""
     out: list[list[int]] = []
-    for m in trigger.finditer(text):
-        lo, hi = max(0, m.start() - _WINDOW), min(len(text), m.end() + _WINDOW)
+    for start, end in spans:
+        lo, hi = max(0, start - _WINDOW), min(length, end + _WINDOW)
         if out and lo <= out[-1][1]:
             out[-1][1] = hi
         else:
@@ -1553,18 +1555,56 @@ def _trigger(source: str, folded: bool) -> re.Pattern:
     return re.compile(source.lower()) if folded else re.compile(source, re.I)
 
 
+#: a trigger of plain words ("jan|feb|..."), with no character that means something else to ``re``
+_PLAIN_WORDS = re.compile(r"[a-z '-]+(?:\|[a-z '-]+)*")
+
+
+def _trigger_spans(source: str, text: str, folded: bool, starts_of: dict[str, list[int]]) -> list[tuple[int, int]]:
+    """``(start, end)`` of the matches ``_trigger(source, folded).finditer(text)`` yields.
+
+    ``re`` tries an alternation of words at nearly every letter; on lower-cased text the words of a
+    plain trigger are found with ``str.find`` instead (``starts_of`` keeps each word's starts for
+    the other triggers), and the matches chosen as ``re`` does: leftmost, at one start the first
+    word listed, none overlapping the one before.
+    """
+    if not (folded and _PLAIN_WORDS.fullmatch(source)):
+        return [m.span() for m in _trigger(source, folded).finditer(text)]
+    words = source.lower().split("|")
+    hits = sorted((start, k) for k, word in enumerate(words) for start in _word_starts(word, text, starts_of))
+    spans, end = [], 0
+    for start, k in hits:
+        if start >= end:
+            end = start + len(words[k])
+            spans.append((start, end))
+    return spans
+
+
+def _word_starts(word: str, text: str, starts_of: dict[str, list[int]]) -> list[int]:
+    """Every offset where ``word`` occurs in ``text``, overlapping ones too."""
+    starts = starts_of.get(word)
+    if starts is None:
+        starts, i = [], text.find(word)
+        while i >= 0:
+            starts.append(i)
+            i = text.find(word, i + 1)
+        starts_of[word] = starts
+    return starts
+
+
 def _candidates(text: str) -> list[tuple[int, int, int, re.Match]]:
     out = []
     lowered = text.lower()
     folded = len(lowered) == len(text)  # lower-casing keeps offsets, except for a few letters such as "İ"
     windows_of: dict[str, list[tuple[int, int]]] = {}  # rules that share a trigger share its windows
+    starts_of: dict[str, list[int]] = {}  # and triggers that share a word share its offsets
     for order, (pattern, _func, trigger) in enumerate(_RULES):
         if trigger is None:
             windows = [(0, len(text))]
         elif trigger in windows_of:
             windows = windows_of[trigger]
         else:
-            windows = windows_of[trigger] = _windows(_trigger(trigger, folded), lowered if folded else text)
+            spans = _trigger_spans(trigger, lowered if folded else text, folded, starts_of)
+            windows = windows_of[trigger] = _windows(spans, len(text))
         seen = -1
         for lo, hi in windows:
             for m in pattern.finditer(text, max(lo, seen), hi):
@@ -1688,18 +1728,40 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _frame(rows: list[tuple]) -> pd.DataFrame:
-    cols: dict[str, list] = {name: [] for name in TIMEX_COLUMNS}
-    for start, end, span, kind, value in rows:
-        if kind in ("DURATION", "SET"):
-            interval = (None, None, None)
-        else:
-            interval = value_interval(value)
-        for name, item in zip(TIMEX_COLUMNS, (start, end, span, kind, value, *interval), strict=True):
-            cols[name].append(None if item is pd.NaT else item)
-    return pd.DataFrame({
-        name: np.array(values, dtype=_DTYPES[name]) if name in _DTYPES else pd.array(values, dtype=_STR)
-        for name, values in cols.items()
-    })
+    """The timex frame, each column built once with its dtype: one small frame per article adds up."""
+    intervals = [_NO_INTERVAL if kind in ("DURATION", "SET") else _interval_ns(value) for _, _, _, kind, value in rows]
+    columns = {
+        "start": np.array([row[0] for row in rows], dtype=_DTYPES["start"]),
+        "end": np.array([row[1] for row in rows], dtype=_DTYPES["end"]),
+        "text": _str_column([row[2] for row in rows]),
+        "type": _str_column([row[3] for row in rows]),
+        "value": _str_column([row[4] for row in rows]),
+        # NaT is the smallest int64 in nanoseconds
+        "date_start": np.array([iv[0] for iv in intervals], dtype="int64").view(_DTYPES["date_start"]),
+        "date_end": np.array([iv[1] for iv in intervals], dtype="int64").view(_DTYPES["date_end"]),
+        "granularity": _str_column([iv[2] for iv in intervals]),
+    }
+    return pd.DataFrame(columns, index=pd.RangeIndex(len(rows)), copy=False)
+
+
+_NAT_NS = np.iinfo("int64").min
+_NO_INTERVAL = (_NAT_NS, _NAT_NS, None)
+
+
+@cache  # a value's interval does not change; an article names few values, the corpus repeats them
+def _interval_ns(value: str) -> tuple[int, int, str | None]:
+    """:func:`value_interval` with the Timestamps as nanoseconds (NaT as ``_NAT_NS``)."""
+    start, end, granularity = value_interval(value)
+    return (_NAT_NS if start is pd.NaT else start.value, _NAT_NS if end is pd.NaT else end.value, granularity)
+
+
+def _str_column(values: list) -> pd.api.extensions.ExtensionArray:
+    """``pd.array(values, dtype="str")`` built straight through Arrow (as ``segment.str_array``, whose
+    module needs spaCy)."""
+    try:
+        return pd.arrays.ArrowStringArray(pa.array(values, type=pa.large_string(), from_pandas=True), dtype=_STR)
+    except (pa.ArrowException, TypeError):  # not all strings: let pandas convert them
+        return pd.array(values, dtype=_STR)
 
 
 #: dtypes of the timex frame, as objects: a dtype named by a string is looked up on every use.
