@@ -594,10 +594,8 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     def column(name: str) -> list:
         return [row[name] for row in rows]
 
-    index = pd.RangeIndex(len(rows))
-
-    def text_or_none(name: str) -> pd.Series:  # None, not NaN, for "unknown"; object, so no ``str`` inference
-        return pd.Series([v if isinstance(v, str) else None for v in column(name)], dtype=object, index=index)
+    def text_or_none(name: str) -> np.ndarray:  # None, not NaN, for "unknown"; object (frame_of keeps it so)
+        return np.array([v if isinstance(v, str) else None for v in column(name)], dtype=object)
 
     return segment.frame_of({
         "start": np.array(column("start"), dtype="int64"),
