@@ -50,10 +50,22 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from spacy.attrs import LEMMA, ORTH, POS
+from spacy.attrs import (
+    DEP,
+    ENT_ID,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IS_PUNCT,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    SPACY,
+)
 from spacy.language import Language
 from spacy.parts_of_speech import NOUN
-from spacy.strings import hash_string
+from spacy.strings import get_string_id, hash_string
 from spacy.tokens import Doc
 
 from newsdesk import segment
@@ -218,15 +230,63 @@ class _Mention:
     affiliation: str | None = None
 
 
-def _trim(doc: Doc, start: int, end: int, person: bool = False) -> tuple[int, int]:
+class _Tokens:
+    """Strings and flags of one doc's tokens, read as arrays once: the resolver reads a few of
+    them for many tokens, and each ``doc[i]`` costs a Token object."""
+
+    #: dependency labels that may attach a title to the name after it (see :func:`_title_before`)
+    TITLE_DEPS = frozenset(get_string_id(d) for d in ("compound", "amod", "nmod", "poss", "case"))
+    APPOS = get_string_id("appos")  # the ids the arrays hold: a symbol's, not the string's hash
+
+    ATTRS = [ORTH, LOWER, SPACY, IS_PUNCT, ENT_ID, DEP, HEAD, ENT_IOB, ENT_TYPE]
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.strings = doc.vocab.strings
+        self.attrs = doc.to_array(self.ATTRS) if len(doc) else np.zeros((0, len(self.ATTRS)), dtype="uint64")
+        self.orth, self.lower_ids, self.space, self.punct, self.ent_ids, self.deps = (
+            self.attrs[:, k].tolist() for k in range(6))
+        appos = np.flatnonzero(self.attrs[:, 5] == self.APPOS)
+        # HEAD holds the head's offset from the token, as an unsigned int: read back as signed
+        heads = appos + self.attrs[appos, 6].astype("int64")
+        #: tokens joined by an apposition, as dependent or head (an apposition needs one)
+        self.in_appos = set(appos.tolist()) | set(heads.tolist())
+
+    def ents(self) -> list[tuple[int, int, str]]:
+        """``(start, end, label_)`` of each of ``doc.ents``, read from the IOB array (``doc.ents``
+        makes a Span of each)."""
+        iob, ent_type = self.attrs[:, 7], self.attrs[:, 8]
+        starts = np.flatnonzero((iob == 3) & (ent_type != 0))  # B with a label; any other non-I ends one
+        ends = np.flatnonzero(iob != 1)
+        ends = np.append(ends, len(iob))[np.searchsorted(ends, starts, side="right")]
+        if int((ends - starts - 1).sum()) != int((iob == 1).sum()):  # an I outside an entity: doc.ents says why
+            return [(ent.start, ent.end, ent.label_) for ent in self.doc.ents]
+        labels = [self.strings[t] for t in ent_type[starts].tolist()]
+        return list(zip(starts.tolist(), ends.tolist(), labels, strict=True))
+
+    def text(self, i: int) -> str:
+        return self.strings[self.orth[i]]
+
+    def lower(self, i: int) -> str:
+        return self.strings[self.lower_ids[i]]
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``: the tokens with the spaces between them."""
+        if end - start == 1:
+            return self.text(start)
+        return "".join([self.text(i) + " " if self.space[i] else self.text(i) for i in range(start, end - 1)]
+                       + [self.text(end - 1)])
+
+
+def _trim(toks: _Tokens, start: int, end: int, person: bool = False) -> tuple[int, int]:
     """Drop leading articles and honorifics, trailing possessives and punctuation, from a token range.
 
     For a person, a title the NER took into the name goes too ("Treasurer Peter Costello").
     """
     drop = _ARTICLES | HONORIFICS | (ROLE_NOUNS | TITLE_WORDS if person else set())
-    while start < end - 1 and doc[start].lower_ in drop:
+    while start < end - 1 and toks.lower(start) in drop:
         start += 1
-    while end > start + 1 and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+    while end > start + 1 and (toks.text(end - 1) in _POSSESSIVE or toks.punct[end - 1]):
         end -= 1
     return start, end
 
@@ -241,41 +301,55 @@ def _state_name(actor: str) -> str:
     return f"the {actor}" if plural else actor
 
 
-def _base_mentions(doc: Doc, index: ActorIndex) -> list[_Mention]:
+def _ent_id(toks: _Tokens, start: int, end: int) -> str:
+    """``ent_id_`` of the entity ``doc[start:end]``, its root token's: read from the array when every
+    token has the same."""
+    ids = toks.ent_ids[start:end]
+    if ids.count(ids[0]) == len(ids):
+        return toks.strings[ids[0]]
+    return toks.doc[start:end].ent_id_
+
+
+def _base_mentions(doc: Doc, index: ActorIndex, toks: _Tokens) -> list[_Mention]:
     """Entities of the doc looked up in the actor table."""
     out = []
-    for ent in doc.ents:
-        start, end = _trim(doc, ent.start, ent.end, person=ent.label_ == "PERSON")
-        text = doc[start:end].text
-        hit = index.lookup(text) or (index.lookup(ent.ent_id_) and (ent.ent_id_, "alias"))
-        if hit and not ent.ent_id_ and index.type_of(hit[0]) in GAZETTEER_TYPES and ent.label_ in {
-                "PERSON", "ORG", "NORP"} and not (start > 0 and doc[start - 1].lower_ in LOCATIVES):
+    for ent_start, ent_end, ent_label in toks.ents():
+        start, end = _trim(toks, ent_start, ent_end, person=ent_label == "PERSON")
+        text = toks.span_text(start, end)
+        hit = index.lookup(text)
+        ent_id = _ent_id(toks, ent_start, ent_end)
+        if hit is None and index.lookup(ent_id):
+            hit = (ent_id, "alias")
+        if hit and not ent_id and index.type_of(hit[0]) in GAZETTEER_TYPES and ent_label in {
+                "PERSON", "ORG", "NORP"} and not (start > 0 and toks.lower(start - 1) in LOCATIVES):
             hit = None  # "Vladimir" the person, not the city, unless "in Vladimir"
         if hit:
             actor, kind = hit
             actor_type = index.type_of(actor)
-            label = "NORP" if kind == "demonym" else TYPE_LABELS.get(actor_type, ent.label_)
+            label = "NORP" if kind == "demonym" else TYPE_LABELS.get(actor_type, ent_label)
             row = index.rows[actor]
             out.append(_Mention(start, end, label, actor, actor_type, kind, row["role"], row["affiliation"]))
-        elif all(t.lower_ in ROLE_NOUNS for t in doc[start:end]):
+        elif all(toks.lower(i) in ROLE_NOUNS for i in range(start, end)):
             continue  # "Treasurer" alone is a role, not a name
-        elif ent.label_ in ACTOR_LABELS or ent.label_ == "WORK_OF_ART":
-            out.append(_Mention(start, end, ent.label_, text, LABEL_TYPES.get(ent.label_, "place"), "name"))
+        elif ent_label in ACTOR_LABELS or ent_label == "WORK_OF_ART":
+            out.append(_Mention(start, end, ent_label, text, LABEL_TYPES.get(ent_label, "place"), "name"))
     return out
 
 
-def _regions(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> None:
+def _regions(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens) -> None:
     """"Donetsk region": the region, not the city or the state, and a LOC."""
     for m in mentions:
-        if m.end < len(doc) and doc[m.end].lower_ in REGION_NOUNS and m.label in {"GPE", "LOC", "ORG", "PERSON"}:
+        if m.end < len(doc) and toks.lower(m.end) in REGION_NOUNS and m.label in {"GPE", "LOC", "ORG", "PERSON"}:
             if m.actor_type in {"state", "territory"}:
                 continue
             m.affiliation = index.rows.get(m.actor, {}).get("affiliation") or m.affiliation
-            m.actor, m.actor_type, m.label, m.kind, m.role = doc[m.start:m.end].text, "region", "LOC", "name", None
+            m.actor, m.actor_type, m.label, m.kind, m.role = toks.span_text(m.start, m.end), "region", "LOC", "name", None
 
 
-def _title_before(doc: Doc, m: _Mention) -> list:
+def _title_before(doc: Doc, m: _Mention, toks: _Tokens) -> list:
     """Tokens of a title right before a name ("Ukrainian President", "former Culture Minister")."""
+    if m.start == 0 or toks.deps[m.start - 1] not in _Tokens.TITLE_DEPS:
+        return []  # the token before cannot attach a title (read on the arrays, no Token needed)
     inside = set(range(m.start, m.end))
     i = m.start - 1
     tokens = []
@@ -299,8 +373,10 @@ def _state_in(tokens, by_token: dict[int, _Mention], index: ActorIndex) -> str |
     return None
 
 
-def _apposition(doc: Doc, m: _Mention) -> list | None:
+def _apposition(doc: Doc, m: _Mention, toks: _Tokens) -> list | None:
     """The role noun phrase in apposition to a name ("the head of X's delegation, NAME")."""
+    if toks.in_appos.isdisjoint(range(m.start, m.end)):
+        return None  # no apposition starts or ends in the name, so none at its root
     root = doc[m.start:m.end].root
     phrase_head = None
     if root.dep_ == "appos" and root.head.pos_ in {"NOUN", "PROPN"} and not root.head.ent_type_:
@@ -326,7 +402,7 @@ def _apposition(doc: Doc, m: _Mention) -> list | None:
     return span or None
 
 
-def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Mention]:
+def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens) -> list[_Mention]:
     """Titles and appositions: roles, affiliations, and PERSON for names with a role."""
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     extra = []
@@ -338,8 +414,8 @@ def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Ment
             continue
         if m.actor_type != "person" and index.type_of(m.actor) is not None:
             continue  # a known organisation or place keeps its type
-        title = _title_before(doc, m)
-        appos = _apposition(doc, m)
+        title = _title_before(doc, m, toks)
+        appos = _apposition(doc, m, toks)
         if appos and not title and appos[-1].i + 1 == m.start:
             title, appos = appos, None  # "Mauritania's President NAME" parsed as an apposition is a title
         if not title and not appos:
@@ -369,7 +445,7 @@ def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Ment
     return extra
 
 
-def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Mention]:
+def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens) -> list[_Mention]:
     """A surname alone is the full name introduced with it in the article (before or after).
 
     A surname the NER labelled otherwise ("Zelenskyy" as WORK_OF_ART) becomes the
@@ -381,7 +457,7 @@ def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Me
     for m in mentions:
         if m.actor_type == "person" and m.label == "PERSON" and m.kind != "description" and len(m.actor.split()) > 1:
             full.setdefault(m.actor.split()[-1], m)
-    alone = Counter((doc[m.start].text, m.label == "PERSON") for m in mentions if m.end - m.start == 1)
+    alone = Counter((toks.text(m.start), m.label == "PERSON") for m in mentions if m.end - m.start == 1)
     alone.update((m.actor.split()[-1], True) for m in mentions if m.label == "PERSON" and m.kind == "name")
 
     def is_person(surname: str, person: _Mention) -> bool:
@@ -389,8 +465,8 @@ def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Me
             alone[(surname, True)] >= alone[(surname, False)])
 
     covered = {i for m in mentions for i in range(m.start, m.end)}
-    for m in mentions:
-        text = doc[m.start:m.end].text
+    for m in mentions if full else ():  # no full name, no surname to find
+        text = toks.span_text(m.start, m.end)
         person = full.get(text)
         if person is None or m is person or m.actor == person.actor or m.kind == "demonym":
             continue
@@ -399,7 +475,7 @@ def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Me
     extra = []
     # only tokens spelled like a known surname can be one (found on the ORTH array, not Token by Token)
     surnames = [hash_string(name) for name in full]
-    spelled = np.flatnonzero(np.isin(doc.to_array(ORTH), surnames)).tolist() if surnames and len(doc) else []
+    spelled = np.flatnonzero(np.isin(toks.attrs[:, 0], surnames)).tolist() if surnames else []
     for tok in (doc[i] for i in spelled):
         person = full.get(tok.text)
         if (tok.i not in covered and person is not None and tok.is_title
@@ -494,17 +570,19 @@ def _capitalised_words(doc: Doc, mentions: list[_Mention], words: frozenset[str]
     """A lone English word the NER took for a person only because it opens a sentence ("Breakthrough
     hopes low") is no name: dropped unless the article names that person in full."""
     for m in mentions:
+        if not (m.label == "PERSON" and m.kind == "name" and m.end - m.start == 1):
+            continue
         tok = doc[m.start]
-        if (m.label == "PERSON" and m.kind == "name" and m.end - m.start == 1 and tok.is_sent_start
-                and tok.lower_ in words and m.actor == tok.text):
+        if tok.is_sent_start and tok.lower_ in words and m.actor == tok.text:
             m.label = "DROP"
 
 
 def _resolve(doc: Doc, index: ActorIndex, words: frozenset[str] = frozenset()) -> list[_Mention]:
-    mentions = _base_mentions(doc, index)
-    _regions(doc, mentions, index)
-    mentions += _people(doc, mentions, index)
-    mentions += _surnames(doc, mentions, index)
+    toks = _Tokens(doc)
+    mentions = _base_mentions(doc, index, toks)
+    _regions(doc, mentions, index, toks)
+    mentions += _people(doc, mentions, index, toks)
+    mentions += _surnames(doc, mentions, index, toks)
     _capitalised_words(doc, mentions, words)
     mentions += _descriptions(doc, mentions, index)
     mentions += _bodies(doc, mentions, index)
