@@ -87,7 +87,7 @@ from importlib.resources import files
 
 import numpy as np
 import pandas as pd
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS
+from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import NAMES as POS_NAMES
 
 from newsdesk import segment
@@ -134,90 +134,41 @@ def event_nouns() -> frozenset[str]:
 
 @dataclass
 class _Event:
-    anchor: object                      # token the dependency walk stops at (clause head)
-    verb: object                        # token the action is read from
+    anchor: int                         # token the dependency walk stops at (clause head)
+    verb: int                           # token the action is read from
     kind: str = "verb"
-    subject: object = None
+    subject: int | None = None
     passive: bool = False
     timex: dict | None = None
     actor: str | None = None
     actor_source: str | None = None
     actor_is_person: bool = False
     target: str | None = None
-    extra_args: list = field(default_factory=list)  # argument heads of a repaired clause
+    extra_args: list[int] = field(default_factory=list)  # argument heads of a repaired clause
     sent_no: int = 0                    # position of the sentence in the article
 
 
-def _is_predicate(tok) -> bool:
-    """A lexical verb heading a clause of its own."""
-    if tok.pos_ != "VERB" or tok.dep_ not in _EVENT_DEPS or tok.lemma_ == "accord":
-        return False
-    if tok.dep_ == "conj" and tok.head.pos_ not in {"VERB", "AUX", "ADJ"}:
-        return False
-    if tok.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
-        return False  # purpose infinitive ("to make a deal"): part of the main event
-    return True
-
-
-def _misparsed_root(sent, mention_at: dict) -> _Event | None:
-    """Repair a sentence-initial name parsed as a verb ("Trump put pressure ...").
-
-    The small model reads a capitalised first word without a subject as an
-    imperative; when that word is an actor mention, or a base-form verb
-    followed by a finite verb, the word is the subject and the next verb the action.
-    """
-    root = sent.root
-    first = next((t for t in sent if not (t.is_punct or t.is_space)), None)
-    if first is None or root.i != first.i or root.pos_ != "VERB":
-        return None
-    if any(c.dep_ in _SUBJECT_DEPS for c in root.children):
-        return None
-    nxt = root.nbor() if root.i + 1 < sent.end else None
-    if nxt is None:
-        return None
-    finite = nxt.pos_ == "VERB" and nxt.tag_ in {"VBD", "VBZ", "VBN", "VBP"}
-    if root.i in mention_at:  # a name: the next content word is the verb, whatever its tag
-        if not nxt.is_alpha or nxt.pos_ in {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PART"}:
-            return None
-    elif not (finite and root.tag_ == "VB" and root.text[:1].isupper()):
-        return None
-    args = [c for c in root.children if c.dep_ in (*_OBJECT_DEPS, "prep", "agent")]
-    return _Event(anchor=root, verb=nxt, subject=root, extra_args=args)
-
-
-def _subject(tok):
-    """(subject token, passive?) of a predicate, inheriting through conj and participles."""
-    seen = set()
-    while tok.i not in seen:
-        seen.add(tok.i)
-        for c in tok.children:
-            if c.dep_ in _SUBJECT_DEPS:
-                if c.lower_ in _RELATIVE_PRONOUNS and tok.dep_ == "relcl":
-                    return tok.head, c.dep_ == "nsubjpass"
-                return c, c.dep_.endswith("pass")
-        inherit = tok.dep_ == "conj" or (tok.dep_ == "advcl" and tok.tag_ in {"VBG", "VBN"})
-        if not inherit or tok.head.i == tok.i:
-            return None, False
-        tok = tok.head
-    return None, False
-
-
 class _Tree:
-    """One doc's dependency tree as lists by token index (head, dep, pos, children; lower forms and lemmas on demand).
+    """One doc's dependency tree as lists by token index (head, dep, pos, children, flags; lower forms,
+    lemmas and tags on demand).
 
-    The phrase walks below visit every token of a phrase; reading these lists
-    spares building a Token and looking its strings up at every step.
+    Every walk below reads these lists: a Token built and its strings looked up at each step
+    would cost more than the walk.
     """
 
     def __init__(self, doc):
         n = len(doc)
-        attrs = doc.to_array([HEAD, DEP, POS, LOWER, LEMMA]) if n else np.zeros((0, 5), dtype="uint64")
+        names = [HEAD, DEP, POS, LOWER, LEMMA, TAG, IS_PUNCT, IS_SPACE, IS_ALPHA]
+        attrs = doc.to_array(names) if n else np.zeros((0, len(names)), dtype="uint64")
         self.head = (np.arange(n) + attrs[:, 0].astype("int64")).tolist()  # HEAD is relative
         strings = doc.vocab.strings
         self.dep = self._names(attrs[:, 1].tolist(), strings.__getitem__)
         self.pos = self._names(attrs[:, 2].tolist(), POS_NAMES.__getitem__)
         # few are read: looked up on demand
-        self._lower, self._lemma, self._strings = attrs[:, 3].tolist(), attrs[:, 4].tolist(), strings
+        self._lower, self._lemma, self._tag = attrs[:, 3].tolist(), attrs[:, 4].tolist(), attrs[:, 5].tolist()
+        self._strings = strings
+        self.punct_or_space = (attrs[:, 6] | attrs[:, 7]).astype(bool).tolist()
+        self.is_alpha = attrs[:, 8].astype(bool).tolist()
         self.children: list[list[int]] = [[] for _ in range(n)]  # in text order, as Token.children
         for i, h in enumerate(self.head):
             if h != i:
@@ -231,10 +182,36 @@ class _Tree:
         """``doc[i].lemma_``."""
         return self._strings[self._lemma[i]]
 
+    def tag(self, i: int) -> str:
+        """``doc[i].tag_``."""
+        return self._strings[self._tag[i]]
+
     @staticmethod
     def _names(ids: list[int], name) -> list[str]:
         names = {k: name(k) for k in set(ids)}
         return [names[k] for k in ids]
+
+    def root(self, start: int, end: int) -> int:
+        """``doc[start:end].root``: a sentence root inside the span, else the token nearest the root
+        whose head lies outside (the first of equals; a lone space or punctuation mark counts as far
+        as can be), else ``start``."""
+        head, n = self.head, len(self.head)
+        for i in range(start, end):
+            if head[i] == i:
+                return i
+        best, best_depth = start, n
+        for i in range(start, end):
+            if start <= head[i] < end:
+                continue
+            if self.punct_or_space[i] and not self.children[i]:
+                depth = n - 1
+            else:
+                depth, j = 0, i
+                while head[j] != j:
+                    j, depth = head[j], depth + 1
+            if depth < best_depth:
+                best, best_depth = i, depth
+        return best
 
     def phrase(self, i: int) -> list[int]:
         """Token ``i``'s phrase (``i`` and its dependents), without nested clauses."""
@@ -256,9 +233,65 @@ class _Tree:
         return out
 
 
+def _is_predicate(i: int, tree: _Tree) -> bool:
+    """A lexical verb heading a clause of its own."""
+    dep = tree.dep[i]
+    if tree.pos[i] != "VERB" or dep not in _EVENT_DEPS or tree.lemma(i) == "accord":
+        return False
+    if dep == "conj" and tree.pos[tree.head[i]] not in {"VERB", "AUX", "ADJ"}:
+        return False
+    if dep == "advcl" and any(tree.dep[c] == "aux" and tree.lower(c) == "to" for c in tree.children[i]):
+        return False  # purpose infinitive ("to make a deal"): part of the main event
+    return True
+
+
+def _misparsed_root(start: int, end: int, tree: _Tree, chars: segment.DocChars, mention_at: dict) -> _Event | None:
+    """Repair a sentence-initial name parsed as a verb ("Trump put pressure ...") in tokens ``start:end``.
+
+    The small model reads a capitalised first word without a subject as an
+    imperative; when that word is an actor mention, or a base-form verb
+    followed by a finite verb, the word is the subject and the next verb the action.
+    """
+    first = next((i for i in range(start, end) if not tree.punct_or_space[i]), None)
+    if first is None or tree.pos[first] != "VERB" or tree.root(start, end) != first:
+        return None
+    root, dep = first, tree.dep
+    if any(dep[c] in _SUBJECT_DEPS for c in tree.children[root]):
+        return None
+    if root + 1 >= end:
+        return None
+    nxt = root + 1
+    finite = tree.pos[nxt] == "VERB" and tree.tag(nxt) in {"VBD", "VBZ", "VBN", "VBP"}
+    if root in mention_at:  # a name: the next content word is the verb, whatever its tag
+        if not tree.is_alpha[nxt] or tree.pos[nxt] in {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PART"}:
+            return None
+    elif not (finite and tree.tag(root) == "VB" and chars.text[chars.start_list[root]].isupper()):
+        return None
+    args = [c for c in tree.children[root] if dep[c] in (*_OBJECT_DEPS, "prep", "agent")]
+    return _Event(anchor=root, verb=nxt, subject=root, extra_args=args)
+
+
+def _subject(i: int, tree: _Tree) -> tuple[int | None, bool]:
+    """(subject token, passive?) of predicate ``i``, inheriting through conj and participles."""
+    dep = tree.dep
+    seen = set()
+    while i not in seen:
+        seen.add(i)
+        for c in tree.children[i]:
+            if dep[c] in _SUBJECT_DEPS:
+                if dep[i] == "relcl" and tree.lower(c) in _RELATIVE_PRONOUNS:
+                    return tree.head[i], dep[c] == "nsubjpass"
+                return c, dep[c].endswith("pass")
+        inherit = dep[i] == "conj" or (dep[i] == "advcl" and tree.tag(i) in {"VBG", "VBN"})
+        if not inherit or tree.head[i] == i:
+            return None, False
+        i = tree.head[i]
+    return None, False
+
+
 def _clause_bounds(ev: _Event, tree: _Tree) -> tuple[int, int]:
     """First and last token of the event's own clause: its head and dependents, without nested clauses."""
-    head = ev.anchor.i
+    head = ev.anchor
     toks = [head]
     for c in tree.children[head]:
         nested = tree.dep[c] in _CLAUSE_DEPS and tree.pos[c] in {"VERB", "AUX"}
@@ -281,7 +314,7 @@ def _join(tokens: list[int], chars: segment.DocChars) -> str:
 
 def _action(ev: _Event, tree: _Tree, chars: segment.DocChars) -> tuple[str, str]:
     """(action, action_lemma): verb + particle + negation (+ the verb of an open complement)."""
-    verb = ev.verb.i
+    verb = ev.verb
     if ev.kind == "noun":
         return chars.text[chars.start_list[verb]:chars.end_list[verb]], tree.lemma(verb).lower()
     dep = tree.dep
@@ -348,9 +381,9 @@ def _actor_of(i: int | None, mention_at: dict, tree: _Tree, exclude: str | None 
 
 def _argument_heads(ev: _Event, tree: _Tree) -> list[int]:
     """Object-like dependents in order of preference: dative, direct object, prepositional objects."""
-    verb, dep, children = ev.verb.i, tree.dep, tree.children
+    verb, dep, children = ev.verb, tree.dep, tree.children
     verbs = [verb] + [c for c in children[verb] if dep[c] == "xcomp" and tree.pos[c] == "VERB"]
-    kids = [c for v in verbs for c in children[v]] + [t.i for t in ev.extra_args]
+    kids = [c for v in verbs for c in children[v]] + ev.extra_args
     heads = [c for d in _OBJECT_DEPS for c in kids if dep[c] == d]
     for c in kids:
         if dep[c] == "prep" and tree.lower(c) not in _NON_ARGUMENT_PREPS:
@@ -360,12 +393,11 @@ def _argument_heads(ev: _Event, tree: _Tree) -> list[int]:
     return heads
 
 
-def _resolve_pronoun(tok, history: list[_Event], sent_no: int) -> _Event | None:
-    """The nearest earlier event of this or the previous sentence whose actor fits the pronoun.
+def _resolve_pronoun(word: str, history: list[_Event], sent_no: int) -> _Event | None:
+    """The nearest earlier event of this or the previous sentence whose actor fits the pronoun ``word``.
 
     He/she want a person, it/they anything else.
     """
-    word = tok.lower_
     if word not in _PERSON_PRONOUNS | _THING_PRONOUNS:
         return None
     want_person = word in _PERSON_PRONOUNS
@@ -377,20 +409,21 @@ def _resolve_pronoun(tok, history: list[_Event], sent_no: int) -> _Event | None:
     return None
 
 
-def _speaker(tok, mention_at: dict, tree: _Tree) -> dict | None:
-    """Actor of the nearest clause above ``tok`` with a named subject: "'I hope ...,' X said"."""
-    while tok.head.i != tok.i:
-        tok = tok.head
-        subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS and c.pos_ != "PRON"), None)
-        row = _actor_of(None if subj is None else subj.i, mention_at, tree)
+def _speaker(i: int, mention_at: dict, tree: _Tree) -> dict | None:
+    """Actor of the nearest clause above token ``i`` with a named subject: "'I hope ...,' X said"."""
+    while tree.head[i] != i:
+        i = tree.head[i]
+        subj = next((c for c in tree.children[i] if tree.dep[c] in _SUBJECT_DEPS and tree.pos[c] != "PRON"), None)
+        row = _actor_of(subj, mention_at, tree)
         if row is not None:
             return row
     return None
 
 
-def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent, tree: _Tree) -> None:
+def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tuple[int, int], tree: _Tree) -> None:
+    dep = tree.dep
     if ev.kind == "noun":
-        dep, kids = tree.dep, tree.children[ev.verb.i]
+        kids = tree.children[ev.verb]
         mods = [c for c in kids if dep[c] in {"poss", "amod", "compound", "nmod"}]
         agents = [g for c in kids if dep[c] == "prep" and tree.lower(c) == "by" for g in tree.children[c]]
         row = next((r for r in (_actor_of(t, mention_at, tree) for t in mods + agents) if r), None)
@@ -400,24 +433,24 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent, tr
                    for g in tree.children[c]]
     else:
         subj = ev.subject
-        agent = next((g for c in ev.verb.children if c.dep_ == "agent" for g in c.children), None)
+        agent = next((g for c in tree.children[ev.verb] if dep[c] == "agent" for g in tree.children[c]), None)
         actor_tok = agent if ev.passive else subj
         if ev.extra_args:  # repaired clause: the subject is the one mis-parsed word
-            row = mention_at.get(subj.i)
+            row = mention_at.get(subj)
         else:
-            row = _actor_of(None if actor_tok is None else actor_tok.i, mention_at, tree)
+            row = _actor_of(actor_tok, mention_at, tree)
         if row is not None:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "subject", _is_person(row)
-        elif actor_tok is not None and actor_tok.pos_ == "PRON":
-            if actor_tok.lower_ in _SPEAKER_PRONOUNS:
+        elif actor_tok is not None and tree.pos[actor_tok] == "PRON":
+            if tree.lower(actor_tok) in _SPEAKER_PRONOUNS:
                 row = _speaker(ev.anchor, mention_at, tree)
                 if row is not None:
                     ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "pronoun", _is_person(row)
             else:
-                ref = _resolve_pronoun(actor_tok, history, ev.sent_no)
+                ref = _resolve_pronoun(tree.lower(actor_tok), history, ev.sent_no)
                 if ref is not None:
                     ev.actor, ev.actor_source, ev.actor_is_person = ref.actor, "pronoun", ref.actor_is_person
-        targets = ([subj.i] if ev.passive and subj is not None else []) + _argument_heads(ev, tree)
+        targets = ([subj] if ev.passive and subj is not None else []) + _argument_heads(ev, tree)
     for t in targets:
         row = _actor_of(t, mention_at, tree, exclude=ev.actor)
         if row is not None:
@@ -429,9 +462,9 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent, tr
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "sentence", _is_person(row)
 
 
-def _sentence_actor(sent, mention_at: dict, exclude: str | None) -> dict | None:
-    """The first actor the sentence names, preferring names over descriptions ("the head of ...")."""
-    rows = [mention_at[i] for i in range(sent.start, sent.end) if i in mention_at and mention_at[i]["actor"] != exclude]
+def _sentence_actor(sent: tuple[int, int], mention_at: dict, exclude: str | None) -> dict | None:
+    """The first actor the sentence (its token range) names, preferring names over descriptions ("the head of ...")."""
+    rows = [mention_at[i] for i in range(*sent) if i in mention_at and mention_at[i]["actor"] != exclude]
     named = [r for r in rows if r.get("kind") != "description"]
     return (named or rows or [None])[0]
 
@@ -439,8 +472,8 @@ def _sentence_actor(sent, mention_at: dict, exclude: str | None) -> dict | None:
 # --------------------------------------------------------------------------- dates
 
 
-def _anchor_timexes(doc, timexes: pd.DataFrame, chars: segment.DocChars) -> list[dict]:
-    """DATE/TIME expressions with a calendar interval, each with its span root token."""
+def _anchor_timexes(timexes: pd.DataFrame, chars: segment.DocChars, tree: _Tree) -> list[dict]:
+    """DATE/TIME expressions with a calendar interval, each with its token range and root token."""
     if timexes is None or timexes.empty:
         return []
     out = []
@@ -449,8 +482,7 @@ def _anchor_timexes(doc, timexes: pd.DataFrame, chars: segment.DocChars) -> list
             continue
         bounds = chars.span(int(row["start"]), int(row["end"]))
         if bounds is not None and bounds[1] > bounds[0]:
-            span = doc[bounds[0]:bounds[1]]
-            out.append({**row, "_root": span.root, "_span": span})
+            out.append({**row, "_root": tree.root(*bounds), "_span": bounds})
     return out
 
 
@@ -459,111 +491,113 @@ def _interval_length(tx: dict) -> float:
     return (end - start).total_seconds() if pd.notna(end) else float("inf")
 
 
-def _event_noun(tok, nouns: frozenset[str]):
-    """``tok`` if it names an event, else the event noun of its "of" phrase ("six hours of meetings")."""
-    if tok.lemma_.lower() in nouns:
-        return tok
-    for prep in tok.children:
-        if prep.dep_ == "prep" and prep.lower_ == "of":
-            for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.pos_ == "NOUN" and obj.lemma_.lower() in nouns:
+def _event_noun(i: int, nouns: frozenset[str], tree: _Tree) -> int | None:
+    """Token ``i`` if it names an event, else the event noun of its "of" phrase ("six hours of meetings")."""
+    if tree.lemma(i).lower() in nouns:
+        return i
+    dep = tree.dep
+    for prep in tree.children[i]:
+        if dep[prep] == "prep" and tree.lower(prep) == "of":
+            for obj in tree.children[prep]:
+                if dep[obj] == "pobj" and tree.pos[obj] == "NOUN" and tree.lemma(obj).lower() in nouns:
                     return obj
     return None
 
 
-def _is_boundary(root, before) -> bool:
+def _is_boundary(root: int, before: int | None, tree: _Tree) -> bool:
     """Whether a date is a bound or a comparison rather than the time of the event."""
-    if before is not None and before.lower_ in _BOUNDARY_WORDS:
+    if before is not None and tree.lower(before) in _BOUNDARY_WORDS:
         return True
-    head = root.head
-    if root.dep_ == "pobj" and head.lower_ in _BOUNDARY_WORDS:
+    head = tree.head[root]
+    if tree.dep[root] == "pobj" and tree.lower(head) in _BOUNDARY_WORDS:
         return True
-    return root.dep_ == "pobj" and head.lower_ in {"with", "to"} and head.head.lemma_ == "compare"
+    return tree.dep[root] == "pobj" and tree.lower(head) in {"with", "to"} and tree.lemma(tree.head[head]) == "compare"
 
 
-def _attach(tx: dict, events: list[_Event], sent) -> tuple[_Event | None, int]:
+def _attach(tx: dict, events: list[_Event], tree: _Tree) -> tuple[_Event | None, int]:
     """The event a timex dates and the tree distance to it.
 
     The first event up the tree, an event noun it modifies directly, or else
     the nearest event of the sentence (distance counted as 100 + tokens apart).
     """
-    by_anchor = {ev.anchor.i: ev for ev in events}
-    span = tx["_span"]
+    by_anchor = {ev.anchor: ev for ev in events}
+    span_start, span_end = tx["_span"]
     tok, steps = tx["_root"], 0
     nouns = event_nouns()
-    head = tok.head
-    before = tok.doc[span.start - 1] if span.start > 0 else None
-    if _is_boundary(tok, before):
+    head, dep, pos = tree.head[tok], tree.dep, tree.pos
+    before = span_start - 1 if span_start > 0 else None
+    if _is_boundary(tok, before, tree):
         return None, 0  # "by May", "since 1993", "than a year ago": the event is not within the date
-    after_prep = before is not None and before.lower_ in {"on", "in", "at", "during"}  # "on Tuesday ..."
-    if (tok.dep_ in _PREMODIFIER_DEPS and tok.i < head.i and head.pos_ in {"NOUN", "PROPN"}
-            and not after_prep and _event_noun(head, nouns) is None):
+    after_prep = before is not None and tree.lower(before) in {"on", "in", "at", "during"}  # "on Tuesday ..."
+    if (dep[tok] in _PREMODIFIER_DEPS and tok < head and pos[head] in {"NOUN", "PROPN"}
+            and not after_prep and _event_noun(head, nouns, tree) is None):
         return None, 0  # "1990 levels", "the 2006 budget": the date describes a thing, not an event
     first_verb = None
-    while tok.head.i != tok.i:
-        tok, steps = tok.head, steps + 1
-        if tok.i in by_anchor:
-            return by_anchor[tok.i], steps
-        if first_verb is None and tok.pos_ == "VERB":
+    while tree.head[tok] != tok:
+        tok, steps = tree.head[tok], steps + 1
+        if tok in by_anchor:
+            return by_anchor[tok], steps
+        if first_verb is None and pos[tok] == "VERB":
             first_verb = (tok, steps)
-        if tok.pos_ == "VERB" and tok.dep_ == "acl" and tok.tag_ in {"VBN", "VBG"}:
+        if pos[tok] == "VERB" and dep[tok] == "acl" and tree.tag(tok) in {"VBN", "VBG"}:
             # a dated participle is an event of its own: "parts seized in 1990 by Iraq"
-            ev = _Event(anchor=tok, verb=tok, subject=tok.head, passive=tok.tag_ == "VBN")
+            ev = _Event(anchor=tok, verb=tok, subject=tree.head[tok], passive=tree.tag(tok) == "VBN")
             events.append(ev)
             return ev, steps
-        if steps <= 2 and tok.pos_ == "NOUN" and not span.start <= tok.i < span.end:
-            noun = _event_noun(tok, nouns)
+        if steps <= 2 and pos[tok] == "NOUN" and not span_start <= tok < span_end:
+            noun = _event_noun(tok, nouns, tree)
             if noun is not None:
                 ev = _Event(anchor=tok, verb=noun, kind="noun")
                 events.append(ev)
                 return ev, steps
     if first_verb is not None:  # "it was to be released on Thursday": the verb under a copula
         verb, steps = first_verb
-        subj, passive = _subject(verb)
-        if subj is None and verb.dep_ == "xcomp":
-            subj, passive = _subject(verb.head)
-        ev = _Event(anchor=verb, verb=verb, subject=subj, passive=passive or verb.tag_ == "VBN")
+        subj, passive = _subject(verb, tree)
+        if subj is None and dep[verb] == "xcomp":
+            subj, passive = _subject(tree.head[verb], tree)
+        ev = _Event(anchor=verb, verb=verb, subject=subj, passive=passive or tree.tag(verb) == "VBN")
         events.append(ev)
         return ev, steps
     if not events:
         return None, 0
     root = tx["_root"]
-    nearest = min(events, key=lambda ev: (abs(ev.anchor.i - root.i), ev.anchor.i))
-    return nearest, 100 + abs(nearest.anchor.i - root.i)
+    nearest = min(events, key=lambda ev: (abs(ev.anchor - root), ev.anchor))
+    return nearest, 100 + abs(nearest.anchor - root)
 
 
-def _date_events(events: list[_Event], anchors: list[dict], sent) -> None:
+def _date_events(events: list[_Event], anchors: list[dict], tree: _Tree) -> None:
     best: dict[int, tuple] = {}
     for order, tx in enumerate(anchors):
-        ev, steps = _attach(tx, events, sent)
+        ev, steps = _attach(tx, events, tree)
         if ev is None:
             continue
         rank = (steps, _interval_length(tx), order)  # the closest in the tree, then the finest
-        if ev.anchor.i not in best or rank < best[ev.anchor.i][0]:
-            best[ev.anchor.i] = (rank, tx)
+        if ev.anchor not in best or rank < best[ev.anchor][0]:
+            best[ev.anchor] = (rank, tx)
             ev.timex = tx
-    by_anchor = {e.anchor.i: e for e in events}
+    head, dep, children = tree.head, tree.dep, tree.children
+    by_anchor = {e.anchor: e for e in events}
     for ev in [e for e in events if e.kind == "noun" and e.timex is not None]:
         # "took the child in a raid on April 22": the verb happened in the dated event it names
         tok = ev.anchor
-        while tok.dep_ in {"dobj", "pobj", "prep", "dative"} and tok.head.i != tok.i:
-            tok = tok.head
-            verb = by_anchor.get(tok.i)
+        while dep[tok] in {"dobj", "pobj", "prep", "dative"} and head[tok] != tok:
+            tok = head[tok]
+            verb = by_anchor.get(tok)
             if verb is not None and verb.kind == "verb":
                 verb.timex = verb.timex or ev.timex
                 break
     for ev in events:  # "in November, when he was found": a clause on a date happened then
-        if ev.timex is None and ev.kind == "verb" and ev.anchor.dep_ == "relcl" and not any(
-            c.lower_ == "where" for c in ev.anchor.children
+        if ev.timex is None and ev.kind == "verb" and dep[ev.anchor] == "relcl" and not any(
+            tree.lower(c) == "where" for c in children[ev.anchor]
         ):
-            ev.timex = next((tx for tx in anchors if tx["_span"].start <= ev.anchor.head.i < tx["_span"].end), None)
-    for ev in sorted(events, key=lambda e: e.anchor.i):
-        head = ev.anchor.head
-        shares_subject = ev.anchor.dep_ == "conj" or (ev.anchor.dep_ == "advcl" and ev.anchor.tag_ == "VBG")
+            ev.timex = next((tx for tx in anchors if tx["_span"][0] <= head[ev.anchor] < tx["_span"][1]), None)
+    for ev in sorted(events, key=lambda e: e.anchor):
+        anchor = ev.anchor
+        shares_subject = dep[anchor] == "conj" or (dep[anchor] == "advcl" and tree.tag(anchor) == "VBG")
         if ev.timex is None and ev.kind == "verb" and shares_subject and not any(
-            c.dep_ in _SUBJECT_DEPS for c in ev.anchor.children
+            dep[c] in _SUBJECT_DEPS for c in children[anchor]
         ):
-            parent = next((e for e in events if e.anchor.i == head.i), None)
+            parent = next((e for e in events if e.anchor == head[anchor]), None)
             if parent is not None:
                 ev.timex = parent.timex
 
@@ -586,30 +620,29 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
     ``timexes`` the article's frames, all with offsets into ``doc.text``.
     """
     chars = segment.doc_chars(doc)
+    tree = _Tree(doc)
     mention_at = _mention_index(doc, mentions, chars)
-    anchors = _anchor_timexes(doc, timexes, chars)
+    anchors = _anchor_timexes(timexes, chars, tree)
     art_start, art_end = _article_interval(reference_date)
     history: list[_Event] = []
     text = chars.text
     rows = []
-    tree = _Tree(doc)
     # Only a verb under a clause dependency can head an event: found on the tree's lists, not Token by Token.
     maybe = [i for i, (pos, dep) in enumerate(zip(tree.pos, tree.dep, strict=True)) if pos == "VERB" and dep in _EVENT_DEPS]
     for sent_no, sent_row in enumerate(segment.records(sentences, ["sent_id", "start", "end", "compound"])):
-        bounds = chars.span(int(sent_row["start"]), int(sent_row["end"]))
-        if bounds is None:
+        sent = chars.span(int(sent_row["start"]), int(sent_row["end"]))
+        if sent is None:
             continue
-        sent = doc[bounds[0]:bounds[1]]
-        repaired = _misparsed_root(sent, mention_at)
+        repaired = _misparsed_root(*sent, tree, chars, mention_at)
         events = [repaired] if repaired else []
-        lo, hi = bisect.bisect_left(maybe, bounds[0]), bisect.bisect_left(maybe, bounds[1])
-        for tok in (doc[i] for i in maybe[lo:hi]):
-            if _is_predicate(tok) and not (repaired and tok.i in (repaired.anchor.i, repaired.verb.i)):
-                subj, passive = _subject(tok)
-                events.append(_Event(anchor=tok, verb=tok, subject=subj, passive=passive))
-        in_sent = [tx for tx in anchors if sent.start <= tx["_root"].i < sent.end]
-        _date_events(events, in_sent, sent)
-        for ev in sorted(events, key=lambda e: e.anchor.i):
+        lo, hi = bisect.bisect_left(maybe, sent[0]), bisect.bisect_left(maybe, sent[1])
+        for i in maybe[lo:hi]:
+            if _is_predicate(i, tree) and not (repaired and i in (repaired.anchor, repaired.verb)):
+                subj, passive = _subject(i, tree)
+                events.append(_Event(anchor=i, verb=i, subject=subj, passive=passive))
+        in_sent = [tx for tx in anchors if sent[0] <= tx["_root"] < sent[1]]
+        _date_events(events, in_sent, tree)
+        for ev in sorted(events, key=lambda e: e.anchor):
             ev.sent_no = sent_no
             _assign_actors(ev, mention_at, history, sent, tree)
             history.append(ev)
