@@ -30,6 +30,7 @@ analyses only that one.
 from __future__ import annotations
 
 import contextlib
+import functools
 import gc
 import hashlib
 import itertools
@@ -46,7 +47,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from threadpoolctl import threadpool_limits
+from threadpoolctl import ThreadpoolController
 from tqdm import tqdm
 
 from newsdesk import actors as actors_mod
@@ -222,6 +223,12 @@ def analyze_stream(todo: pd.DataFrame, actors_file=None):
             yield article["article_id"], frames, None
 
 
+@functools.lru_cache(maxsize=1)
+def _blas() -> ThreadpoolController:
+    """The process's BLAS thread pools, found once (a scan of every loaded library costs a few ms)."""
+    return ThreadpoolController()
+
+
 def analyze_chunk(todo: pd.DataFrame, actors_file=None) -> tuple[dict[str, pd.DataFrame], list[dict]]:
     """Analyse a chunk of articles in this process: (frames concatenated by name, errors).
 
@@ -232,7 +239,7 @@ def analyze_chunk(todo: pd.DataFrame, actors_file=None) -> tuple[dict[str, pd.Da
     errors = []
     # One BLAS thread: the model's matrices are small (see nlp.MatmulOps) and a
     # large corpus is already spread over one process per core.
-    with threadpool_limits(limits=1, user_api="blas"):
+    with _blas().limit(limits=1, user_api="blas"):
         for article_id, got, error in analyze_stream(todo, actors_file):
             if error is not None:
                 errors.append({"article_id": article_id, "error": error})
@@ -260,7 +267,7 @@ def _chunk_results(todo: pd.DataFrame, actors_file, n_process: int, engine: str,
         # Workers run the whole per-article analysis, not just spaCy, and send back
         # small frames instead of Docs. One warm-up article loads the model and every
         # lazily loaded table here, so forked workers start with them in memory.
-        analyze_chunk(pd.DataFrame([{"article_id": "warm-up", "text": "Officials said on Monday "
+        analyze_chunk(pd.DataFrame([{"article_id": "warm-up", "text": "Officials in Paris said on Monday "
                                      "that \"talks\" went well.", "date": pd.NaT}]), actors_file)
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         # Objects that exist now (the model, the tables) move out of the garbage collector's
