@@ -87,7 +87,7 @@ from importlib.resources import files
 
 import numpy as np
 import pandas as pd
-from spacy.attrs import DEP, HEAD, IS_ALPHA, IS_PUNCT, IS_SPACE, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import NAMES as POS_NAMES
 
 from newsdesk import segment
@@ -149,8 +149,8 @@ class _Event:
 
 
 class _Tree:
-    """One doc's dependency tree as lists by token index (head, dep, pos, children, flags; lower forms,
-    lemmas and tags on demand).
+    """One doc's dependency tree as lists by token index (head, dep, pos, children; lower forms,
+    lemmas, tags and lexical flags on demand).
 
     Every walk below reads these lists: a Token built and its strings looked up at each step
     would cost more than the walk.
@@ -158,7 +158,7 @@ class _Tree:
 
     def __init__(self, doc):
         n = len(doc)
-        names = [HEAD, DEP, POS, LOWER, LEMMA, TAG, IS_PUNCT, IS_SPACE, IS_ALPHA]
+        names = [HEAD, DEP, POS, LOWER, LEMMA, TAG]
         attrs = doc.to_array(names) if n else np.zeros((0, len(names)), dtype="uint64")
         self.head = (np.arange(n) + attrs[:, 0].astype("int64")).tolist()  # HEAD is relative
         strings = doc.vocab.strings
@@ -166,9 +166,7 @@ class _Tree:
         self.pos = self._names(attrs[:, 2].tolist(), POS_NAMES.__getitem__)
         # few are read: looked up on demand
         self._lower, self._lemma, self._tag = attrs[:, 3].tolist(), attrs[:, 4].tolist(), attrs[:, 5].tolist()
-        self._strings = strings
-        self.punct_or_space = (attrs[:, 6] | attrs[:, 7]).astype(bool).tolist()
-        self.is_alpha = attrs[:, 8].astype(bool).tolist()
+        self._strings, self._doc = strings, doc
         self.children: list[list[int]] = [[] for _ in range(n)]  # in text order, as Token.children
         for i, h in enumerate(self.head):
             if h != i:
@@ -185,6 +183,16 @@ class _Tree:
     def tag(self, i: int) -> str:
         """``doc[i].tag_``."""
         return self._strings[self._tag[i]]
+
+    # lexical flags are read for a few tokens only: from the Token (``to_array`` pays for every one)
+    def punct_or_space(self, i: int) -> bool:
+        """``doc[i].is_punct or doc[i].is_space``."""
+        token = self._doc[i]
+        return token.is_punct or token.is_space
+
+    def is_alpha(self, i: int) -> bool:
+        """``doc[i].is_alpha``."""
+        return self._doc[i].is_alpha
 
     @staticmethod
     def _names(ids: list[int], name) -> list[str]:
@@ -203,7 +211,7 @@ class _Tree:
         for i in range(start, end):
             if start <= head[i] < end:
                 continue
-            if self.punct_or_space[i] and not self.children[i]:
+            if not self.children[i] and self.punct_or_space(i):
                 depth = n - 1
             else:
                 depth, j = 0, i
@@ -252,7 +260,7 @@ def _misparsed_root(start: int, end: int, tree: _Tree, chars: segment.DocChars, 
     imperative; when that word is an actor mention, or a base-form verb
     followed by a finite verb, the word is the subject and the next verb the action.
     """
-    first = next((i for i in range(start, end) if not tree.punct_or_space[i]), None)
+    first = next((i for i in range(start, end) if not tree.punct_or_space(i)), None)
     if first is None or tree.pos[first] != "VERB" or tree.root(start, end) != first:
         return None
     root, dep = first, tree.dep
@@ -263,7 +271,7 @@ def _misparsed_root(start: int, end: int, tree: _Tree, chars: segment.DocChars, 
     nxt = root + 1
     finite = tree.pos[nxt] == "VERB" and tree.tag(nxt) in {"VBD", "VBZ", "VBN", "VBP"}
     if root in mention_at:  # a name: the next content word is the verb, whatever its tag
-        if not tree.is_alpha[nxt] or tree.pos[nxt] in {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PART"}:
+        if not tree.is_alpha(nxt) or tree.pos[nxt] in {"DET", "ADP", "PRON", "CCONJ", "SCONJ", "PART"}:
             return None
     elif not (finite and tree.tag(root) == "VB" and chars.text[chars.start_list[root]].isupper()):
         return None
@@ -369,10 +377,14 @@ def _is_person(row: dict) -> bool:
 
 def _actor_of(i: int | None, mention_at: dict, tree: _Tree, exclude: str | None = None) -> dict | None:
     """The mention naming token ``i``'s phrase: the head's own, an appositive's, else the first."""
-    if i is None:
+    if i is None or not mention_at:
         return None
-    order = [i] + [c for c in tree.children[i] if tree.dep[c] == "appos"] + sorted(tree.naming_phrase(i))
-    for t in order:
+    first = [i] + [c for c in tree.children[i] if tree.dep[c] == "appos"]
+    for t in first:
+        row = mention_at.get(t)
+        if row is not None and row["actor"] != exclude:
+            return row
+    for t in sorted(tree.naming_phrase(i)):  # walked only when the head names no one
         row = mention_at.get(t)
         if row is not None and row["actor"] != exclude:
             return row
