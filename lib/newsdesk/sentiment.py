@@ -349,6 +349,7 @@ class _Arrays:
         self._scopes: dict[tuple[int, int], tuple[float, list]] = {}
         self._people: dict[tuple[int, int], tuple[list, list]] = {}
         self._roles: dict[int, tuple[str, int, str]] = {}
+        self._ranked: dict[tuple[int, int, int], list[tuple[int, int, int]]] = {}
 
     def target(self, start: int, end: int) -> tuple[int, int, int] | None:
         """``(first token, end token, root)`` of :func:`target_span` (characters ``start:end``), or None."""
@@ -395,6 +396,15 @@ class _Arrays:
                 up += 1
             d = self._dist[(i, j)] = up + anc[t] if t in anc else up + 10
         return d
+
+    def nearest_party(self, i: int, start: int, end: int, ts: int, te: int) -> int:
+        """Tree distance from token ``i`` to the nearest party in ``start:end`` that does not overlap
+        the target ``ts:te`` (there must be one)."""
+        ranked = self._ranked.get((i, start, end))
+        if ranked is None:  # the same for every target of the sentence: ranked once
+            ranked = self._ranked[(i, start, end)] = sorted(
+                (self.distance(i, r), s, e) for s, e, r in self.people(start, end)[0])
+        return next(d for d, s, e in ranked if not (s < te and ts < e))
 
     def people(self, start: int, end: int) -> tuple[list, list]:
         """The parties and the named entities (start, end, root) inside tokens ``start:end``."""
@@ -568,7 +578,7 @@ def _features(a: _Arrays, start: int, end: int, ts: int, te: int, root: int) -> 
         _add(feats, f"{rel}_{sign}_n", 1.0)
         total += v / (1.0 + d)
         if parties:
-            d_other = min([a.distance(i, r) for r in parties])
+            d_other = a.nearest_party(i, start, end, ts, te)
             _add(feats, f"near_{'me' if d < d_other else 'them' if d > d_other else 'tie'}_{sign}", abs(v) / 4)
         else:
             _add(feats, f"near_alone_{sign}", abs(v) / 4)
