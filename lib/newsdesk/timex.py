@@ -1567,6 +1567,14 @@ def _trigger_spans(source: str, text: str, folded: bool, starts_of: dict[str, li
     the other triggers), and the matches chosen as ``re`` does: leftmost, at one start the first
     word listed, none overlapping the one before.
     """
+    if _digit_led(source):  # tried at each digit, not at every character
+        pattern, spans, end = _trigger(source, folded), [], 0
+        for start in _digit_offsets(text, starts_of):
+            m = pattern.match(text, start) if start >= end else None
+            if m:
+                spans.append(m.span())
+                end = m.end()
+        return spans
     if not (folded and _PLAIN_WORDS.fullmatch(source)):
         return [m.span() for m in _trigger(source, folded).finditer(text)]
     words = source.lower().split("|")
@@ -1577,6 +1585,25 @@ def _trigger_spans(source: str, text: str, folded: bool, starts_of: dict[str, li
             end = start + len(words[k])
             spans.append((start, end))
     return spans
+
+
+@cache
+def _digit_led(source: str) -> bool:
+    """Whether every match of the trigger starts with a digit: ``\\d`` first, not optional, and no
+    ``|`` outside a group."""
+    return (source.startswith("\\d") and source[2:3] not in ("*", "?", "{")
+            and "|" not in re.sub(r"\([^()]*\)", "", source))
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _digit_offsets(text: str, starts_of: dict[str, list[int]]) -> list[int]:
+    """Offsets of every digit in ``text`` (kept in ``starts_of`` under ``\\d``)."""
+    offsets = starts_of.get("\\d")
+    if offsets is None:
+        offsets = starts_of["\\d"] = [i for m in _DIGITS.finditer(text) for i in range(m.start(), m.end())]
+    return offsets
 
 
 def _word_starts(word: str, text: str, starts_of: dict[str, list[int]]) -> list[int]:
