@@ -84,6 +84,7 @@ import bisect
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib.resources import files
+from operator import itemgetter
 
 import numpy as np
 import pandas as pd
@@ -614,11 +615,12 @@ def _date_events(events: list[_Event], anchors: list[dict], tree: _Tree) -> None
                 ev.timex = parent.timex
 
 
-def _article_interval(reference_date) -> tuple:
+def _article_date(reference_date) -> tuple:
+    """``date_start``, ``date_end``, ``granularity``, ``date_source`` and ``timex`` of an event the article dates."""
     if reference_date is None or pd.isna(reference_date):
-        return pd.NaT, pd.NaT
+        return pd.NaT, pd.NaT, None, "none", None
     day = pd.Timestamp(reference_date).normalize()
-    return day, day  # same convention as the timex frame: date_end is the last day
+    return day, day, "day", "article", None  # same convention as the timex frame: date_end is the last day
 
 
 # --------------------------------------------------------------------------- public
@@ -635,7 +637,7 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
     tree = _Tree(doc)
     mention_at = _mention_index(doc, mentions, chars)
     anchors = _anchor_timexes(timexes, chars, tree)
-    art_start, art_end = _article_interval(reference_date)
+    article_date = _article_date(reference_date)
     history: list[_Event] = []
     text = chars.text
     rows = []
@@ -658,29 +660,23 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             ev.sent_no = sent_no
             _assign_actors(ev, mention_at, history, sent, tree)
             history.append(ev)
-            rows.append(_row(ev, sent_row, text, art_start, art_end, tree, chars))
+            rows.append(_row(ev, sent_row, text, article_date, tree, chars))
     return _frame(rows)
 
 
-def _row(ev: _Event, sent_row: dict, text: str, art_start, art_end, tree: _Tree,
-         chars: segment.DocChars) -> dict:
+def _row(ev: _Event, sent_row: dict, text: str, article_date: tuple, tree: _Tree,
+         chars: segment.DocChars) -> tuple:
+    """The event's values in the order of ``EVENT_COLUMNS``."""
     first, last = _clause_bounds(ev, tree)
     start, end = chars.start_list[first], chars.end_list[last]
     action, lemma = _action(ev, tree, chars)
     if ev.timex is not None:
         tx = ev.timex
         date = (tx["date_start"], tx["date_end"], tx["granularity"], "timex", tx["text"])
-    elif pd.notna(art_start):
-        date = (art_start, art_end, "day", "article", None)
     else:
-        date = (pd.NaT, pd.NaT, None, "none", None)
-    return {
-        "sent_id": sent_row["sent_id"], "start": start, "end": end,
-        "date_start": date[0], "date_end": date[1], "granularity": date[2], "date_source": date[3],
-        "timex": date[4], "actor": ev.actor, "actor_source": ev.actor_source, "target": ev.target,
-        "action": action, "action_lemma": lemma, "kind": ev.kind,
-        "text": " ".join(text[start:end].split()), "compound": sent_row.get("compound", np.nan),
-    }
+        date = article_date
+    return (sent_row["sent_id"], start, end, *date, ev.actor, ev.actor_source, ev.target,
+            action, lemma, ev.kind, " ".join(text[start:end].split()), sent_row.get("compound", np.nan))
 
 
 #: dtypes of the events frame, as objects: a dtype named by a string is looked up on every use.
@@ -699,15 +695,14 @@ def _date_column(values: list) -> np.ndarray | pd.api.extensions.ExtensionArray:
     return pd.array(values, dtype=_DATES["date_start"])
 
 
-def _frame(rows: list[dict]) -> pd.DataFrame:
+def _frame(rows: list[tuple]) -> pd.DataFrame:
     """The events frame with stable dtypes (``str`` columns, missing values NaN, as after the cache), in text order.
 
     Rows are sorted first and each column is built once with its dtype: one frame per article adds up.
     """
-    rows = sorted(rows, key=lambda r: (r["start"], r["end"]))
+    rows = sorted(rows, key=itemgetter(1, 2))  # start, end
     columns = {}
-    for name in EVENT_COLUMNS:
-        values = [row[name] for row in rows]
+    for name, values in zip(EVENT_COLUMNS, list(zip(*rows, strict=True)) or [()] * len(EVENT_COLUMNS), strict=True):
         if name in _NUMBERS:
             columns[name] = np.array(values, dtype=_NUMBERS[name])
         elif name in _DATES:
