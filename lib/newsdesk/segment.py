@@ -28,7 +28,7 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-from spacy.attrs import IDX, LENGTH, SENT_START
+from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
 
 PARAGRAPH_COLUMNS = ["para_id", "start", "end", "text", "is_heading"]
@@ -47,8 +47,9 @@ def is_heading(paragraph: str) -> bool:
         return False
     if line.startswith("#"):
         return True
-    words = line.split()
-    return len(words) <= HEADING_MAX_WORDS and not line.endswith(_FINAL_PUNCT) and line[0].isupper()
+    if line.endswith(_FINAL_PUNCT) or not line[0].isupper():
+        return False
+    return len(line.split(maxsplit=HEADING_MAX_WORDS)) <= HEADING_MAX_WORDS  # words counted up to one too many
 
 
 def paragraph_spans(text: str) -> list[tuple[int, int]]:
@@ -92,8 +93,14 @@ class DocChars:
 
     def __init__(self, doc: Doc):
         self.n = len(doc)
-        self.text = doc.text
-        offsets = doc.to_array([IDX, LENGTH]).astype("int64") if self.n else np.zeros((0, 2), dtype="int64")
+        attrs = doc.to_array([ORTH, SPACY, IDX, LENGTH]) if self.n else np.zeros((0, 4), dtype="uint64")
+        # ``doc.text``, joined from the token strings and spaces (Doc.text makes a Token of each)
+        strings = doc.vocab.strings
+        parts = [""] * (2 * self.n)
+        parts[0::2] = [strings[orth] for orth in attrs[:, 0].tolist()]
+        parts[1::2] = np.where(attrs[:, 1] == 1, " ", "").tolist()
+        self.text = "".join(parts)
+        offsets = attrs[:, 2:].astype("int64")
         self.starts, self.ends = offsets[:, 0], offsets[:, 0] + offsets[:, 1]
         self.start_list, self.end_list = self.starts.tolist(), self.ends.tolist()
 
@@ -130,8 +137,7 @@ def sentences(doc: Doc, paras: pd.DataFrame) -> pd.DataFrame:
     """Sentences of ``doc`` clipped to paragraphs; headings are skipped."""
     chars = doc_chars(doc)
     text = chars.text
-    para_starts, para_ends = _column_values(paras, "start"), _column_values(paras, "end")
-    heading = _column_values(paras, "is_heading")
+    para_starts, para_ends, heading = (_as_list(a) for a in _column_arrays(paras, ["start", "end", "is_heading"]).values())
     rows = []
     for first, last in chars.sent_bounds(doc):
         s, e = chars.start_list[first], chars.end_list[last - 1]
@@ -160,7 +166,8 @@ def sent_ids(starts, sents: pd.DataFrame) -> np.ndarray:
     starts = np.asarray(starts, dtype="int64")
     if not len(sents) or starts.size == 0:
         return np.full(starts.shape, -1, dtype="int64")
-    sent_start, sent_end, sent_id = (_column_array(sents, c) for c in ("start", "end", "sent_id"))
+    arrays = _column_arrays(sents, ["start", "end", "sent_id"])
+    sent_start, sent_end, sent_id = arrays["start"], arrays["end"], arrays["sent_id"]
     i = sent_start.searchsorted(starts, side="right") - 1
     j = np.maximum(i, 0)  # the row to read for an offset before the first sentence (masked below)
     return np.where((i >= 0) & (starts < sent_end[j]), sent_id[j], -1)
@@ -208,39 +215,86 @@ def frame_of(columns: dict, n: int) -> pd.DataFrame:
     """A frame of ``n`` rows from ready-made columns (arrays, or Series on ``RangeIndex(n)``).
 
     Columns that are all numpy or extension arrays go in as they are, without pandas'
-    checks and inference (an object array stays object): a third of the cost of a
-    small frame. Anything else (a Series, a list) goes through ``pd.DataFrame``.
+    checks and inference (an object array stays object), under a column index built once
+    per set of names: a third of the cost of a small frame. Anything else (a Series, a
+    list) goes through ``pd.DataFrame``.
     """
     arrays = list(columns.values())
-    if all(isinstance(a, (np.ndarray, pd.api.extensions.ExtensionArray)) and a.ndim == 1 and len(a) == n
-           for a in arrays):
-        return pd.DataFrame._from_arrays(arrays, columns=list(columns), index=pd.RangeIndex(n),
-                                         verify_integrity=False)
+    if _FROM_ARRAYS is not None and all(
+            isinstance(a, (np.ndarray, pd.api.extensions.ExtensionArray)) and a.ndim == 1 and len(a) == n
+            for a in arrays):
+        return _FROM_ARRAYS(arrays, columns=_column_index(tuple(columns)).view(), index=pd.RangeIndex(n),
+                            verify_integrity=False)
     # naming the index spares pandas from deriving and aligning one; the fresh columns need no copy
     return pd.DataFrame(columns, index=pd.RangeIndex(n), copy=False)
 
 
+#: ``DataFrame._from_arrays``, pandas' constructor from finished arrays (None should pandas drop it).
+_FROM_ARRAYS = getattr(pd.DataFrame, "_from_arrays", None)
+
+
+@lru_cache(maxsize=64)
+def _column_index(names: tuple[str, ...]) -> pd.Index:
+    """The column index of frames with these names (building one costs more than a small frame's columns).
+
+    Each frame gets a view of it: its own name, the shared values and lookup table (built on
+    the first lookup, which costs more than building the index).
+    """
+    return pd.Index(list(names))
+
+
 def records(frame: pd.DataFrame, columns: list[str]) -> list[dict]:
     """The rows of ``frame`` as dicts of those ``columns`` it has (``to_dict("records")`` costs far more)."""
-    columns = [c for c in columns if c in frame.columns]
-    values = [_column_values(frame, c) for c in columns]
-    return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+    arrays = _column_arrays(frame, columns)
+    values = [_as_list(array) for array in arrays.values()]
+    return [dict(zip(arrays, row, strict=True)) for row in zip(*values, strict=True)]
+
+
+def _column_arrays(frame: pd.DataFrame, names: list[str]) -> dict:
+    """``frame[name].array``-like values of those ``names`` that are columns, without building the
+    Series (which costs more than reading a small column).
+
+    ``DataFrame._get_column_array`` hands over the column's stored array (what the Series would
+    wrap); should pandas drop it, or a name be repeated, the Series is built after all. Columns
+    are found in the list of names: the first lookup in a frame's column index builds a hash
+    table, which costs more than listing a small frame's names.
+    """
+    listed = _as_list(frame.columns.array)
+    get = getattr(frame, "_get_column_array", None)
+    out = {}
+    for name in names:
+        if name not in listed:
+            continue
+        at = listed.index(name)
+        if get is None or name in listed[at + 1:]:
+            column = frame[name]
+            out[name] = column.to_numpy() if isinstance(column.dtype, np.dtype) else column.array
+        else:
+            out[name] = get(at)
+    return out
 
 
 def _column_array(frame: pd.DataFrame, name: str):
-    """``frame[name].array``-like values of a column, without building the Series (which costs more
-    than reading a small column).
-
-    ``DataFrame._get_column_array`` hands over the column's stored array (what the Series would
-    wrap); should pandas drop it, or a name be repeated, the Series is built after all.
-    """
-    loc = frame.columns.get_loc(name)
-    get = getattr(frame, "_get_column_array", None)
-    if get is None or not isinstance(loc, int):
-        return frame[name].to_numpy() if isinstance(frame[name].dtype, np.dtype) else frame[name].array
-    return get(loc)
+    """One column's array (see :func:`_column_arrays`); KeyError if ``frame`` has no such column."""
+    arrays = _column_arrays(frame, [name])
+    if name not in arrays:
+        raise KeyError(name)
+    return arrays[name]
 
 
 def _column_values(frame: pd.DataFrame, name: str) -> list:
     """``frame[name].tolist()`` (see :func:`_column_array`)."""
-    return _column_array(frame, name).tolist()
+    return _as_list(_column_array(frame, name))
+
+
+def _as_list(values) -> list:
+    """``values.tolist()`` of a column's array or an index's."""
+    arrow = getattr(values, "_pa_array", None) if type(values) is pd.arrays.ArrowStringArray else None
+    if arrow is None:
+        return values.tolist()
+    # a ``str`` array: Arrow lists its strings at a twentieth of the cost of pandas' tolist
+    out = arrow.to_pylist()
+    if arrow.null_count:  # ... but gives None where pandas gives the dtype's missing value
+        na = values.dtype.na_value
+        out = [na if v is None else v for v in out]
+    return out
