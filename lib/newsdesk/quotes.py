@@ -43,6 +43,9 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+from spacy.attrs import HEAD, IS_PUNCT, LEMMA, LOWER, POS
+from spacy.parts_of_speech import VERB
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk import segment
@@ -178,9 +181,32 @@ class _Attributor:
                 self.inside.update(range(span.start, span.end))
         self.mentions = self._mention_tokens(mentions)
         self.cues = cue_verbs()
-        self.sents = list(doc.sents)
-        self.sent_starts = [sent.start for sent in self.sents]
+        self.sent_bounds = self.chars.sent_bounds(doc)  # (start, end) token ranges; a Span made when asked
+        self.sent_starts = [start for start, _ in self.sent_bounds]
+        self._read_arrays()
         self.spoke: dict[int, tuple[str | None, str]] = {}
+
+    def _read_arrays(self) -> None:
+        """Heads, punctuation and cue flags of every token, read once from the doc's arrays (the cue
+        search and the walk up the parse visit many tokens; a Token object for each costs more)."""
+        doc = self.doc
+        n = len(doc)
+        attrs = doc.to_array([LOWER, POS, LEMMA, HEAD, IS_PUNCT]) if n else np.zeros((0, 5), dtype="uint64")
+        lower, pos, lemma = attrs[:, 0], attrs[:, 1], attrs[:, 2]
+        # HEAD holds the head's offset from the token, as an unsigned int: read back as signed
+        self.heads = (np.arange(n) + attrs[:, 3].astype("int64")).tolist()
+        self.punct = attrs[:, 4].astype(bool).tolist()
+        outside = np.ones(n, dtype=bool)
+        outside[list(self.inside)] = False
+        according = (lower == get_string_id("according")) & np.append(lower[1:] == get_string_id("to"), False)
+        #: what :meth:`_is_cue` says of each token: "according to", or a verb with a cue's lemma
+        self.cue_flags = (outside & according).tolist()
+        strings, cue_lemma = doc.vocab.strings, {}
+        verbs = np.flatnonzero(outside & (pos == VERB))
+        for i, h in zip(verbs.tolist(), lemma[verbs].tolist(), strict=True):
+            if h not in cue_lemma:
+                cue_lemma[h] = strings[h].lower() in self.cues
+            self.cue_flags[i] = self.cue_flags[i] or cue_lemma[h]
 
     def _mention_tokens(self, mentions: pd.DataFrame) -> dict[int, dict]:
         """token index -> mention record (the longest mention covering the token)."""
@@ -205,16 +231,18 @@ class _Attributor:
 
     def sent(self, i: int) -> Span:
         """The sentence holding token ``i`` (``Token.sent`` rescans the doc every time)."""
-        return self.sents[bisect.bisect_right(self.sent_starts, i) - 1]
+        start, end = self.sent_range(i)
+        return self.doc[start:end]
+
+    def sent_range(self, i: int) -> tuple[int, int]:
+        """``(start, end)`` tokens of the sentence holding token ``i``."""
+        return self.sent_bounds[bisect.bisect_right(self.sent_starts, i) - 1]
 
     # ---- cues
 
     def _is_cue(self, tok: Token) -> bool:
-        if tok.i in self.inside:
-            return False
-        if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
-            return True
-        return tok.pos_ == "VERB" and tok.lemma_.lower() in self.cues
+        """A reporting verb ("said", "insists") or "according (to)", outside every quote."""
+        return self.cue_flags[tok.i]
 
     def find_cue(self, q: _Quote) -> Token | None:
         span = self.span(q)
@@ -233,38 +261,43 @@ class _Attributor:
             if self._is_cue(tok) or (tok.pos_ == "NOUN" and tok.i > span.end + 1
                                      and tok.lemma_.lower() in self.cues):  # '"...," the Saudis state'
                 return tok
-        # 2. a cue that governs the quote in the parse
+        # 2. a cue that governs the quote in the parse: the closest above any token whose head lies outside
+        heads, flags = self.heads, self.cue_flags
         best = None
-        for tok in span:
-            if (tok.head.i in range(span.start, span.end) and tok.head.i != tok.i) or tok.is_punct:
+        for i in range(span.start, span.end):
+            if (span.start <= heads[i] < span.end and heads[i] != i) or self.punct[i]:
                 continue
-            for depth, anc in enumerate(tok.ancestors):
-                if self._is_cue(anc):
+            j, depth = i, 0
+            while heads[j] != j and depth < len(heads):  # up the ancestors, as Token.ancestors
+                j = heads[j]
+                if flags[j]:
                     if best is None or depth < best[0]:
-                        best = (depth, anc)
+                        best = (depth, j)
                     break
+                depth += 1
         if best is not None:
-            return best[1]
+            return self.doc[best[1]]
         # 3. the nearest cue in the sentences around the quote (same paragraph)
-        sents = self._sentences_around(span)
-        cands = [t for s in sents for t in s if self._is_cue(t)]
+        cands = [i for start, end in self._sentences_around(span) for i in range(start, end) if flags[i]]
         if cands:
-            return min(cands, key=lambda t: min(abs(t.i - span.start), abs(t.i - span.end)))
+            return self.doc[min(cands, key=lambda i: min(abs(i - span.start), abs(i - span.end)))]
         return None
 
-    def _sentences_around(self, span: Span) -> list[Span]:
-        doc = self.doc
-        first, last = self.sent(span.start), self.sent(span.end - 1)
+    def _sentences_around(self, span: Span) -> list[tuple[int, int]]:
+        """Token ranges of the quote's sentences, with the one before if it ends in a colon and the one
+        after if it goes on in lower case, within the paragraph."""
+        text, starts, ends = self.text, self.chars.start_list, self.chars.end_list
+        first, last = self.sent_range(span.start), self.sent_range(span.end - 1)
         sents = [first] if first == last else [first, last]
-        if first.start > 0:
-            prev = self.sent(first.start - 1)
-            same_para = "\n" not in self.text[prev.end_char:first.start_char]
-            if same_para and prev.text.rstrip().endswith(":"):
+        if first[0] > 0:
+            prev = self.sent_range(first[0] - 1)
+            same_para = "\n" not in text[ends[prev[1] - 1]:starts[first[0]]]
+            if same_para and text[starts[prev[0]]:ends[prev[1] - 1]].rstrip().endswith(":"):
                 sents.insert(0, prev)
-        if last.end < len(doc):
-            nxt = self.sent(last.end)
-            gap = self.text[last.end_char:nxt.start_char]
-            if "\n" not in gap and nxt.text[:1].islower():
+        if last[1] < len(starts):
+            nxt = self.sent_range(last[1])
+            gap = text[ends[last[1] - 1]:starts[nxt[0]]]
+            if "\n" not in gap and text[starts[nxt[0]]:ends[nxt[1] - 1]][:1].islower():
                 sents.append(nxt)
         return sents
 
@@ -380,11 +413,9 @@ class _Attributor:
 
     def _first_person_before(self, cue: Token) -> Token | None:
         """A parse without a subject: the first person named in the sentence before the cue."""
-        for tok in self.sent(cue.i):
-            if tok.i >= cue.i:
-                break
-            m = self.mentions.get(tok.i)
-            if m is not None and m["label"] == "PERSON" and tok.i not in self.inside:
+        for i in range(self.sent_range(cue.i)[0], cue.i):
+            m = self.mentions.get(i)
+            if m is not None and m["label"] == "PERSON" and i not in self.inside:
                 return self.doc[m["tok_end"] - 1]
         return None
 
@@ -447,7 +478,7 @@ class _Attributor:
         The most recent earlier speaker or sentence subject with a fitting
         label in the last few sentences, else the most recent such mention.
         """
-        sent_start = self.sent(tok_i).start
+        sent_start = self.sent_range(tok_i)[0]
         recent_any = None
         seen = set()
         for i in range(tok_i - 1, -1, -1):
@@ -515,8 +546,8 @@ def _is_partial(att: _Attributor, q: _Quote) -> bool:
     first = att.span(q)
     if first is None:
         return False
-    sent = att.sent(first.start)
-    before = text[sent.start_char:max(sent.start_char, q.start - 1)].strip()
+    sent_start = att.chars.start_list[att.sent_range(first.start)[0]]
+    before = text[sent_start:max(sent_start, q.start - 1)].strip()
     if q.opens_para or not before or before.endswith((":", ",")) or before in _MARKS:
         return False
     quote = text[q.start:q.end].rstrip()
@@ -537,8 +568,14 @@ def _is_title(quote: str) -> bool:
 
 
 def _word_before(text: str, pos: int) -> str:
-    head = text[:max(pos - 1, 0)].rstrip().split()
-    return head[-1].lower() if head else ""
+    """The last word of ``text[:pos - 1]``, lower-cased (found from the end, not by splitting the text)."""
+    end = max(pos - 1, 0)
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end].lower()
 
 
 def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
