@@ -53,15 +53,12 @@ import pandas as pd
 from spacy.attrs import (
     DEP,
     ENT_ID,
-    ENT_IOB,
-    ENT_TYPE,
     HEAD,
     IS_PUNCT,
     LEMMA,
     LOWER,
     ORTH,
     POS,
-    SPACY,
 )
 from spacy.language import Language
 from spacy.parts_of_speech import NOUN
@@ -231,51 +228,40 @@ class _Mention:
 
 
 class _Tokens:
-    """Strings and flags of one doc's tokens, read as arrays once: the resolver reads a few of
-    them for many tokens, and each ``doc[i]`` costs a Token object."""
+    """The token strings and flags the resolver reads, for a few of many tokens (each ``doc[i]``
+    costs a Token object): strings are slices of the doc's text (:func:`segment.doc_chars`, which
+    the article's analysis reuses right after this component), flags come from one array."""
 
     #: dependency labels that may attach a title to the name after it (see :func:`_title_before`)
     TITLE_DEPS = frozenset(get_string_id(d) for d in ("compound", "amod", "nmod", "poss", "case"))
     APPOS = get_string_id("appos")  # the ids the arrays hold: a symbol's, not the string's hash
-
-    ATTRS = [ORTH, LOWER, SPACY, IS_PUNCT, ENT_ID, DEP, HEAD, ENT_IOB, ENT_TYPE]
+    ATTRS = [LOWER, IS_PUNCT, ENT_ID, DEP, HEAD, ORTH]
 
     def __init__(self, doc: Doc):
         self.doc = doc
         self.strings = doc.vocab.strings
+        chars = segment.doc_chars(doc)
+        self.chars, self.starts, self.ends = chars.text, chars.start_list, chars.end_list
         self.attrs = doc.to_array(self.ATTRS) if len(doc) else np.zeros((0, len(self.ATTRS)), dtype="uint64")
-        self.orth, self.lower_ids, self.space, self.punct, self.ent_ids, self.deps = (
-            self.attrs[:, k].tolist() for k in range(6))
-        appos = np.flatnonzero(self.attrs[:, 5] == self.APPOS)
+        self.lower_ids, self.punct, self.ent_ids = (self.attrs[:, k].tolist() for k in range(3))
+        appos = np.flatnonzero(self.attrs[:, 3] == self.APPOS)
         # HEAD holds the head's offset from the token, as an unsigned int: read back as signed
-        heads = appos + self.attrs[appos, 6].astype("int64")
+        heads = appos + self.attrs[appos, 4].astype("int64")
         #: tokens joined by an apposition, as dependent or head (an apposition needs one)
         self.in_appos = set(appos.tolist()) | set(heads.tolist())
 
-    def ents(self) -> list[tuple[int, int, str]]:
-        """``(start, end, label_)`` of each of ``doc.ents``, read from the IOB array (``doc.ents``
-        makes a Span of each)."""
-        iob, ent_type = self.attrs[:, 7], self.attrs[:, 8]
-        starts = np.flatnonzero((iob == 3) & (ent_type != 0))  # B with a label; any other non-I ends one
-        ends = np.flatnonzero(iob != 1)
-        ends = np.append(ends, len(iob))[np.searchsorted(ends, starts, side="right")]
-        if int((ends - starts - 1).sum()) != int((iob == 1).sum()):  # an I outside an entity: doc.ents says why
-            return [(ent.start, ent.end, ent.label_) for ent in self.doc.ents]
-        labels = [self.strings[t] for t in ent_type[starts].tolist()]
-        return list(zip(starts.tolist(), ends.tolist(), labels, strict=True))
+    def dep(self, i: int) -> int:
+        return int(self.attrs[i, 3])
 
     def text(self, i: int) -> str:
-        return self.strings[self.orth[i]]
+        return self.chars[self.starts[i]:self.ends[i]]
 
     def lower(self, i: int) -> str:
         return self.strings[self.lower_ids[i]]
 
     def span_text(self, start: int, end: int) -> str:
-        """``doc[start:end].text``: the tokens with the spaces between them."""
-        if end - start == 1:
-            return self.text(start)
-        return "".join([self.text(i) + " " if self.space[i] else self.text(i) for i in range(start, end - 1)]
-                       + [self.text(end - 1)])
+        """``doc[start:end].text``: the text from the first token's start to the last one's end."""
+        return self.chars[self.starts[start]:self.ends[end - 1]]
 
 
 def _trim(toks: _Tokens, start: int, end: int, person: bool = False) -> tuple[int, int]:
@@ -313,7 +299,8 @@ def _ent_id(toks: _Tokens, start: int, end: int) -> str:
 def _base_mentions(doc: Doc, index: ActorIndex, toks: _Tokens) -> list[_Mention]:
     """Entities of the doc looked up in the actor table."""
     out = []
-    for ent_start, ent_end, ent_label in toks.ents():
+    for ent in doc.ents:
+        ent_start, ent_end, ent_label = ent.start, ent.end, ent.label_
         start, end = _trim(toks, ent_start, ent_end, person=ent_label == "PERSON")
         text = toks.span_text(start, end)
         hit = index.lookup(text)
@@ -348,7 +335,7 @@ def _regions(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Token
 
 def _title_before(doc: Doc, m: _Mention, toks: _Tokens) -> list:
     """Tokens of a title right before a name ("Ukrainian President", "former Culture Minister")."""
-    if m.start == 0 or toks.deps[m.start - 1] not in _Tokens.TITLE_DEPS:
+    if m.start == 0 or toks.dep(m.start - 1) not in _Tokens.TITLE_DEPS:
         return []  # the token before cannot attach a title (read on the arrays, no Token needed)
     inside = set(range(m.start, m.end))
     i = m.start - 1
@@ -475,7 +462,7 @@ def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Toke
     extra = []
     # only tokens spelled like a known surname can be one (found on the ORTH array, not Token by Token)
     surnames = [hash_string(name) for name in full]
-    spelled = np.flatnonzero(np.isin(toks.attrs[:, 0], surnames)).tolist() if surnames else []
+    spelled = _indices_of(toks.attrs[:, 5], surnames)
     for tok in (doc[i] for i in spelled):
         person = full.get(tok.text)
         if (tok.i not in covered and person is not None and tok.is_title
@@ -538,7 +525,16 @@ def _role_nouns(doc: Doc) -> list[int]:
     nouns = attrs[:, 0] == NOUN
     strings = doc.vocab.strings
     roles = [lemma for lemma in np.unique(attrs[nouns, 1]).tolist() if strings[lemma].lower() in ROLE_NOUNS]
-    return np.flatnonzero(nouns & np.isin(attrs[:, 1], roles)).tolist() if roles else []
+    return _indices_of(attrs[:, 1], roles, nouns)
+
+
+def _indices_of(values: np.ndarray, keys: list[int], within: np.ndarray | None = None) -> list[int]:
+    """Indices where ``values`` is one of a few ``keys`` (and ``within`` is true): one comparison
+    per key, as ``np.isin`` sorts, which costs more for a few keys."""
+    hit = np.zeros(len(values), dtype=bool)
+    for key in keys:
+        hit |= values == key
+    return np.flatnonzero(hit if within is None else hit & within).tolist()
 
 
 def _role_fits(noun: str, role: str | None) -> bool:
@@ -596,21 +592,31 @@ def _resolve(doc: Doc, index: ActorIndex, words: frozenset[str] = frozenset()) -
     return unique
 
 
-def _frame(doc: Doc, mentions: list[_Mention]) -> pd.DataFrame:
-    # One small frame per article adds up: built column by column, each with its dtype, from the
-    # token offsets read once per doc. String columns get the dtype pandas would infer for them
-    # (``str``; an empty or all-None column stays object).
+#: The fields of a mention as the pipeline component stores it (token offsets first).
+_ROW_FIELDS = ("start", "end", "label", "actor", "actor_type", "kind", "role", "affiliation")
+
+
+def _rows(mentions: list[_Mention]) -> list[tuple]:
+    """Mentions as the component stores them in ``doc.user_data`` (:data:`_ROW_FIELDS`)."""
+    return [(m.start, m.end, m.label, m.actor, m.actor_type, m.kind, m.role, m.affiliation) for m in mentions]
+
+
+def _frame(doc: Doc, rows: list) -> pd.DataFrame:
+    # One small frame per article adds up: built column by column from the stored rows, each with
+    # its dtype, and the token offsets read once per doc. String columns get the dtype pandas would
+    # infer for them (``str``; an empty or all-None column stays object).
     chars = segment.doc_chars(doc)
-    starts = [chars.start_list[m.start] for m in mentions]
-    ends = [chars.end_list[m.end - 1] for m in mentions]
+    fields = dict(zip(_ROW_FIELDS, zip(*rows, strict=True), strict=True)) if rows else dict.fromkeys(_ROW_FIELDS, ())
+    starts = [chars.start_list[i] for i in fields["start"]]
+    ends = [chars.end_list[i - 1] for i in fields["end"]]
     columns = {
         "start": np.array(starts, dtype="int64"),
         "end": np.array(ends, dtype="int64"),
         "text": segment.text_column([chars.text[s:e] for s, e in zip(starts, ends, strict=True)]),
     }
-    for name in ("label", "actor", "actor_type", "kind", "role", "affiliation"):
-        columns[name] = segment.text_column([getattr(m, name) for m in mentions])
-    return segment.frame_of(columns, len(mentions))
+    for name in _ROW_FIELDS[2:]:
+        columns[name] = segment.text_column(list(fields[name]))
+    return segment.frame_of(columns, len(rows))
 
 
 USER_DATA_KEY = "newsdesk_mentions"
@@ -632,10 +638,7 @@ def make_actor_resolver(nlp: Language, name: str, actors_file: str):
     words = english_words(nlp)
 
     def resolve(doc: Doc) -> Doc:
-        doc.user_data[USER_DATA_KEY] = [
-            (m.start, m.end, m.label, m.actor, m.actor_type, m.kind, m.role, m.affiliation)
-            for m in _resolve(doc, index, words)
-        ]
+        doc.user_data[USER_DATA_KEY] = _rows(_resolve(doc, index, words))
         return doc
 
     return resolve
@@ -648,13 +651,11 @@ def mentions_from_doc(doc: Doc, actors_file: str | os.PathLike | None = None) ->
     analyst's table; a doc from elsewhere is resolved with the shipped table,
     and ``actors_file`` resolves it again with that table added.
     """
-    stored = doc.user_data.get(USER_DATA_KEY)
-    if stored is None or actors_file:
+    rows = doc.user_data.get(USER_DATA_KEY)
+    if rows is None or actors_file:
         key = str(Path(actors_file).resolve()) if actors_file else None
-        mentions = _resolve(doc, actor_index(key))
-    else:
-        mentions = [_Mention(*row) for row in stored]
-    return _frame(doc, mentions)
+        rows = _rows(_resolve(doc, actor_index(key)))
+    return _frame(doc, rows)
 
 
 def find_mentions(text: str, actors_file: str | os.PathLike | None = None) -> pd.DataFrame:
