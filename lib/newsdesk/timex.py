@@ -459,7 +459,8 @@ _FUTURE_IN_PAST = re.compile(r"\s+(?:(?:still|then|now)\s+)?(?:planning|going|ex
 #: titles and "vs." end with a full stop that ends no sentence
 _ABBREV = ("vs", "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Sgt", "Capt",
            "Prof", "Rev", "Sr")
-_CLAUSE_END = re.compile("".join(rf"(?<!\b{a})" for a in _ABBREV) + r"\.\s+(?=[A-Z\"'“‘(])"
+# the full stop comes first, the titles are checked behind it: re then skips to the next mark
+_CLAUSE_END = re.compile(r"\." + "".join(rf"(?<!\b{a}\.)" for a in _ABBREV) + r"\s+(?=[A-Z\"'“‘(])"
                          r"|[!?;:\n]\s+(?=[A-Z\"'“‘(])|\n")
 
 
