@@ -214,23 +214,27 @@ def int_array(values: list) -> pd.api.extensions.ExtensionArray:
 def frame_of(columns: dict, n: int) -> pd.DataFrame:
     """A frame of ``n`` rows from ready-made columns (arrays, or Series on ``RangeIndex(n)``).
 
-    Columns that are all numpy or extension arrays go in as they are, without pandas'
-    checks and inference (an object array stays object), under a column index built once
-    per set of names: a third of the cost of a small frame. Anything else (a Series, a
-    list) goes through ``pd.DataFrame``.
+    Columns that are all numpy or extension arrays go in as they are, each its own block as
+    ``pd.DataFrame(columns, copy=False)`` keeps them, without pandas' checks and inference
+    (an object array stays object), under a column index built once per set of names: a
+    fifth of the cost of a small frame. Anything else (a Series, a list) goes through
+    ``pd.DataFrame``.
     """
     arrays = list(columns.values())
-    if _FROM_ARRAYS is not None and all(
+    if _arrays_to_mgr is not None and all(
             isinstance(a, (np.ndarray, pd.api.extensions.ExtensionArray)) and a.ndim == 1 and len(a) == n
             for a in arrays):
-        return _FROM_ARRAYS(arrays, columns=_column_index(tuple(columns)).view(), index=pd.RangeIndex(n),
-                            verify_integrity=False)
+        mgr = _arrays_to_mgr(arrays, _column_index(tuple(columns)).view(), pd.RangeIndex(n),
+                             verify_integrity=False, consolidate=False)
+        return pd.DataFrame._from_mgr(mgr, axes=mgr.axes)
     # naming the index spares pandas from deriving and aligning one; the fresh columns need no copy
     return pd.DataFrame(columns, index=pd.RangeIndex(n), copy=False)
 
 
-#: ``DataFrame._from_arrays``, pandas' constructor from finished arrays (None should pandas drop it).
-_FROM_ARRAYS = getattr(pd.DataFrame, "_from_arrays", None)
+try:  # pandas' own step from finished arrays to a frame's blocks (what DataFrame._from_arrays calls)
+    from pandas.core.internals.construction import arrays_to_mgr as _arrays_to_mgr
+except ImportError:  # moved in another pandas: the plain constructor does the same, slower
+    _arrays_to_mgr = None
 
 
 @lru_cache(maxsize=64)
