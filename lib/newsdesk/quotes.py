@@ -44,7 +44,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 from spacy.attrs import HEAD, IS_PUNCT, LEMMA, LOWER, POS
-from spacy.parts_of_speech import VERB
+from spacy.parts_of_speech import AUX, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
@@ -196,6 +196,7 @@ class _Attributor:
         # HEAD holds the head's offset from the token, as an unsigned int: read back as signed
         self.heads = (np.arange(n) + attrs[:, 3].astype("int64")).tolist()
         self.punct = attrs[:, 4].astype(bool).tolist()
+        self.pos = pos.tolist()
         outside = np.ones(n, dtype=bool)
         outside[list(self.inside)] = False
         according = (lower == get_string_id("according")) & np.append(lower[1:] == get_string_id("to"), False)
@@ -217,10 +218,11 @@ class _Attributor:
             bounds = self.chars.span(int(m["start"]), int(m["end"]))
             if bounds is None:
                 continue
-            m = {**m, "tok_start": bounds[0], "tok_end": bounds[1]}
+            m["tok_start"], m["tok_end"] = bounds  # records() made the dict for us: no copy needed
+            size = m["end"] - m["start"]
             for i in range(*bounds):
                 old = out.get(i)
-                if old is None or (old["end"] - old["start"]) < (m["end"] - m["start"]):
+                if old is None or (old["end"] - old["start"]) < size:
                     out[i] = m
         return out
 
@@ -552,7 +554,7 @@ def _is_partial(att: _Attributor, q: _Quote) -> bool:
         return False
     quote = text[q.start:q.end].rstrip()
     words = len(quote.split())
-    has_verb = any(t.pos_ in ("VERB", "AUX") for t in first)
+    has_verb = any(att.pos[i] in (VERB, AUX) for i in range(first.start, first.end))
     return not (quote.endswith((",", ".", "?", "!")) and (has_verb or words >= 3))
 
 
