@@ -59,6 +59,7 @@ from spacy.attrs import (
     LOWER,
     ORTH,
     POS,
+    SENT_START,
 )
 from spacy.language import Language
 from spacy.parts_of_speech import NOUN
@@ -235,7 +236,8 @@ class _Tokens:
     #: dependency labels that may attach a title to the name after it (see :func:`_title_before`)
     TITLE_DEPS = frozenset(get_string_id(d) for d in ("compound", "amod", "nmod", "poss", "case"))
     APPOS = get_string_id("appos")  # the ids the arrays hold: a symbol's, not the string's hash
-    ATTRS = [LOWER, IS_PUNCT, ENT_ID, DEP, HEAD, ORTH]
+    CASE = get_string_id("case")
+    ATTRS = [LOWER, IS_PUNCT, ENT_ID, DEP, HEAD, ORTH, SENT_START]
 
     def __init__(self, doc: Doc):
         self.doc = doc
@@ -244,11 +246,16 @@ class _Tokens:
         self.chars, self.starts, self.ends = chars.text, chars.start_list, chars.end_list
         self.attrs = doc.to_array(self.ATTRS) if len(doc) else np.zeros((0, len(self.ATTRS)), dtype="uint64")
         self.lower_ids, self.punct, self.ent_ids = (self.attrs[:, k].tolist() for k in range(3))
-        appos = np.flatnonzero(self.attrs[:, 3] == self.APPOS)
         # HEAD holds the head's offset from the token, as an unsigned int: read back as signed
-        heads = appos + self.attrs[appos, 4].astype("int64")
+        heads = np.arange(len(self.attrs)) + self.attrs[:, 4].astype("int64")
+        self.heads = heads.tolist()
+        self.sent_starts = (self.attrs[:, 6] == 1).tolist()  # Token.is_sent_start (-1 reads as a large uint)
+        appos = np.flatnonzero(self.attrs[:, 3] == self.APPOS)
         #: tokens joined by an apposition, as dependent or head (an apposition needs one)
-        self.in_appos = set(appos.tolist()) | set(heads.tolist())
+        self.in_appos = set(appos.tolist()) | set(heads[appos].tolist())
+        #: words :func:`_trim` drops from the start of a name, and of a person's (joined once per doc)
+        self.drop = _ARTICLES | HONORIFICS
+        self.person_drop = self.drop | ROLE_NOUNS | TITLE_WORDS
 
     def dep(self, i: int) -> int:
         return int(self.attrs[i, 3])
@@ -269,7 +276,7 @@ def _trim(toks: _Tokens, start: int, end: int, person: bool = False) -> tuple[in
 
     For a person, a title the NER took into the name goes too ("Treasurer Peter Costello").
     """
-    drop = _ARTICLES | HONORIFICS | (ROLE_NOUNS | TITLE_WORDS if person else set())
+    drop = toks.person_drop if person else toks.drop
     while start < end - 1 and toks.lower(start) in drop:
         start += 1
     while end > start + 1 and (toks.text(end - 1) in _POSSESSIVE or toks.punct[end - 1]):
@@ -339,14 +346,15 @@ def _title_before(doc: Doc, m: _Mention, toks: _Tokens) -> list:
         return []  # the token before cannot attach a title (read on the arrays, no Token needed)
     inside = set(range(m.start, m.end))
     i = m.start - 1
-    tokens = []
-    while i >= 0 and (doc[i].dep_ in {"compound", "amod", "nmod", "poss"} and doc[i].head.i in inside
-                      or doc[i].dep_ == "case" and i > 0 and doc[i].head.i == i - 1 and doc[i - 1].head.i in inside):
-        if (doc[i].is_punct and doc[i].dep_ != "case") or doc[i].lower_ in _ARTICLES or doc[i + 1].is_sent_start or "\n" in doc[i].whitespace_:
+    title = []  # token indices, read on the arrays ("\n" is never a token's whitespace, which is a space or none)
+    while i >= 0 and (toks.dep(i) in _Tokens.TITLE_DEPS and toks.dep(i) != _Tokens.CASE and toks.heads[i] in inside
+                      or toks.dep(i) == _Tokens.CASE and i > 0 and toks.heads[i] == i - 1 and toks.heads[i - 1] in inside):
+        if (toks.punct[i] and toks.dep(i) != _Tokens.CASE) or toks.lower(i) in _ARTICLES or toks.sent_starts[i + 1]:
             break
-        tokens.insert(0, doc[i])
+        title.insert(0, i)
         inside.add(i)
         i -= 1
+    tokens = [doc[i] for i in title]
     if not any(t.lemma_.lower() in ROLE_NOUNS or t.lower_ in ROLE_NOUNS for t in tokens):
         return []
     return tokens
