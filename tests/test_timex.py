@@ -433,6 +433,8 @@ def test_a_year_inside_a_name_is_no_date(text, expected):
     ("Trump pressed Ukraine on Monday.", "XXXX-WXX-1"),
     ("Talks ended yesterday.", "XXXX-XX-XX"),
     ("Russia invaded in February 2022.", "2022-02"),
+    ("Sales rose in the current quarter.", "XXXX-QX"),
+    ("Sales will rise next quarter.", "XXXX-QX"),
 ])
 def test_without_reference_date_values_stay_unresolved(text, value):
     frame = find_timexes(text, None)

@@ -948,6 +948,8 @@ def _the_quarter(m, ctx):
         return "DATE", "XXXX-QX"
     if m["the"] and m["the"].lower() == "this" and not rel:
         rel = "current"
+    if ctx.ref is None and rel in ("current", "next", "coming"):
+        return "DATE", "XXXX-QX"  # counted from the article date, which is missing
     if rel in ("current", "next", "coming") or not last:
         y, q = _quarter(ctx.ref)
         if rel in ("next", "coming"):
