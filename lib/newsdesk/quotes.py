@@ -133,6 +133,8 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _find_quotes_in_text(text: str) -> list[_Quote]:
     out: list[_Quote] = []
+    if _MARK.search(text) is None:  # no mark, no quote (a third of Wikinews articles)
+        return out
     in_tags = {i for m in _TAG.finditer(text) for i in range(m.start(), m.end())}
     for para, (lo, hi) in enumerate(segment.paragraph_spans(text)):
         stack: list[tuple[int, str]] = []

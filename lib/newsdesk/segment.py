@@ -103,6 +103,7 @@ class DocChars:
         offsets = attrs[:, 2:].astype("int64")
         self.starts, self.ends = offsets[:, 0], offsets[:, 0] + offsets[:, 1]
         self.start_list, self.end_list = self.starts.tolist(), self.ends.tolist()
+        self._sent_bounds: list[tuple[int, int]] | None = None
 
     def span(self, start: int, end: int) -> tuple[int, int] | None:
         """``(first token, end token)`` of ``doc.char_span(start, end, alignment_mode="expand")``, or None."""
@@ -115,7 +116,13 @@ class DocChars:
         return first, bisect.bisect_right(self.start_list, end - 1)
 
     def sent_bounds(self, doc: Doc) -> list[tuple[int, int]]:
-        """``(start, end)`` token ranges of ``doc.sents`` (which raises for a doc without sentence starts)."""
+        """``(start, end)`` token ranges of ``doc.sents`` (which raises for a doc without sentence starts);
+        worked out once, for sentences() and the quotes both (the list is shared: do not change it)."""
+        if self._sent_bounds is None:
+            self._sent_bounds = self._read_sent_bounds(doc)
+        return self._sent_bounds
+
+    def _read_sent_bounds(self, doc: Doc) -> list[tuple[int, int]]:
         if not self.n or "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
             return [(sent.start, sent.end) for sent in doc.sents]
         starts = np.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1
