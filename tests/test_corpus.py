@@ -107,24 +107,6 @@ def test_failing_article_is_recorded_and_the_rest_continue(monkeypatch):
     assert set(result.sentences["article_id"]) == set(arts["article_id"]) - {bad}
 
 
-def test_longest_articles_go_first_but_results_keep_article_order(monkeypatch):
-    texts = ["Officials met.", "Officials in Geneva met on Tuesday, and talks went on.", "Talks went on."]
-    arts = nd.load_articles(pd.DataFrame({"text": texts, "date": ["2026-02-18"] * 3}))
-    real, seen = corpus_mod.analyze_doc, []
-
-    def failing(article, doc):
-        seen.append(article["text"])
-        raise ValueError("boom")
-
-    monkeypatch.setattr(corpus_mod, "analyze_doc", failing)
-    failed = nd.analyze(arts, cache=False, progress=False)
-    assert seen == sorted(texts, key=len, reverse=True)
-    assert failed.errors["article_id"].tolist() == arts["article_id"].tolist()
-    monkeypatch.setattr(corpus_mod, "analyze_doc", real)
-    result = nd.analyze(arts, cache=False, progress=False)
-    assert result.sentences["article_id"].drop_duplicates().tolist() == arts["article_id"].tolist()
-
-
 def test_interrupted_run_resumes_from_cache(tmp_path, monkeypatch):
     arts = small_articles(5)
     monkeypatch.setattr(corpus_mod, "SHARD_SIZE", 2)
