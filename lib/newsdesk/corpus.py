@@ -45,7 +45,6 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import numpy as np
 import pandas as pd
 from threadpoolctl import ThreadpoolController
 from tqdm import tqdm
@@ -430,10 +429,6 @@ def analyze(
     cached = index[index["cache_key"].isin(keys["cache_key"])]
     todo_mask = ~keys["cache_key"].isin(cached["cache_key"])
     todo = articles[todo_mask.to_numpy()]
-    # Longest first, so that articles of similar length share an nlp.pipe batch: the parser and the
-    # entity recogniser step through a batch until its longest article is done (mixed lengths cost
-    # about 4% more spaCy CPU on Wikinews), and the short ones left for last even out the processes.
-    todo = todo.iloc[np.argsort(-todo["text"].str.len().to_numpy(), kind="stable")]
 
     if engine not in {"local", "dask"}:
         raise ValueError("engine must be 'local' or 'dask'")
@@ -499,8 +494,7 @@ def build_corpus(articles: pd.DataFrame, parts: dict[str, list], errors: list[di
         articles=arts,
         actors=actors_mod.actors_frame(frames["mentions"], arts),
         rejected=articles.attrs.get("rejected", pd.DataFrame(columns=["path", "reason"])),
-        errors=pd.DataFrame(sorted(errors, key=lambda e: order.get(e["article_id"], len(order))),
-                            columns=["article_id", "error"]),
+        errors=pd.DataFrame(errors, columns=["article_id", "error"]),
         stats=stats,
         **frames,
     )
