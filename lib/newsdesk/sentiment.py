@@ -232,7 +232,7 @@ _REPORTING = {"say", "tell", "add", "claim", "insist", "argue", "write", "state"
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 _OBJECTS = {"dobj", "nsubjpass", "iobj", "dative", "oprd"}
 _CLIMB = {"compound", "conj", "appos", "flat", "nmod", "amod", "nummod", "det", "case"}
-_NEG_REACH = {"acomp", "attr", "xcomp", "dobj", "advmod", "oprd", "pobj"}  # a "not" on the head negates these
+_NEG_REACH = frozenset({"acomp", "attr", "xcomp", "dobj", "advmod", "oprd", "pobj"})  # a "not" on the head negates these
 _OTHER_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 _PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "his", "their", "we", "us", "our", "i", "me", "my"})
 _NEGATION = -0.74  # VADER's factor for a negated word
@@ -269,11 +269,12 @@ def _strings(hashes: np.ndarray, store, lower: bool = False) -> list[str]:
 
 
 @lru_cache(maxsize=8)
-def _hashes(words: frozenset[str] | set[str]) -> np.ndarray:
-    """spaCy's hashes of ``words`` (what ``Doc.to_array(LOWER)`` gives for them)."""
-    from spacy.strings import hash_string
+def _hashes(words: frozenset[str]) -> np.ndarray:
+    """The ids spaCy gives ``words`` in ``Doc.to_array`` (a hash, or a symbol's number: "neg" is 425)."""
+    from spacy.strings import StringStore
 
-    return np.array(sorted(hash_string(w) for w in words), dtype="uint64")
+    store = StringStore()  # a lookup only: every store gives a string the same id
+    return np.array(sorted(store[w] for w in words), dtype="uint64")
 
 
 class _Arrays:
@@ -317,10 +318,9 @@ class _Arrays:
         val = [get(lo) for lo in self.lower]  # the word's valence, else its lemma's
         val = np.array([v if v is not None else get(le, 0.0) for v, le in zip(val, self.lemma, strict=True)],
                        dtype="float64")
-        deps = np.array(self.dep, dtype=object)
         neg_child = np.zeros(n, dtype=bool)
-        neg_child[head[deps == "neg"]] = True
-        negated = neg_child | (np.isin(deps, list(_NEG_REACH)) & neg_child[head])
+        neg_child[head[a[:, 3] == symbols.neg]] = True
+        negated = neg_child | (np.isin(a[:, 3], _hashes(_NEG_REACH)) & neg_child[head])
         negator = np.isin(a[:, 0], _hashes(_NEGATORS)).astype("int64")
         nc = np.concatenate([[0], np.cumsum(negator)])
         before = np.maximum(self.sent_start, idx - 3)
