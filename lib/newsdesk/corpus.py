@@ -64,8 +64,9 @@ CHUNK_SIZE = 16
 PIPE_BATCH = 16
 #: Seconds one article's analysis (after spaCy) may take before it is recorded as an error.
 ARTICLE_TIMEOUT = 60
-#: Below this many new articles a second spaCy process costs more than it saves.
-MULTIPROCESS_MIN_ARTICLES = 200
+#: From this many new articles on, a second process pays for its start (Wikinews, 2 cores, cold runs of
+#: ``bench_analyze.py --n-process 1`` vs ``2``: even at 16 articles, 15-25% faster at 32, 30-40% at 64).
+MULTIPROCESS_MIN_ARTICLES = 32
 
 
 @dataclass
