@@ -271,10 +271,9 @@ def _strings(hashes: np.ndarray, store, lower: bool = False) -> list[str]:
 @lru_cache(maxsize=8)
 def _hashes(words: frozenset[str]) -> np.ndarray:
     """The ids spaCy gives ``words`` in ``Doc.to_array`` (a hash, or a symbol's number: "neg" is 425)."""
-    from spacy.strings import StringStore
+    from spacy.strings import get_string_id
 
-    store = StringStore()  # a lookup only: every store gives a string the same id
-    return np.array(sorted(store[w] for w in words), dtype="uint64")
+    return np.array(sorted(get_string_id(w) for w in words), dtype="uint64")
 
 
 class _Arrays:
@@ -352,7 +351,9 @@ class _Arrays:
         self._ranked: dict[tuple[int, int, int], list[tuple[int, int, int]]] = {}
 
     def target(self, start: int, end: int) -> tuple[int, int, int] | None:
-        """``(first token, end token, root)`` of :func:`target_span` (characters ``start:end``), or None."""
+        """``(first token, end token, root)`` of the tokens of characters ``start:end`` (as
+        ``doc.char_span(start, end, alignment_mode="expand")`` widens them), without leading or
+        trailing punctuation; None when no word is inside."""
         bounds = self.chars.span(start, end)
         if bounds is None:
             return None
@@ -647,15 +648,8 @@ def target_features(scope, target) -> dict[str, float]:
 def target_span(doc, start: int, end: int):
     """The token span of characters ``start:end`` in ``doc``, widened to whole tokens,
     without leading or trailing punctuation (None when no word is inside)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return None
-    i, j = span.start, span.end
-    while i < j and (doc[i].is_punct or doc[i].is_space):
-        i += 1
-    while j > i and (doc[j - 1].is_punct or doc[j - 1].is_space):
-        j -= 1
-    return doc[i:j] if i < j else None
+    target = _arrays(doc).target(start, end)
+    return doc[target[0]:target[1]] if target else None
 
 
 class _Model:
