@@ -1,11 +1,15 @@
 """The shared pipeline: the fast stand-ins for spaCy parts give spaCy's own results."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 import spacy
+from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
+from spacy.tokens import Span
 from thinc.api import NumpyOps
 
-from newsdesk.nlp import MatmulOps, NameMatcher, _use_matmul, get_nlp, model_name
+from newsdesk.nlp import GreedyEntityRecognizer, MatmulOps, NameMatcher, _use_matmul, get_nlp, model_name
 
 TEXT = (
     "He's gonna go. There were 3 dogs running, but they weren't happy. Let's see what y'all think.\n\n"
@@ -69,3 +73,50 @@ def test_matmul_ops_give_the_models_own_annotations(nlp):
     assert [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in fast(TEXT)] == [
         (t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in plain(TEXT)
     ]
+
+
+ENTITY_TEXTS = [
+    TEXT,
+    (Path(__file__).parents[1] / "data" / "articles" / "000_9954074d4e36f3b7.txt").read_text(encoding="utf-8"),
+    "",
+    "Paris",
+    "  \n\n  ",
+    "Talks between Volodymyr Zelenskyy and the United Nations Security Council",  # ends inside an entity
+    "The European Union. New York Stock Exchange officials met Ban Ki-moon on 3 March 2024 in Sao Paulo.",
+]
+
+
+def _entities(doc):
+    return doc.to_array([ENT_IOB, ENT_TYPE, ENT_KB_ID]).tolist()
+
+
+def _before_ner(nlp, texts):
+    with nlp.select_pipes(enable=["tok2vec", "tagger", "newsdesk_paragraphs", "parser", "attribute_ruler",
+                                  "lemmatizer"]):
+        return list(nlp.pipe(texts))
+
+
+def test_greedy_entity_recognizer_replaces_the_models_own(nlp):
+    assert isinstance(nlp.get_pipe("ner"), GreedyEntityRecognizer)
+    assert nlp.get_pipe("ner").labels == nlp.get_pipe("ner").ner.labels
+
+
+@pytest.mark.parametrize("batch_size", [1, 3, 16])
+def test_greedy_entity_recognizer_finds_the_models_own_entities(nlp, batch_size):
+    ours = _before_ner(nlp, ENTITY_TEXTS)
+    theirs = [d.copy() for d in ours]
+    fast = nlp.get_pipe("ner")
+    list(fast.pipe(ours, batch_size=batch_size))
+    list(fast.ner.pipe(theirs, batch_size=batch_size))
+    assert [_entities(d) for d in ours] == [_entities(d) for d in theirs]
+    assert sum(len(d.ents) for d in ours) > 20
+
+
+def test_greedy_entity_recognizer_leaves_preset_entities_to_spacy(nlp):
+    doc = _before_ner(nlp, [TEXT])[0]
+    doc.ents = [Span(doc, 0, 1, label="PERSON")]
+    theirs = doc.copy()
+    nlp.get_pipe("ner")(doc)
+    nlp.get_pipe("ner").ner(theirs)
+    assert _entities(doc) == _entities(theirs)
+    assert doc.ents[0].label_ == "PERSON"
