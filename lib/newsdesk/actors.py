@@ -700,10 +700,10 @@ def actors_frame(mentions: pd.DataFrame, articles: pd.DataFrame, actors_file=Non
     index = actor_index(str(Path(actors_file).resolve()) if actors_file else None)
     dates = articles.set_index("article_id")["date"].to_dict() if "date" in articles else {}
     empty = [None] * len(mentions)
-    columns = zip(
-        mentions["actor"], mentions["actor_type"], mentions["article_id"],
-        mentions["affiliation"] if "affiliation" in mentions else empty,
-        mentions["role"] if "role" in mentions else empty, strict=True,
+    columns = zip(  # as lists: iterating Arrow-backed columns costs a call per value
+        mentions["actor"].tolist(), mentions["actor_type"].tolist(), mentions["article_id"].tolist(),
+        mentions["affiliation"].tolist() if "affiliation" in mentions else empty,
+        mentions["role"].tolist() if "role" in mentions else empty, strict=True,
     )
     groups: dict[str, dict[str, list]] = {}
     for actor, actor_type, article_id, affiliation, role in columns:

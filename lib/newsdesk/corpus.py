@@ -372,9 +372,11 @@ def _read_shards(root: Path, index: pd.DataFrame) -> dict[str, list]:
     out: dict[str, list] = {name: [] for name in ARTICLE_FRAMES}
     for shard, rows in index.groupby("shard"):
         wanted = set(rows["article_id"])
-        for name in ARTICLE_FRAMES:
-            frame = pd.read_parquet(root / shard / f"{name}.parquet")
-            out[name].append(frame[frame["article_id"].isin(wanted)])
+        frames = {name: pd.read_parquet(root / shard / f"{name}.parquet") for name in ARTICLE_FRAMES}
+        # Every article of a shard has its one tone row; usually all of them are wanted.
+        whole = wanted.issuperset(frames["tone"]["article_id"].tolist())
+        for name, frame in frames.items():
+            out[name].append(frame if whole else frame[frame["article_id"].isin(wanted)])
     return out
 
 
