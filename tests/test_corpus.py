@@ -85,6 +85,18 @@ def test_cache_second_run_adding_and_changing(tmp_path):
     assert nd.analyze(changed, cache=tmp_path, progress=False).stats == {"analyzed": 1, "cached": 2}
 
 
+def test_cache_gives_back_only_the_articles_asked_for(tmp_path):
+    arts = small_articles(3)
+    nd.analyze(arts, cache=tmp_path, progress=False)
+    some = arts.iloc[[0, 2]].reset_index(drop=True)
+    cached = nd.analyze(some, cache=tmp_path, progress=False)
+    fresh = nd.analyze(some, cache=False, progress=False)
+    assert cached.stats == {"analyzed": 0, "cached": 2}
+    for name in ("sentences", "mentions", "timexes", "events"):
+        pd.testing.assert_frame_equal(cached.frames()[name], fresh.frames()[name])
+    assert set(cached.sentences["article_id"]) == set(some["article_id"])
+
+
 def test_cache_false_writes_nothing(tmp_path, monkeypatch):
     monkeypatch.setenv("NEWSDESK_CACHE", str(tmp_path))
     nd.analyze(small_articles(1), cache=False, progress=False)
