@@ -65,7 +65,7 @@ PIPE_BATCH = 16
 #: Seconds one article's analysis (after spaCy) may take before it is recorded as an error.
 ARTICLE_TIMEOUT = 60
 #: From this many new articles on, a second process pays for its start (Wikinews, 2 cores, cold runs of
-#: ``bench_analyze.py --n-process 1`` vs ``2``: even at 16 articles, 15-25% faster at 32, 30-40% at 64).
+#: ``bench_analyze.py --n-process 1`` vs ``2``: even at 16 articles, about 20% faster at 32 and 48, 20-30% at 64).
 MULTIPROCESS_MIN_ARTICLES = 32
 
 
