@@ -9,7 +9,14 @@ from spacy.attrs import ENT_IOB, ENT_KB_ID, ENT_TYPE
 from spacy.tokens import Span
 from thinc.api import NumpyOps
 
-from newsdesk.nlp import GreedyEntityRecognizer, MatmulOps, NameMatcher, _use_matmul, get_nlp, model_name
+from newsdesk.nlp import (
+    GreedyEntityRecognizer,
+    MatmulOps,
+    NameMatcher,
+    _use_matmul,
+    get_nlp,
+    model_name,
+)
 
 TEXT = (
     "He's gonna go. There were 3 dogs running, but they weren't happy. Let's see what y'all think.\n\n"

@@ -14,6 +14,9 @@ table), with newsdesk's additions:
 - the model's attribute ruler and lemmatizer swapped for memoised
   equivalents (:class:`MemoAttributeRuler`, :class:`MemoLemmatizer`): the same
   tags and lemmas (tested), at a tenth of the cost;
+- the model's entity recogniser wrapped so that its greedy decoding runs in
+  numpy (:class:`GreedyEntityRecognizer`): the same entities (tested), at a
+  third of the cost;
 - matrix products of the model's layers through numpy (:class:`MatmulOps`)
   rather than thinc's bundled blis, which is slower on this kind of CPU.
 
@@ -366,6 +369,7 @@ class GreedyEntityRecognizer:
     scores of every token are computed in one matrix product; only the
     tokens inside an entity are scored one by one. The same network computes
     the hidden layer (spaCy's own ``state2vec``) and the same BLAS library
+    (blis, whose result for a row does not depend on how many rows it gets)
     the scores, on the same sub-batches, and valid moves and ties follow
     spaCy's rules, so the entities are spaCy's (tested, and checked on 5,488
     Wikinews articles). Docs with preset entities go through spaCy's loop.
@@ -401,6 +405,8 @@ class GreedyEntityRecognizer:
                 and "O" in names and all(f"{m}-{x}" in names for x in labels for m in "BILU"))
 
     def __getattr__(self, name):  # labels, model, moves… of the wrapped recogniser
+        if name == "ner":  # not set yet (a copy being made): no recursion
+            raise AttributeError(name)
         return getattr(self.ner, name)
 
     def __call__(self, doc: Doc) -> Doc:
@@ -457,11 +463,12 @@ class GreedyEntityRecognizer:
             valid[:, self.begins] = (open_next & ~space)[:, None]
             valid[:, self.units] = ~space[:, None]
             # the first best valid move, as spaCy's arg_max_if_valid picks it
-            best = np.where(valid, outside[offset:offset + n], -np.inf).argmax(axis=1).tolist()
-            open_next = open_next.tolist()
+            best = np.where(valid, outside[offset:offset + n], -np.inf).argmax(axis=1)
+            starts = np.flatnonzero(best != self.outside).tolist()
+            best, open_next = best.tolist(), open_next.tolist()
             ents = []
             i = 0
-            for start in np.flatnonzero(np.asarray(best) != self.outside).tolist():
+            for start in starts:
                 if start < i:  # inside the previous entity
                     continue
                 move = best[start]
