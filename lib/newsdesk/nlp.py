@@ -33,6 +33,7 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
+import blis.py
 import numpy as np
 import spacy
 from spacy.attrs import (
@@ -437,8 +438,6 @@ class GreedyEntityRecognizer:
 
     def _decode(self, docs: list[Doc]) -> list[list[tuple[int, int, int]]]:
         """``(start, end, label id)`` of each doc's entities."""
-        import blis.py
-
         step = self.ner.model.predict(docs)  # tok2vec and the precomputed first layer, as spaCy's loop has them
         state2vec = step.state2vec
         W, b = step.vec2scores.get_param("W"), step.vec2scores.get_param("b")
