@@ -7,7 +7,7 @@
 
 from newsdesk import charts
 from newsdesk.actors import cooccurrence, find_mentions
-from newsdesk.articles import load_articles
+from newsdesk.articles import load_articles, select
 from newsdesk.charts import export_figure
 from newsdesk.corpus import Corpus, analyze, read_corpus
 from newsdesk.events import event_activity, recent_cutoff, reported_dates, timeline
@@ -33,6 +33,7 @@ __all__ = [
     "load_articles",
     "read_corpus",
     "segment_counts",
+    "select",
     "target_sentiment",
     "timeline",
     "event_activity",

@@ -551,3 +551,61 @@ def load_articles(source, *, errors: str = "warn") -> pd.DataFrame:
         )
     return frame
 
+
+
+def _as_list(value, name: str) -> list[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [value]
+    try:
+        items = list(value)
+    except TypeError:
+        raise TypeError(f"{name} must be a string or a list of strings, not {type(value).__name__}") from None
+    if not all(isinstance(v, str) for v in items):
+        raise TypeError(f"{name} must be a string or a list of strings")
+    return items
+
+
+def _as_day(value, name: str) -> pd.Timestamp | None:
+    if value is None:
+        return None
+    try:
+        day = pd.Timestamp(value)
+    except (TypeError, ValueError, OverflowError) as exc:
+        raise ValueError(f"{name} is not a date: {value!r}") from exc
+    if day is pd.NaT:
+        return None
+    return day.tz_localize(None).normalize() if day.tzinfo else day.normalize()
+
+
+def select(articles: pd.DataFrame, since=None, until=None, sources=None, keywords=None) -> pd.DataFrame:
+    """The articles published from ``since`` to ``until`` (both days inclusive), from any of
+    ``sources`` (outlet names, case-insensitive), naming any of ``keywords`` (case-insensitive,
+    in title or text). Arguments left ``None`` do not filter; undated articles are dropped
+    only when a date bound is given. ``attrs`` (the rejections) are kept.
+
+    >>> select(articles, since="2026-02-01", keywords=["Geneva", "talks"])   # doctest: +SKIP
+    """
+    if not isinstance(articles, pd.DataFrame):
+        raise TypeError(f"articles must be a DataFrame from load_articles, not {type(articles).__name__}")
+    start, stop = _as_day(since, "since"), _as_day(until, "until")
+    keep = pd.Series(True, index=articles.index)
+    days = articles["date"].dt.normalize()
+    if start is not None:
+        keep &= days >= start
+    if stop is not None:
+        keep &= days <= stop
+    names = _as_list(sources, "sources")
+    if names is not None:
+        wanted = {n.strip().casefold() for n in names}
+        keep &= articles["source"].fillna("").str.strip().str.casefold().isin(wanted)
+    words = _as_list(keywords, "keywords")
+    if words:
+        pattern = "|".join(re.escape(w) for w in words if w)
+        if pattern:
+            hay = articles["title"].fillna("") + "\n" + articles["text"].fillna("")
+            keep &= hay.str.contains(pattern, case=False, regex=True)
+    out = articles[keep.to_numpy()].reset_index(drop=True)
+    out.attrs = dict(articles.attrs)
+    return out
