@@ -673,6 +673,10 @@ def find_mentions(text: str, actors_file: str | os.PathLike | None = None) -> pd
     """
     from newsdesk.nlp import get_nlp
 
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if actors_file is not None and not Path(actors_file).is_file():
+        raise FileNotFoundError(f"actors_file not found: {actors_file}")
     return mentions_from_doc(get_nlp(actors_file)(text))
 
 

@@ -28,6 +28,7 @@ cannot be used are never lost silently: they are listed with their reason in
 from __future__ import annotations
 
 import csv
+import functools
 import glob
 import hashlib
 import io
@@ -39,6 +40,7 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 ARTICLE_COLUMNS = [
@@ -62,6 +64,17 @@ SUFFIXES = TEXT_SUFFIXES | {".json", ".jsonl", ".ndjson", ".csv", ".html", ".htm
 MAX_DOCUMENT_BYTES = 20_000_000
 #: Record files (JSONL, CSV) are read row by row up to this size.
 MAX_RECORDS_BYTES = 2_000_000_000
+#: Deepest nesting of a JSON document or line (an article is a few levels deep; Python's parser
+#: recurses once per level and gives up near 1,000).
+MAX_JSON_DEPTH = 100
+#: YAML front matter: its size, the aliases it may use and the values it may expand to.
+MAX_FRONT_MATTER_CHARS = 65_536
+MAX_YAML_ALIASES = 100
+MAX_YAML_NODES = 10_000
+
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_OPEN = np.frombuffer(b"[{", dtype=np.uint8)
+_CLOSE = np.frombuffer(b"]}", dtype=np.uint8)
 
 _SEED_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+|\s*\n)")
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,30}):[ \t]*(.*)$")
@@ -229,12 +242,7 @@ def _split_header(text: str) -> tuple[dict, str]:
     if stripped.startswith("---\n"):
         end = stripped.find("\n---", 4)
         if end != -1:
-            import yaml
-
-            try:
-                meta = yaml.safe_load(stripped[4:end]) or {}
-            except yaml.YAMLError:
-                meta = None
+            meta = _front_matter(stripped[4:end])
             if isinstance(meta, dict):
                 body = stripped[end + 4:].split("\n", 1)
                 return {str(k).lower(): v for k, v in meta.items()}, body[1] if len(body) > 1 else ""
@@ -246,10 +254,84 @@ def _split_header(text: str) -> tuple[dict, str]:
     return {}, text
 
 
+def _front_matter(text: str):
+    """The YAML front matter as Python objects, None when it is not YAML; raises Rejected when it is
+    too large or its aliases expand beyond :data:`MAX_YAML_NODES` nodes (an alias bomb)."""
+    import yaml
+
+    if len(text) > MAX_FRONT_MATTER_CHARS:
+        raise Rejected(f"YAML front matter too large ({len(text):,} characters; the limit is "
+                       f"{MAX_FRONT_MATTER_CHARS:,})")
+    loader = _bounded_yaml_loader()(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return {}
+        nodes = _yaml_nodes(node, {})
+        if nodes > MAX_YAML_NODES:
+            raise Rejected(f"YAML front matter expands to {nodes:,} values through aliases "
+                           f"(the limit is {MAX_YAML_NODES:,}); not read")
+        return loader.construct_document(node) or {}
+    except RecursionError:
+        raise Rejected("YAML front matter nested too deeply; not read") from None
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+
+
+@functools.cache
+def _bounded_yaml_loader():
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        """A safe loader that refuses documents with more than a few aliases, before composing them."""
+
+        aliases = 0
+
+        def compose_node(self, parent, index):
+            if self.check_event(yaml.AliasEvent):
+                self.aliases += 1
+                if self.aliases > MAX_YAML_ALIASES:
+                    raise Rejected(f"YAML front matter uses more than {MAX_YAML_ALIASES} aliases; not read")
+            return super().compose_node(parent, index)
+
+    return Loader
+
+
+def _yaml_nodes(node, seen: dict) -> int:
+    """Values ``node`` stands for once every alias is expanded (shared nodes counted per use)."""
+    key = id(node)
+    if key not in seen:
+        seen[key] = 1  # a recursive alias counts once instead of forever
+        value = node.value
+        if isinstance(value, list):
+            children = [c for pair in value for c in (pair if isinstance(pair, tuple) else (pair,))]
+            seen[key] = 1 + sum(_yaml_nodes(c, seen) for c in children)
+    return seen[key]
+
+
+def _json_depth(text: str) -> int:
+    """Deepest nesting of arrays and objects in JSON ``text`` (brackets inside strings ignored),
+    counted with numpy so that no parser recurses first."""
+    bare = _JSON_STRING.sub('""', text).encode("utf-8")
+    codes = np.frombuffer(bare, dtype=np.uint8)
+    steps = np.isin(codes, _OPEN).astype(np.int32) - np.isin(codes, _CLOSE).astype(np.int32)
+    return int(np.cumsum(steps).max()) if len(steps) else 0
+
+
+def _load_json(text: str):
+    """``json.loads`` after checking the nesting depth; raises Rejected when too deep."""
+    depth = _json_depth(text) if text.count("[") + text.count("{") > MAX_JSON_DEPTH else 0
+    if depth > MAX_JSON_DEPTH:
+        raise Rejected(f"JSON nested {depth:,} levels deep (the limit is {MAX_JSON_DEPTH}); not read")
+    return json.loads(text)
+
+
 def _read_json_file(path: Path) -> Iterator[Record]:
     text, note = _decode(_read_bytes(path, MAX_DOCUMENT_BYTES))
     try:
-        data = json.loads(text)
+        data = _load_json(text)
     except json.JSONDecodeError as exc:
         raise Rejected(f"malformed JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
     if isinstance(data, dict) and not _pick(data, "text"):
@@ -280,7 +362,7 @@ def _read_jsonl_file(path: Path) -> Iterator[Record]:
             where = f"{path}:{n}"
             try:
                 line, note = _decode(raw)
-                item = json.loads(line)
+                item = _load_json(line)
             except Rejected as exc:
                 yield Rejected(f"{where}: {exc}")
                 continue
@@ -437,11 +519,21 @@ def _row(record: Record, path: str) -> dict:
 # --------------------------------------------------------------------------- sources
 
 
-def _expand(source) -> list[Path]:
-    """Files named by ``source``: a file, a folder (recursive), a glob, or a list of these."""
+def _expand(source) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files named by ``source`` (a file, a folder (recursive), a glob, or a list of these),
+    and the links inside folders that were not followed, with the reason."""
     if isinstance(source, (str, os.PathLike)):
         source = [source]
+    kind = type(source).__name__
+    try:
+        source = list(source)
+    except TypeError:
+        source = None
+    if source is None or not all(isinstance(s, (str, os.PathLike)) for s in source):
+        raise TypeError("source must be a path, a glob, a list of these or a DataFrame, "
+                        f"not {kind}")
     files: list[Path] = []
+    rejected: list[tuple[str, str]] = []
     for item in source:
         text = os.fspath(item)
         path = Path(text)
@@ -451,12 +543,41 @@ def _expand(source) -> list[Path]:
                 raise FileNotFoundError(f"no file matches {text!r}")
             files += [Path(m) for m in matches if Path(m).is_file() and not _hidden(Path(m))]
         elif path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
+            found, bad = _folder_files(path)
+            files += found
+            rejected += bad
         elif path.is_file():
             files.append(path)
         else:
             raise FileNotFoundError(f"no such file or folder: {text!r}")
-    return files
+    return files, rejected
+
+
+def _folder_files(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
+    """Files under ``folder`` (hidden ones skipped) and the rejected links.
+
+    A link is followed only when it resolves inside ``folder``: one to ``/etc/passwd`` or a
+    private folder elsewhere is not read. (``rglob`` itself never descends linked folders.)
+    """
+    root = folder.resolve()
+    files, rejected = [], []
+    for path in sorted(folder.rglob("*")):
+        if _hidden(path.relative_to(folder)):
+            continue
+        if path.is_symlink():
+            try:
+                target = path.resolve(strict=True)
+            except (OSError, RuntimeError):  # dangling, or a loop of links
+                rejected.append((str(path), "broken link, not followed"))
+                continue
+            if not target.is_relative_to(root):
+                rejected.append((str(path), f"link to {target}, outside {folder}; not followed"))
+                continue
+            if target.is_dir():  # its files are read where they are
+                continue
+        if path.is_file():
+            files.append(path)
+    return files, rejected
 
 
 def _hidden(path: Path) -> bool:
@@ -524,7 +645,8 @@ def load_articles(source, *, errors: str = "warn") -> pd.DataFrame:
     if isinstance(source, pd.DataFrame):
         rows, rejected = _frame_rows(source)
     else:
-        for path in _expand(source):
+        paths, rejected = _expand(source)
+        for path in paths:
             got, bad = _read_file(path)
             rows += got
             rejected += bad

@@ -14,6 +14,8 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.figure import Figure
 
+from newsdesk.tables import write_csv
+
 plt.rcParams.update({"svg.hashsalt": "newsdesk", "figure.dpi": 100})
 
 
@@ -34,7 +36,7 @@ def export_figure(fig: Figure, name: str, export_dir: str | os.PathLike = "expor
     fig.savefig(paths["png"], dpi=150, bbox_inches="tight", metadata={"Software": None})
     fig.savefig(paths["svg"], bbox_inches="tight", metadata={"Date": None, "Creator": None})
     data = getattr(fig, "newsdesk_data", None)
-    (data if data is not None else pd.DataFrame()).to_csv(paths["csv"], index=False)
+    write_csv(data if data is not None else pd.DataFrame(), paths["csv"])
     return paths
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from newsdesk.articles import load_articles
 from newsdesk.corpus import Corpus, analyze
+from newsdesk.tables import write_csv
 
 
 def write_frames(corpus: Corpus, folder: Path) -> list[Path]:
@@ -26,8 +27,8 @@ def write_frames(corpus: Corpus, folder: Path) -> list[Path]:
         frame.attrs = {}
         frame.to_parquet(folder / f"{name}.parquet", index=False)
         paths.append(folder / f"{name}.parquet")
-    corpus.rejected.to_csv(folder / "rejected.csv", index=False)
-    corpus.errors.to_csv(folder / "errors.csv", index=False)
+    write_csv(corpus.rejected, folder / "rejected.csv")
+    write_csv(corpus.errors, folder / "errors.csv")
     return paths + [folder / "rejected.csv", folder / "errors.csv"]
 
 

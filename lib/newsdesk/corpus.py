@@ -416,6 +416,7 @@ def analyze(
     >>> corpus = analyze(load_articles("data/articles"))   # doctest: +SKIP
     >>> corpus.sentences[["sent_id", "compound"]].head()    # doctest: +SKIP
     """
+    _check_articles(articles)
     articles = articles.reset_index(drop=True)
     actors = actors or None  # "" from a notebook parameter means "none"
     if actors is not None and not Path(actors).exists():
@@ -459,6 +460,30 @@ def analyze(
         _write_shard(root, _shard_keys(pending_ids, todo_keys), pending)
     bar.close()
     return build_corpus(articles, parts, errors, stats={"analyzed": len(todo), "cached": len(cached)})
+
+
+#: Article dates are read in these years (as the loader reads them); far outside them the date
+#: arithmetic of timexes and events would leave what ``datetime`` can hold.
+DATE_YEARS = (1800, 2200)
+
+
+def _check_articles(articles) -> None:
+    """Raise TypeError/ValueError naming ``articles`` when it is not an articles frame."""
+    if not isinstance(articles, pd.DataFrame):
+        hint = " (load it first: analyze(load_articles(path)))" if isinstance(articles, (str, os.PathLike)) else ""
+        raise TypeError(f"articles must be a DataFrame from load_articles, not {type(articles).__name__}{hint}")
+    missing = [c for c in ("article_id", "text", "date") if c not in articles.columns]
+    if missing:
+        raise ValueError(f"articles lacks the column(s) {', '.join(missing)}; load it with load_articles")
+    dates = articles["date"]
+    if not (pd.api.types.is_datetime64_any_dtype(dates) or dates.isna().all()):
+        raise TypeError(f"articles['date'] must hold datetimes (as load_articles gives), not {dates.dtype}")
+    lo, hi = DATE_YEARS
+    years = dates.dropna().dt.year if pd.api.types.is_datetime64_any_dtype(dates) else pd.Series(dtype="int64")
+    bad = articles.loc[years.index[(years < lo) | (years > hi)], "article_id"].tolist()
+    if bad:
+        raise ValueError(f"articles['date'] has dates outside the years {lo}-{hi} (articles {', '.join(map(str, bad[:5]))}); "
+                         "load_articles turns such dates into NaT with a note")
 
 
 def _empty_columns() -> dict[str, list[str]]:

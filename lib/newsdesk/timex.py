@@ -1529,15 +1529,29 @@ _ARTICLE_TRIM = re.compile(_ci(r"(?:a|an|the|that|this)\s+"))
 _PREP_TRIM = re.compile(_ci(r"(?:in|on|at(?!\s+(?:least|most)\b)|since|during|for|by|until|till|from|of|over|within)\s+"))
 
 
+#: Reference dates are taken from these years, as the loader takes article dates; far outside
+#: them, "300 years later" would leave what ``datetime`` can hold.
+REFERENCE_YEARS = (1800, 2200)
+
+
 def _to_date(reference_date) -> dt.date | None:
     if reference_date is None:
         return None
+    if not isinstance(reference_date, (str, dt.date, np.datetime64)):  # pd.Timestamp is a dt.date
+        raise TypeError("reference_date must be a date, Timestamp, ISO string or None, "
+                        f"not {type(reference_date).__name__} ({reference_date!r})")
     try:
         ts = pd.Timestamp(reference_date)
+    except (pd.errors.OutOfBoundsDatetime, OverflowError):
+        ts = None
     except (ValueError, TypeError):
         return None
-    if pd.isna(ts):
+    if ts is not None and pd.isna(ts):
         return None
+    lo, hi = REFERENCE_YEARS
+    year = ts.year if ts is not None else getattr(reference_date, "year", None)
+    if ts is None or not lo <= year <= hi:
+        raise ValueError(f"reference_date {reference_date!r} is outside the years {lo}-{hi}")
     return ts.date()
 
 

@@ -1,0 +1,120 @@
+"""Faults that used to break a run (issue 16): each input is made here, each must fail alone and clearly."""
+
+import datetime as dt
+import os
+import time
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import newsdesk as nd
+from newsdesk import charts, cli
+from newsdesk.timex import find_timexes
+
+
+def write(path, text: str):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+# --------------------------------------------------------------------------- 5. links out of the folder
+
+
+def test_links_leaving_the_folder_are_rejected_not_read(tmp_path):
+    private = write(tmp_path / "private" / "secret.txt", "Someone's private notes about the talks.")
+    folder = tmp_path / "articles"
+    write(folder / "story.txt", "Officials met in Geneva on Tuesday.")
+    (folder / "secret.txt").symlink_to(private)
+    (folder / "private").symlink_to(private.parent)
+    (folder / "copy.txt").symlink_to(folder / "story.txt")  # inside: followed (and a duplicate)
+    articles = nd.load_articles(folder, errors="ignore")
+    assert "private notes" not in " ".join(articles["text"])
+    reasons = articles.attrs["rejected"].set_index("path")["reason"]
+    assert "outside" in reasons[str(folder / "secret.txt")]
+    assert "outside" in reasons[str(folder / "private")]
+    assert articles["text"].tolist() == ["Officials met in Geneva on Tuesday."]
+
+
+# --------------------------------------------------------------------------- 6. hostile structure
+
+
+def test_deep_json_is_one_rejection(tmp_path):
+    write(tmp_path / "deep.json", "[" * 100_000 + "]" * 100_000)
+    write(tmp_path / "ok.json", '{"text": "Talks [as planned] went on.", "meta": {"a": [1, [2]]}}')
+    started = time.perf_counter()
+    articles = nd.load_articles(tmp_path, errors="ignore")
+    assert time.perf_counter() - started < 2
+    assert articles["text"].tolist() == ["Talks [as planned] went on."]
+    reasons = articles.attrs["rejected"].set_index("path")["reason"]
+    assert "nested 100,000 levels" in reasons[str(tmp_path / "deep.json")]
+
+
+def test_yaml_alias_bomb_is_one_rejection(tmp_path):
+    lines = ['a: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
+    for prev, name in zip("abcdefgh", "bcdefghi", strict=True):
+        lines.append(f"{name}: &{name} [{', '.join([f'*{prev}'] * 9)}]")
+    write(tmp_path / "bomb.md", "---\n" + "\n".join(lines) + "\n---\nA body nobody should read.\n")
+    write(tmp_path / "fine.md", "---\ntitle: Fine\ndate: 2026-02-18\n---\nTalks went on in Geneva.\n")
+    started = time.perf_counter()
+    articles = nd.load_articles(tmp_path, errors="ignore")
+    assert time.perf_counter() - started < 2
+    assert articles["title"].tolist() == ["Fine"]
+    reasons = articles.attrs["rejected"].set_index("path")["reason"]
+    assert "aliases" in reasons[str(tmp_path / "bomb.md")]
+
+
+# --------------------------------------------------------------------------- 8. formula-safe CSVs
+
+
+def test_every_csv_written_is_formula_safe(tmp_path):
+    import matplotlib.pyplot as plt
+
+    fig, _ = plt.subplots()
+    fig.newsdesk_data = pd.DataFrame({"actor": ["=HYPERLINK(\"http://x\")", "Kyiv"], "n": [-3, 2]})
+    paths = charts.export_figure(fig, "evil", tmp_path)
+    plt.close(fig)
+    assert paths["csv"].read_text(encoding="utf-8").splitlines()[1].startswith("\"'=HYPERLINK")
+    corpus = nd.analyze(nd.load_articles(pd.DataFrame({"text": ["Talks in Geneva."], "date": ["2026-02-18"]})),
+                        cache=False, progress=False)
+    corpus.rejected = pd.DataFrame({"path": ["@evil.txt"], "reason": ["-1+1"]})
+    corpus.errors = pd.DataFrame({"article_id": ["+a"], "error": ["=cmd"]})
+    cli.write_frames(corpus, tmp_path / "frames")
+    assert (tmp_path / "frames" / "rejected.csv").read_text(encoding="utf-8").splitlines()[1] == "'@evil.txt,'-1+1"
+    assert (tmp_path / "frames" / "errors.csv").read_text(encoding="utf-8").splitlines()[1] == "'+a,'=cmd"
+
+
+# --------------------------------------------------------------------------- 10. argument checks
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda: nd.load_articles(42), "source"),
+    (lambda: nd.analyze("folder"), "articles"),
+    (lambda: find_timexes("Talks on Tuesday.", 20260218), "reference_date"),
+])
+def test_wrong_argument_types_name_the_argument(call, name):
+    with pytest.raises(TypeError, match=name):
+        call()
+
+
+@pytest.mark.parametrize("day", [dt.date(1, 1, 1), dt.date(9999, 12, 31), "0001-01-01", "9999-12-31"])
+def test_impossible_reference_dates_are_value_errors(day):
+    with pytest.raises(ValueError, match="reference_date"):
+        find_timexes("Talks ended three years later, on Tuesday.", day)
+
+
+def test_impossible_article_dates(tmp_path):
+    loaded = nd.load_articles(pd.DataFrame({"text": ["Talks began.", "Talks ended."],
+                                            "date": ["0001-01-01", dt.datetime(9999, 12, 31)]}))
+    assert loaded["date"].isna().all() and loaded["notes"].str.contains("date").all()
+    frame = loaded.assign(date=pd.Series([np.datetime64("9999-12-31", "s")] * 2))
+    with pytest.raises(ValueError, match=r"articles\['date'\]"):
+        nd.analyze(frame, cache=False, progress=False)
+
+
+def test_missing_actor_table_is_named(tmp_path):
+    missing = tmp_path / "my_actors.csv"
+    with pytest.raises(FileNotFoundError, match="my_actors.csv"):
+        nd.find_mentions("Putin spoke.", missing)
+    assert not os.path.exists(missing)
