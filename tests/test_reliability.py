@@ -118,3 +118,88 @@ def test_missing_actor_table_is_named(tmp_path):
     with pytest.raises(FileNotFoundError, match="my_actors.csv"):
         nd.find_mentions("Putin spoke.", missing)
     assert not os.path.exists(missing)
+
+
+# --------------------------------------------------------------------------- 3. to_parquet beside the analyst's files
+
+
+@pytest.fixture(scope="module")
+def small():
+    texts = ["Officials in Geneva met on Tuesday.\n\nThey said talks would go on.", "Kyiv said on Monday it would talk."]
+    articles = nd.load_articles(pd.DataFrame({"text": texts, "date": ["2026-01-18", "2026-02-18"]}))
+    return nd.analyze(articles, cache=False, progress=False)
+
+
+def test_to_parquet_keeps_the_analysts_files(small, tmp_path):
+    notes = write(tmp_path / "notes.txt", "my notes")
+    mine = write(tmp_path / "analysis" / "draft.csv", "a,b\n")
+    small.to_parquet(tmp_path)
+    small.to_parquet(tmp_path)  # a rerun replaces its own output
+    assert notes.read_text() == "my notes" and mine.read_text() == "a,b\n"
+    assert (tmp_path / "newsdesk-manifest.json").exists()
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".newsdesk")]
+    back = nd.read_corpus(tmp_path)
+    pd.testing.assert_frame_equal(back.sentences, small.sentences, check_dtype=False)
+
+
+@pytest.mark.parametrize("squatter", ["actors", "events/keep.txt"])
+def test_to_parquet_refuses_names_it_did_not_write(small, tmp_path, squatter):
+    theirs = write(tmp_path / squatter, "the analyst's")
+    with pytest.raises(FileExistsError, match="did not write"):
+        small.to_parquet(tmp_path)
+    assert theirs.read_text() == "the analyst's"
+    assert not (tmp_path / "sentences").exists()  # refused before writing anything
+
+
+def test_to_parquet_refuses_to_replace_a_folder_the_analyst_added_to(small, tmp_path):
+    small.to_parquet(tmp_path)
+    theirs = write(tmp_path / "mentions" / "checked_by_hand.txt", "ok")
+    with pytest.raises(FileExistsError, match="checked_by_hand"):
+        small.to_parquet(tmp_path)
+    assert theirs.exists()
+
+
+# --------------------------------------------------------------------------- 4. damaged cache, 7. killed runs
+
+
+def many(n: int) -> pd.DataFrame:
+    texts = [f"Story {i}: officials in Geneva met on Tuesday.\n\nThey said talks would go on." for i in range(n)]
+    return nd.load_articles(pd.DataFrame({"text": texts, "date": ["2026-02-18"] * n}))
+
+
+@pytest.mark.parametrize("victim", ["index.parquet", "sentences.parquet"])
+def test_damaged_cache_is_set_aside_and_recomputed(tmp_path, caplog, victim):
+    articles = many(3)
+    first = nd.analyze(articles, cache=tmp_path, progress=False)
+    (shard,) = [p for p in tmp_path.glob("*/shard-*")]
+    data = (shard / victim).read_bytes()
+    (shard / victim).write_bytes(data[: len(data) // 2])  # a killed copy, a full disk
+    with caplog.at_level("WARNING", logger="newsdesk"):
+        again = nd.analyze(articles, cache=tmp_path, progress=False)
+    assert [r.levelname for r in caplog.records] == ["WARNING"] and "set aside" in caplog.records[0].message
+    assert again.stats == {"analyzed": 3, "cached": 0}
+    pd.testing.assert_frame_equal(again.sentences, first.sentences)
+    assert len(list(tmp_path.glob("*/.damaged-shard-*"))) == 1  # kept for inspection, not deleted
+    assert nd.analyze(articles, cache=tmp_path, progress=False).stats == {"analyzed": 0, "cached": 3}
+
+
+def test_killed_small_run_keeps_finished_chunks(tmp_path, monkeypatch):
+    from newsdesk import corpus as corpus_mod
+
+    articles = many(60)
+    real = corpus_mod._chunk_results
+
+    def killed_after_two_chunks(*args, **kwargs):
+        for k, result in enumerate(real(*args, **kwargs)):
+            if k == 2:
+                raise KeyboardInterrupt
+            yield result
+
+    monkeypatch.setattr(corpus_mod, "_chunk_results", killed_after_two_chunks)
+    with pytest.raises(KeyboardInterrupt):
+        nd.analyze(articles, cache=tmp_path, progress=False, n_process=1)
+    monkeypatch.setattr(corpus_mod, "_chunk_results", real)
+    rerun = nd.analyze(articles, cache=tmp_path, progress=False, n_process=1)
+    assert rerun.stats == {"analyzed": 60 - 2 * corpus_mod.CHUNK_SIZE, "cached": 2 * corpus_mod.CHUNK_SIZE}
+    assert len(list(tmp_path.glob("*/shard-*"))) == 1  # the small shards were merged
+    assert nd.analyze(articles, cache=tmp_path, progress=False).stats == {"analyzed": 0, "cached": 60}

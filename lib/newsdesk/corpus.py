@@ -34,6 +34,8 @@ import functools
 import gc
 import hashlib
 import itertools
+import json
+import logging
 import multiprocessing
 import os
 import shutil
@@ -54,6 +56,8 @@ from newsdesk import events as events_mod
 from newsdesk import quotes as quotes_mod
 from newsdesk import segment, sentiment, timex
 from newsdesk.nlp import get_nlp, pipeline_version
+
+log = logging.getLogger(__name__)
 
 #: Per-article frames, in the order the pass builds them (``tone`` is one row per article).
 ARTICLE_FRAMES = ("paragraphs", "sentences", "mentions", "quotes", "timexes", "events", "tone")
@@ -105,12 +109,45 @@ class Corpus:
         articles without a date), readable by :func:`read_corpus`, pandas,
         pyarrow or DuckDB (``read_parquet('folder/mentions/**/*.parquet',
         hive_partitioning=true)``) without loading the whole corpus.
+
+        ``folder`` may hold other files: only what an earlier call wrote (listed in
+        ``folder/newsdesk-manifest.json``) is replaced, and only once the new output is
+        complete (written beside it in a staging folder). A name taken by anything else
+        raises FileExistsError before anything is written.
         """
         folder = Path(folder)
+        if folder.exists() and not folder.is_dir():
+            raise FileExistsError(f"{folder} is a file, not a folder; to_parquet writes a folder")
+        folder.mkdir(parents=True, exist_ok=True)
+        outputs = [*self.FRAMES, "rejected.parquet", "errors.parquet"]
+        owned = _manifest_files(folder)
+        taken = [msg for name in outputs if (msg := _not_ours(folder, name, owned))]
+        if taken:
+            raise FileExistsError("to_parquet would replace files it did not write; move them or choose another "
+                                  "folder:\n  " + "\n  ".join(taken))
+        staging = folder / f".newsdesk-staging-{uuid.uuid4().hex[:12]}"
+        old = folder / f".newsdesk-old-{uuid.uuid4().hex[:12]}"
+        try:
+            self._write_parquet(staging)
+            written = sorted(p.relative_to(staging).as_posix() for p in staging.rglob("*") if p.is_file())
+            old.mkdir()
+            for name in outputs:  # the swap: earlier output set aside, the new one renamed in
+                if (folder / name).exists() or (folder / name).is_symlink():
+                    os.replace(folder / name, old / name)
+                os.replace(staging / name, folder / name)
+            manifest = staging / MANIFEST
+            manifest.write_text(json.dumps({"written_by": "newsdesk Corpus.to_parquet", "files": written},
+                                           indent=1), encoding="utf-8")
+            os.replace(manifest, folder / MANIFEST)
+        finally:  # both hold only newsdesk's own output
+            shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(old, ignore_errors=True)
+        return folder
+
+    def _write_parquet(self, folder: Path) -> None:
         month = self.articles.set_index("article_id")["date"].dt.strftime("%Y-%m").fillna("undated")
         for name, frame in self.frames().items():
             target = folder / name
-            shutil.rmtree(target, ignore_errors=True)
             frame = frame.assign(row_order=range(len(frame)))  # partitions do not keep row order
             frame.attrs = {}
             if "article_id" in frame.columns:
@@ -124,7 +161,36 @@ class Corpus:
                 frame.to_parquet(target, partition_cols=["month"], index=False)
         pd.DataFrame(self.rejected).to_parquet(folder / "rejected.parquet", index=False)
         self.errors.to_parquet(folder / "errors.parquet", index=False)
-        return folder
+
+
+#: Lists the files :meth:`Corpus.to_parquet` wrote into a folder, so that a later call replaces only those.
+MANIFEST = "newsdesk-manifest.json"
+
+
+def _manifest_files(folder: Path) -> set[str]:
+    """Files (relative POSIX paths) the manifest of ``folder`` says newsdesk wrote; none when absent or unreadable."""
+    try:
+        files = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))["files"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+    return {f for f in files if isinstance(f, str)}
+
+
+def _not_ours(folder: Path, name: str, owned: set[str]) -> str | None:
+    """Why ``folder/name`` may not be replaced, or None when it is absent or all newsdesk's own output."""
+    path = folder / name
+    if not path.exists() and not path.is_symlink():
+        return None
+    if path.is_symlink():
+        return f"{path} is a link"
+    if path.is_file():
+        return None if name in owned else f"{path} is a file newsdesk did not write"
+    foreign = [p for p in path.rglob("*") if not p.is_dir() and p.relative_to(folder).as_posix() not in owned]
+    if foreign:
+        return f"{path}/ holds files newsdesk did not write ({', '.join(str(p.relative_to(path)) for p in foreign[:3])})"
+    if not any(f.startswith(name + "/") for f in owned):
+        return f"{path}/ is a folder newsdesk did not write (not in {MANIFEST})"
+    return None
 
 
 def read_corpus(folder: str | os.PathLike) -> Corpus:
@@ -334,15 +400,22 @@ def default_cache_dir() -> Path:
     return here / ".newsdesk-cache"
 
 
-def _cache_index(root: Path | None) -> pd.DataFrame:
-    """``cache_key``, ``article_id``, ``shard`` of every complete shard under ``root``."""
+def _cache_index(root: Path | None, damaged: list[str] | None = None) -> pd.DataFrame:
+    """``cache_key``, ``article_id``, ``shard`` of every complete shard under ``root``.
+
+    A shard whose index cannot be read is set aside (see :func:`_set_aside`) and named in ``damaged``.
+    """
     parts = []
     if root is not None and root.exists():
         for shard in sorted(root.iterdir()):
             index = shard / "index.parquet"
             if shard.name.startswith(".") or not index.exists():
                 continue
-            frame = pd.read_parquet(index)
+            try:
+                frame = pd.read_parquet(index)
+            except Exception:  # truncated or garbled (ArrowInvalid, OSError, ...): recomputed instead
+                _set_aside(shard, damaged)
+                continue
             frame["shard"] = shard.name
             parts.append(frame)
     if not parts:
@@ -368,16 +441,57 @@ def _shard_keys(article_ids: list[str], keys: pd.Series) -> pd.DataFrame:
     return pd.DataFrame({"cache_key": keys.loc[article_ids].to_numpy(), "article_id": article_ids})
 
 
-def _read_shards(root: Path, index: pd.DataFrame) -> dict[str, list]:
+def _set_aside(shard: Path, damaged: list[str] | None) -> None:
+    """Rename an unreadable shard to a hidden ``.damaged-*`` folder (kept for inspection, never read again)."""
+    with contextlib.suppress(OSError):  # another run may have set it aside already
+        os.replace(shard, shard.parent / f".damaged-{shard.name}-{uuid.uuid4().hex[:6]}")
+    if damaged is not None:
+        damaged.append(shard.name)
+
+
+def _read_shards(root: Path, index: pd.DataFrame, damaged: list[str] | None = None) -> dict[str, list]:
+    """The cached frames of the articles in ``index``; shards that cannot be read are set aside
+    and named in ``damaged`` (their articles are then missing from the result)."""
     out: dict[str, list] = {name: [] for name in ARTICLE_FRAMES}
     for shard, rows in index.groupby("shard"):
         wanted = set(rows["article_id"])
-        frames = {name: pd.read_parquet(root / shard / f"{name}.parquet") for name in ARTICLE_FRAMES}
+        try:
+            frames = {name: pd.read_parquet(root / shard / f"{name}.parquet") for name in ARTICLE_FRAMES}
+        except Exception:  # truncated or missing file: recomputed instead
+            _set_aside(root / shard, damaged)
+            continue
         # Every article of a shard has its one tone row; usually all of them are wanted.
         whole = wanted.issuperset(frames["tone"]["article_id"].tolist())
         for name, frame in frames.items():
             out[name].append(frame if whole else frame[frame["article_id"].isin(wanted)])
     return out
+
+
+def _merge_small_shards(root: Path) -> None:
+    """Merge shards of fewer than :data:`SHARD_SIZE` articles into shards of up to that many,
+    so that caching every chunk as it completes does not leave thousands of tiny shards."""
+    index = _cache_index(root)
+    sizes = index.groupby("shard").size()
+    small = sizes[sizes < SHARD_SIZE]
+    batches, batch, n = [], [], 0
+    for shard, size in small.items():
+        if n + size > SHARD_SIZE and batch:
+            batches.append(batch)
+            batch, n = [], 0
+        batch.append(shard)
+        n += size
+    batches.append(batch)
+    for batch in batches:
+        if len(batch) < 2:
+            continue
+        rows = index[index["shard"].isin(batch)]
+        damaged: list[str] = []
+        frames = _read_shards(root, rows, damaged)
+        if damaged:  # a concurrent run merged or set them aside: leave the rest as they are
+            continue
+        _write_shard(root, rows[["cache_key", "article_id"]].reset_index(drop=True), frames)
+        for shard in batch:  # the merged shard is complete (index written last) before these go
+            shutil.rmtree(root / shard, ignore_errors=True)
 
 
 def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
@@ -429,8 +543,14 @@ def analyze(
     if cache:
         base = default_cache_dir() if cache is True else Path(cache)
         root = base / pipeline_version(actors)
-    index = _cache_index(root)
+    damaged: list[str] = []
+    index = _cache_index(root, damaged)
     cached = index[index["cache_key"].isin(keys["cache_key"])]
+    parts = _read_shards(root, cached, damaged) if root is not None and len(cached) else {n: [] for n in ARTICLE_FRAMES}
+    if damaged:
+        log.warning("newsdesk cache: %d damaged shard(s) under %s set aside as .damaged-* and recomputed: %s",
+                    len(damaged), root, ", ".join(damaged))
+        cached = cached[~cached["shard"].isin(damaged)]
     todo_mask = ~keys["cache_key"].isin(cached["cache_key"])
     todo = articles[todo_mask.to_numpy()]
 
@@ -438,7 +558,6 @@ def analyze(
         raise ValueError("engine must be 'local' or 'dask'")
     if n_process is None:
         n_process = min(2, os.cpu_count() or 1) if len(todo) >= MULTIPROCESS_MIN_ARTICLES else 1
-    parts = _read_shards(root, cached) if root is not None and len(cached) else {n: [] for n in ARTICLE_FRAMES}
     errors: list[dict] = []
     bar = tqdm(total=len(todo), desc="newsdesk", unit="article", file=sys.stderr, disable=not progress)
     bar.set_postfix_str(f"{len(cached)} from cache")
@@ -452,12 +571,14 @@ def analyze(
             pending[name].append(frames[name])
             parts[name].append(frames[name])
         pending_ids += done
-        if root is not None and len(pending_ids) >= SHARD_SIZE:
+        # Each chunk is cached as soon as it is done, so a killed run keeps all it finished;
+        # the small shards are merged below.
+        if root is not None and pending_ids:
             _write_shard(root, _shard_keys(pending_ids, todo_keys), pending)
             pending, pending_ids = {n: [] for n in ARTICLE_FRAMES}, []
         bar.update(len(done) + len(errs))
-    if root is not None and pending_ids:
-        _write_shard(root, _shard_keys(pending_ids, todo_keys), pending)
+    if root is not None and len(todo):
+        _merge_small_shards(root)
     bar.close()
     return build_corpus(articles, parts, errors, stats={"analyzed": len(todo), "cached": len(cached)})
 
