@@ -203,3 +203,26 @@ def test_killed_small_run_keeps_finished_chunks(tmp_path, monkeypatch):
     assert rerun.stats == {"analyzed": 60 - 2 * corpus_mod.CHUNK_SIZE, "cached": 2 * corpus_mod.CHUNK_SIZE}
     assert len(list(tmp_path.glob("*/shard-*"))) == 1  # the small shards were merged
     assert nd.analyze(articles, cache=tmp_path, progress=False).stats == {"analyzed": 0, "cached": 60}
+
+
+# --------------------------------------------------------------------------- 1. an article over spaCy's max_length
+
+
+def test_huge_article_is_analysed_in_pieces():
+    para = ("Representatives deliberated extensively regarding appropriations; negotiations continued "
+            "throughout Wednesday afternoon, participants acknowledged.")
+    text = "\n\n".join(f"Section {i}. {para}" for i in range(1_000_000 // len(para) + 50))
+    assert len(text) > 1_000_000
+    articles = nd.load_articles(pd.DataFrame({"text": [text, "Officials met in Geneva on Tuesday."],
+                                              "date": ["2026-02-18"] * 2}))
+    corpus = nd.analyze(articles, cache=False, progress=False, n_process=1)
+    assert corpus.errors.empty
+    huge = corpus.articles.loc[corpus.articles["text"].str.len() > 1_000_000, "article_id"].item()
+    paras = corpus.paragraphs[corpus.paragraphs["article_id"] == huge]
+    sents = corpus.sentences[corpus.sentences["article_id"] == huge]
+    assert paras["para_id"].tolist() == list(range(text.count("\n\n") + 1))
+    assert sents["sent_id"].tolist() == list(range(len(sents))) and sents["para_id"].is_monotonic_increasing
+    body = corpus.articles.set_index("article_id").loc[huge, "text"]
+    for frame in (paras.tail(3), sents.tail(3), corpus.timexes[corpus.timexes["article_id"] == huge].tail(3)):
+        assert all(body[s:e] == t for s, e, t in frame[["start", "end", "text"]].itertuples(index=False))
+    assert (corpus.sentences["article_id"] != huge).sum() == 1  # the other article too

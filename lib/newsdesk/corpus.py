@@ -278,15 +278,65 @@ def analyze_stream(todo: pd.DataFrame, actors_file=None):
     """
     nlp = get_nlp(actors_file)
     records = todo.to_dict("records")
-    docs = nlp.pipe((r["text"] for r in records), batch_size=PIPE_BATCH)
+    # An article longer than spaCy accepts takes the place of an empty text in the batch and is
+    # parsed apart, in pieces (see parse_in_pieces).
+    docs = nlp.pipe((r["text"] if len(r["text"]) <= nlp.max_length else "" for r in records), batch_size=PIPE_BATCH)
     for article, doc in zip(records, docs, strict=True):
         try:
-            with _time_limit(ARTICLE_TIMEOUT):
+            if len(article["text"]) > nlp.max_length:
+                doc = parse_in_pieces(nlp, article["text"])
+            # the limit grows with the length, so a long transcript is not cut short like a stuck one
+            with _time_limit(ARTICLE_TIMEOUT * max(1.0, len(article["text"]) / PIECE_CHARS)):
                 frames = analyze_doc(article, doc)
         except Exception as exc:  # recorded in Corpus.errors; the rest continue
             yield article["article_id"], None, f"{type(exc).__name__}: {exc}"
         else:
             yield article["article_id"], frames, None
+
+
+#: Longest piece of an article longer than spaCy's ``max_length`` (spaCy's parser needs about 1 GB
+#: of memory per 100,000 characters).
+PIECE_CHARS = 100_000
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``size`` characters that join back into it:
+    at paragraph breaks, else (inside a paragraph longer than ``size``) after the last sentence
+    end, else after the last space, else anywhere."""
+    out, lo = [], 0
+    while len(text) - lo > size:
+        window = text[lo:lo + size]
+        for sep in ("\n\n", ". ", " "):
+            cut = window.rfind(sep)
+            if cut > 0:
+                cut += len(sep)
+                break
+        else:
+            cut = size
+        out.append(text[lo:lo + cut])
+        lo += cut
+    out.append(text[lo:])
+    return out
+
+
+def parse_in_pieces(nlp, text: str, size: int = PIECE_CHARS):
+    """One Doc of ``text`` (of any length) parsed in :func:`pieces`: offsets, sentences and
+    mentions as if parsed at once, except that nothing (a sentence, a name's resolution) spans two
+    pieces."""
+    from spacy.tokens import Doc
+
+    docs = list(nlp.pipe(pieces(text, size), batch_size=1))
+    rows, offset, resolved = [], 0, False
+    for doc in docs:  # the actor component's mentions, by token, shifted to the whole doc
+        got = doc.user_data.pop(actors_mod.USER_DATA_KEY, None)
+        if got is not None:
+            resolved = True
+            rows += [(start + offset, end + offset, *rest) for start, end, *rest in got]
+        offset += len(doc)
+    whole = Doc.from_docs(docs, ensure_whitespace=False)
+    if resolved:
+        whole.user_data[actors_mod.USER_DATA_KEY] = rows
+    return whole
 
 
 @functools.lru_cache(maxsize=1)
