@@ -226,3 +226,86 @@ def test_huge_article_is_analysed_in_pieces():
     for frame in (paras.tail(3), sents.tail(3), corpus.timexes[corpus.timexes["article_id"] == huge].tail(3)):
         assert all(body[s:e] == t for s, e, t in frame[["start", "end", "text"]].itertuples(index=False))
     assert (corpus.sentences["article_id"] != huge).sum() == 1  # the other article too
+
+
+# --------------------------------------------------------------------------- 7. bounded work, time limits, workers
+
+
+def test_run_on_sentence_with_500_mentions_takes_seconds():
+    from newsdesk import actors, sentiment
+    from newsdesk.nlp import get_nlp
+
+    names = ["Vladimir Putin", "Volodymyr Zelenskyy", "Emmanuel Macron", "Russia", "Ukraine", "NATO"]
+    filler = ("the officials said that the bitter talks had failed badly while the good delegates praised "
+              "the generous offer and blamed the hostile side for the terrible delays").split()
+    words: list[str] = []
+    while len(words) < 20_000:
+        if len(words) % 40 == 0:
+            words += names[len(words) // 40 % len(names)].split()
+        words.append(filler[len(words) % len(filler)] + ("," if len(words) % 17 == 0 else ""))
+    doc = get_nlp()(" ".join(words) + ".")
+    assert len(list(doc.sents)) == 1
+    mentions = actors.mentions_from_doc(doc)
+    assert len(mentions) >= 500
+    started = time.perf_counter()
+    scored = sentiment.mentions_sentiment(doc, mentions)
+    assert time.perf_counter() - started < 10
+    assert scored["target_label"].isin(["negative", "neutral", "positive"]).all()
+
+
+def test_dask_engine_has_the_article_time_limit(monkeypatch):
+    from dask.distributed import Client, LocalCluster
+
+    from newsdesk import corpus as corpus_mod
+
+    real = corpus_mod.analyze_doc
+
+    def stuck_on_one(article, doc):
+        while "stuck" in article["text"]:  # pure Python, as the analysis after spaCy is
+            pass
+        return real(article, doc)
+
+    monkeypatch.setattr(corpus_mod, "analyze_doc", stuck_on_one)
+    monkeypatch.setattr(corpus_mod, "ARTICLE_TIMEOUT", 0.5)
+    articles = nd.load_articles(pd.DataFrame({"text": ["Talks went on in Geneva.", "The stuck one."],
+                                              "date": ["2026-02-18"] * 2}))
+    # threads in this process, so the patched analysis is the one the worker runs
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=False, dashboard_address=None) as cluster, \
+            Client(cluster) as client:
+        corpus = nd.analyze(articles, cache=False, progress=False, engine="dask", client=client)
+    assert corpus.errors["error"].tolist() == ["ArticleTimeout: analysis took longer than 0.5 s"]
+    assert len(corpus.sentences) == 1
+
+
+def test_pool_workers_end_with_a_killed_parent(tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    script = tmp_path / "parent.py"
+    script.write_text(
+        "import os, time, multiprocessing\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from newsdesk.corpus import _die_with_parent\n"
+        "pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context('fork'),\n"
+        "                           initializer=_die_with_parent, initargs=(os.getpid(),))\n"
+        "print(*{pool.submit(os.getpid).result() for _ in range(4)}, flush=True)\n"
+        "time.sleep(60)\n", encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
+    workers = {int(p) for p in parent.stdout.readline().split()}
+    assert workers
+    parent.send_signal(signal.SIGKILL)
+    parent.wait()
+    deadline = time.time() + 5
+    while time.time() < deadline and any(os.path.exists(f"/proc/{w}") and _alive(w) for w in workers):
+        time.sleep(0.1)
+    assert not any(_alive(w) for w in workers)
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, dead but not yet reaped by init, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as fh:
+            return fh.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return False

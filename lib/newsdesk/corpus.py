@@ -251,10 +251,14 @@ class ArticleTimeout(Exception):
 
 @contextlib.contextmanager
 def _time_limit(seconds: float):
-    """Raise ArticleTimeout after ``seconds`` (main thread of a Unix process only; elsewhere no limit)."""
-    usable = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-    if not usable or not seconds:
+    """Raise ArticleTimeout after ``seconds``: by SIGALRM in the main thread of a Unix process, else
+    (a Dask worker's thread, Windows) from a timer thread, see :func:`_thread_time_limit`."""
+    if not seconds:
         yield
+        return
+    if not (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()):
+        with _thread_time_limit(seconds):
+            yield
         return
 
     def expire(signum, frame):
@@ -267,6 +271,36 @@ def _time_limit(seconds: float):
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def _thread_time_limit(seconds: float):
+    """Raise ArticleTimeout in this thread after ``seconds``, from a timer thread.
+
+    The exception is raised at the thread's next Python instruction (CPython's
+    ``PyThreadState_SetAsyncExc``), so a long call into C (spaCy's parser) finishes first;
+    the analysis after spaCy, where the time limit is meant to act, is Python.
+    """
+    import ctypes
+
+    message = f"analysis took longer than {seconds:g} s"
+    timeout = type("ArticleTimeout", (ArticleTimeout,), {"__init__": lambda self: Exception.__init__(self, message)})
+    thread, lock, active = threading.get_ident(), threading.Lock(), [True]
+
+    def expire():
+        with lock:
+            if active[0]:
+                ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), ctypes.py_object(timeout))
+
+    timer = threading.Timer(seconds, expire)
+    timer.daemon = True
+    timer.start()
+    try:
+        yield
+    finally:
+        with lock:
+            active[0] = False
+        timer.cancel()
 
 
 def analyze_stream(todo: pd.DataFrame, actors_file=None):
@@ -390,13 +424,33 @@ def _chunk_results(todo: pd.DataFrame, actors_file, n_process: int, engine: str,
         # reach, so collections in the workers don't write to (and copy) the pages they share.
         gc.freeze()
         try:
-            with ProcessPoolExecutor(max_workers=n_process, mp_context=context) as pool:
+            with ProcessPoolExecutor(max_workers=n_process, mp_context=context,
+                                     initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
                 yield from pool.map(analyze_chunk, chunks, itertools.repeat(actors_file))
         finally:
             gc.unfreeze()
     else:
         for chunk in chunks:
             yield analyze_chunk(chunk, actors_file)
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this worker process end when ``parent`` does, even when it is killed outright
+    (a worker blocked on its task queue would otherwise wait forever)."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    else:  # no parent-death signal: look once a second
+        def watch():
+            while os.getppid() == parent:
+                threading.Event().wait(1.0)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True).start()
+    if os.getppid() != parent:  # the parent died before the signal was asked for
+        os._exit(1)
 
 
 def _chunk_bounds(n: int, size: int, n_process: int) -> list[tuple[int, int]]:

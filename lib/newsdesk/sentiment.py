@@ -495,9 +495,18 @@ def _add(feats: dict, key: str, value: float) -> None:
     feats[key] = feats.get(key, 0.0) + value
 
 
+#: Longest scope (in tokens) target sentiment looks at around a target. A news sentence is far
+#: shorter; a run-on one (a transcript, a table pasted as text) is cut to this window around each
+#: target, so the work per target is bounded and a sentence's cost grows linearly with its targets.
+MAX_SCOPE_TOKENS = 256
+
+
 def _features(a: _Arrays, start: int, end: int, ts: int, te: int, root: int) -> tuple[dict, np.ndarray | None]:
     """Named features and the token-vector block of target tokens ``ts:te`` (root ``root``) in
     scope tokens ``start:end``; see :func:`target_features`."""
+    if end - start > MAX_SCOPE_TOKENS:  # a run-on "sentence": the window of tokens around the target
+        start = max(start, min(ts - MAX_SCOPE_TOKENS // 2, end - MAX_SCOPE_TOKENS))
+        end = max(te, min(end, start + MAX_SCOPE_TOKENS))
     dep, head, lemma = a.dep, a.head, a.lemma
     feats: dict[str, float] = {"bias": 1.0}
     anc = a.ancestors(root)
