@@ -91,6 +91,7 @@ def test_every_csv_written_is_formula_safe(tmp_path):
 @pytest.mark.parametrize("call, name", [
     (lambda: nd.load_articles(42), "source"),
     (lambda: nd.analyze("folder"), "articles"),
+    (lambda: nd.analyze(pd.DataFrame(), n_process="2"), "n_process"),
     (lambda: find_timexes("Talks on Tuesday.", 20260218), "reference_date"),
 ])
 def test_wrong_argument_types_name_the_argument(call, name):

@@ -73,8 +73,9 @@ MAX_YAML_ALIASES = 100
 MAX_YAML_NODES = 10_000
 
 _JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
-_OPEN = np.frombuffer(b"[{", dtype=np.uint8)
-_CLOSE = np.frombuffer(b"]}", dtype=np.uint8)
+_BRACKET_STEPS = np.zeros(256, dtype=np.int8)  # byte -> change of nesting depth
+_BRACKET_STEPS[[ord("["), ord("{")]] = 1
+_BRACKET_STEPS[[ord("]"), ord("}")]] = -1
 
 _SEED_HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})(?:[ \t]+|\s*\n)")
 _HEADER_LINE = re.compile(r"^([A-Za-z][A-Za-z _-]{0,30}):[ \t]*(.*)$")
@@ -315,9 +316,8 @@ def _json_depth(text: str) -> int:
     """Deepest nesting of arrays and objects in JSON ``text`` (brackets inside strings ignored),
     counted with numpy so that no parser recurses first."""
     bare = _JSON_STRING.sub('""', text).encode("utf-8")
-    codes = np.frombuffer(bare, dtype=np.uint8)
-    steps = np.isin(codes, _OPEN).astype(np.int32) - np.isin(codes, _CLOSE).astype(np.int32)
-    return int(np.cumsum(steps).max()) if len(steps) else 0
+    steps = _BRACKET_STEPS[np.frombuffer(bare, dtype=np.uint8)]
+    return int(np.cumsum(steps, dtype=np.int32).max()) if len(steps) else 0
 
 
 def _load_json(text: str):

@@ -134,7 +134,8 @@ class Corpus:
         taken = [msg for name in outputs if (msg := _not_ours(folder, name, owned))]
         if taken:
             raise FileExistsError("to_parquet would replace files it did not write; move them or choose another "
-                                  "folder:\n  " + "\n  ".join(taken))
+                                  "folder (an older newsdesk wrote no manifest: remove its output yourself):\n  "
+                                  + "\n  ".join(taken))
         staging = folder / f".newsdesk-staging-{uuid.uuid4().hex[:12]}"
         old = folder / f".newsdesk-old-{uuid.uuid4().hex[:12]}"
         try:
@@ -644,7 +645,7 @@ def analyze(
     >>> corpus = analyze(load_articles("data/articles"))   # doctest: +SKIP
     >>> corpus.sentences[["sent_id", "compound"]].head()    # doctest: +SKIP
     """
-    _check_articles(articles)
+    _check_arguments(articles, cache, n_process)
     articles = articles.reset_index(drop=True)
     actors = actors or None  # "" from a notebook parameter means "none"
     if actors is not None and not Path(actors).exists():
@@ -708,8 +709,14 @@ def analyze(
 DATE_YEARS = (1800, 2200)
 
 
-def _check_articles(articles) -> None:
-    """Raise TypeError/ValueError naming ``articles`` when it is not an articles frame."""
+def _check_arguments(articles, cache, n_process) -> None:
+    """Raise TypeError/ValueError naming the argument of :func:`analyze` that cannot be used."""
+    if not isinstance(cache, (bool, str, os.PathLike)):
+        raise TypeError(f"cache must be True, False or a folder, not {type(cache).__name__}")
+    if n_process is not None and (not isinstance(n_process, int) or isinstance(n_process, bool)):
+        raise TypeError(f"n_process must be a whole number or None, not {type(n_process).__name__}")
+    if n_process is not None and n_process < 1:
+        raise ValueError(f"n_process must be at least 1, not {n_process}")
     if not isinstance(articles, pd.DataFrame):
         hint = " (load it first: analyze(load_articles(path)))" if isinstance(articles, (str, os.PathLike)) else ""
         raise TypeError(f"articles must be a DataFrame from load_articles, not {type(articles).__name__}{hint}")
