@@ -564,18 +564,15 @@ def _folder_files(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
     for path in sorted(folder.rglob("*")):
         if _hidden(path.relative_to(folder)):
             continue
-        if path.is_symlink():
-            try:
-                target = path.resolve(strict=True)
-            except (OSError, RuntimeError):  # dangling, or a loop of links
-                rejected.append((str(path), "broken link, not followed"))
-                continue
-            if not target.is_relative_to(root):
-                rejected.append((str(path), f"link to {target}, outside {folder}; not followed"))
-                continue
-            if target.is_dir():  # its files are read where they are
-                continue
-        if path.is_file():
+        try:
+            target = path.resolve(strict=True)
+        except (OSError, RuntimeError):  # dangling, or a loop of links
+            rejected.append((str(path), "broken link, not followed"))
+            continue
+        if not target.is_relative_to(root):  # the path itself or a folder on the way is a link
+            rejected.append((str(path), f"link to {target}, outside {folder}; not followed"))
+            continue
+        if path.is_file():  # a link to a folder inside: its files are read where they are
             files.append(path)
     return files, rejected
 

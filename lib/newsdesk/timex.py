@@ -1535,8 +1535,8 @@ REFERENCE_YEARS = (1800, 2200)
 
 
 def _to_date(reference_date) -> dt.date | None:
-    if reference_date is None:
-        return None
+    if reference_date is None or (isinstance(reference_date, float) and reference_date != reference_date):
+        return None  # None, or NaN from a column of missing dates
     if not isinstance(reference_date, (str, dt.date, np.datetime64)):  # pd.Timestamp is a dt.date
         raise TypeError("reference_date must be a date, Timestamp, ISO string or None, "
                         f"not {type(reference_date).__name__} ({reference_date!r})")
