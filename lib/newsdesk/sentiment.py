@@ -504,8 +504,12 @@ MAX_SCOPE_TOKENS = 256
 def _features(a: _Arrays, start: int, end: int, ts: int, te: int, root: int) -> tuple[dict, np.ndarray | None]:
     """Named features and the token-vector block of target tokens ``ts:te`` (root ``root``) in
     scope tokens ``start:end``; see :func:`target_features`."""
-    if end - start > MAX_SCOPE_TOKENS:  # a run-on "sentence": the window of tokens around the target
-        start = max(start, min(ts - MAX_SCOPE_TOKENS // 2, end - MAX_SCOPE_TOKENS))
+    if end - start > MAX_SCOPE_TOKENS:  # a run-on "sentence": a window of tokens around the target
+        # Windows start on a grid of a quarter of their length, so the targets near each other share
+        # one window and what is worked out once per scope (its VADER score, its parties).
+        step = MAX_SCOPE_TOKENS // 4
+        lo = start + max(0, (ts - start - MAX_SCOPE_TOKENS // 2) // step * step)
+        start = max(start, min(lo, end - MAX_SCOPE_TOKENS))
         end = max(te, min(end, start + MAX_SCOPE_TOKENS))
     dep, head, lemma = a.dep, a.head, a.lemma
     feats: dict[str, float] = {"bias": 1.0}
