@@ -40,7 +40,8 @@ PREFIXES = ["publish", "Internet", "USA", "Iran", "infobox", "2008 financial cri
             "Crime and law", "Disasters and accidents", "Obituaries", "United States", "United Kingdom",
             "Pakistan", "Zimbabwe", "Thailand", "Russia", "Georgia", "Iceland", "Canada", "Japan", "Ukraine", "Hungary", "Latvia",
             "Spain", "Australia", "Poland", "Germany", "Afghanistan", "Iraq", "Syria", "India"]
-_PREFIX = re.compile(r"\A(?:(?:%s)\s+)+(?=[A-Z0-9\"“])" % "|".join(re.escape(p) for p in PREFIXES))
+_ANY_PREFIX = "|".join(re.escape(p) for p in PREFIXES)
+_PREFIX = re.compile(rf"\A(?:(?:{_ANY_PREFIX})\s+)+(?=[A-Z0-9\"“])")
 # "an" only before a consonant: "Zimbabwe an president" is split, "Iran an ally" is not
 _SPLIT_ADJ = re.compile(r"\b([A-Z][a-z]+) (n|i|ns|ese|ian|ians|an(?= [b-df-hj-np-tv-z]))\b")
 _HEADING = re.compile(r"\s*={2,}\s*([^=\n]{1,80}?)\s*={2,}\s*")

@@ -23,6 +23,66 @@ def _figure(data: pd.DataFrame, **kwargs) -> tuple[Figure, plt.Axes]:
     return fig, ax
 
 
+def _unit(articles: pd.DataFrame) -> tuple[str, str]:
+    """What to count: stories (near-duplicates counted once) when ``story_id`` exists, else articles."""
+    return ("story_id", "stories") if "story_id" in articles.columns else ("article_id", "articles")
+
+
+def main_period(dates: pd.Series, min_gap_days: int = 365) -> tuple[pd.Timestamp, pd.Timestamp, pd.Series]:
+    """The period a date axis should show, and the dates left outside it.
+
+    Sorted dates are split at gaps longer than ``min_gap_days`` and than half the
+    whole span (one 2026 article beside 2008 coverage would squeeze the rest
+    into a sliver); the group holding most dates is the main period.
+    """
+    days = pd.to_datetime(dates).dropna().sort_values()
+    if days.empty:
+        return pd.NaT, pd.NaT, days
+    gaps = days.diff()
+    limit = max(pd.Timedelta(days=min_gap_days), (days.iloc[-1] - days.iloc[0]) / 2)
+    group = (gaps > limit).cumsum()
+    main = group.value_counts().sort_index().idxmax()
+    inside = days[group == main]
+    return inside.iloc[0], inside.iloc[-1], days[group != main]
+
+
+def _outside_note(outside: pd.Series, what: str) -> str:
+    if outside.empty:
+        return ""
+    days = sorted({f"{d:%Y-%m-%d}" for d in outside})
+    shown = ", ".join(days[:3]) + (" …" if len(days) > 3 else "")
+    return f"{len(outside)} {what} outside the period shown ({shown})"
+
+
+def say_too_little(ax: plt.Axes, message: str) -> None:
+    """Write ``message`` across an empty chart, so a blank panel is never mistaken for a result."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, fontsize=11, color="#555555",
+            wrap=True)
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def _date_axis(ax: plt.Axes, lo: pd.Timestamp, hi: pd.Timestamp, pad_days: float = 1) -> None:
+    """A real date axis from ``lo`` to ``hi`` with a few concise, non-overlapping labels."""
+    import matplotlib.dates as mdates
+
+    pad = pd.Timedelta(days=pad_days)
+    ax.set_xlim(lo - pad, hi + pad)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def _bin_freq(lo: pd.Timestamp, hi: pd.Timestamp) -> tuple[str, str]:
+    """Days, weeks or months for a span, so a chart never has more than ~120 bars."""
+    span = (hi - lo).days if pd.notna(lo) else 0
+    if span <= 120:
+        return "D", "day"
+    if span <= 3 * 365:
+        return "W", "week"
+    return "M", "month"
+
+
 def export_figure(fig: Figure, name: str, export_dir: str | os.PathLike = "exports") -> dict[str, Path]:
     """Save ``fig`` as ``name.png`` (150 dpi), ``name.svg`` and ``name.csv`` (the plotted data).
 
@@ -41,20 +101,46 @@ def export_figure(fig: Figure, name: str, export_dir: str | os.PathLike = "expor
 # --------------------------------------------------------------------------- articles (01)
 
 
+def article_names(articles: pd.DataFrame, width: int = 70) -> dict[str, str]:
+    """A label per ``article_id`` for people: "title (YYYY-MM-DD)", the file name when untitled."""
+    out = {}
+    for row in articles.itertuples(index=False):
+        title = row.title if isinstance(row.title, str) and row.title.strip() else \
+            Path(str(getattr(row, "path", "") or "").split(":")[0]).name or "untitled"
+        title = title.strip() if len(title) <= width else title[: width - 1].rstrip() + "…"
+        out[row.article_id] = title + (f" ({row.date:%Y-%m-%d})" if pd.notna(row.date) else "")
+    return out
+
+
 def articles_per_day(articles: pd.DataFrame) -> Figure:
-    """Bar chart: number of articles per publication day (undated articles counted apart)."""
-    days = articles["date"].dt.normalize()
-    counts = days.value_counts().sort_index()
-    data = pd.DataFrame({"day": counts.index.strftime("%Y-%m-%d"), "n_articles": counts.to_numpy()})
-    fig, ax = _figure(data, figsize=(8, 3.5))
-    ax.bar(data["day"], data["n_articles"], color="#4C72B0")
-    undated = int(days.isna().sum())
-    ax.set_title("Articles per day" + (f" ({undated} undated not shown)" if undated else ""))
-    ax.set_ylabel("articles")
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    if len(data) > 12:
-        ax.set_xticks(ax.get_xticks()[:: max(1, len(data) // 12)])
-    ax.tick_params(axis="x", rotation=45)
+    """Bars on a date axis: articles (stories, when ``story_id`` exists) per day, week or month.
+
+    Undated articles and articles far outside the main period are counted in the title.
+    """
+    key, what = _unit(articles)
+    dated = articles.dropna(subset=["date"])
+    lo, hi, outside = main_period(dated["date"])
+    freq, step = _bin_freq(lo, hi)
+    shown = dated[dated["date"].between(lo, hi + pd.Timedelta(days=1))] if len(dated) else dated
+    periods = shown["date"].dt.to_period(freq)
+    counts = shown.groupby(periods)[key].nunique()
+    if len(counts):
+        counts = counts.reindex(pd.period_range(counts.index.min(), counts.index.max(), freq=freq), fill_value=0)
+    data = pd.DataFrame({step: counts.index.start_time if len(counts) else pd.DatetimeIndex([]),
+                         f"n_{what}": counts.to_numpy()})
+    fig, ax = _figure(data, figsize=(9, 3.5))
+    undated = int(articles["date"].isna().sum())
+    notes = [n for n in (_outside_note(outside, what), f"{undated} undated" if undated else "") if n]
+    if data.empty:
+        say_too_little(ax, f"No dated {what} to show.")
+    else:
+        width = {"D": 0.8, "W": 5.6, "M": 24}[freq]
+        ax.bar(data[step], data[f"n_{what}"], width=width, align="edge" if freq != "D" else "center",
+               color="#4C72B0")
+        _date_axis(ax, data[step].min(), data[step].max() + pd.Timedelta(days={"D": 0, "W": 7, "M": 31}[freq]))
+        ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_title(f"{what.capitalize()} per {step}" + (f"\n({'; '.join(notes)})" if notes else ""), fontsize=11)
+    ax.set_ylabel(what)
     fig.tight_layout()
     return fig
 
@@ -99,6 +185,9 @@ def actor_mentions_over_time(mentions: pd.DataFrame, articles: pd.DataFrame, n: 
     months depending on the span of the dates. With a single date, one bar per actor.
     """
     dated = mentions.merge(articles[["article_id", "date"]], on="article_id").dropna(subset=["date"])
+    lo, hi, outside = main_period(articles["date"])
+    if len(dated):
+        dated = dated[dated["date"].between(lo, hi + pd.Timedelta(days=1))]
     if freq is None:
         span = (dated["date"].max() - dated["date"].min()).days if len(dated) else 0
         freq = "D" if span <= 31 else "W" if span <= 366 else "M" if span <= 3 * 366 else "Q"
@@ -112,6 +201,9 @@ def actor_mentions_over_time(mentions: pd.DataFrame, articles: pd.DataFrame, n: 
     data["period"] = data["period"].dt.start_time
     data = data.sort_values(["period", "actor"]).reset_index(drop=True)
     fig, ax = _figure(data, figsize=(9, 4))
+    if data.empty:
+        say_too_little(ax, "No dated mentions of actors to show.")
+        return fig
     if data["period"].nunique() <= 1:  # one date: a bar per actor says more than a lone column of dots
         rows = data.sort_values(["n_mentions", "actor"], ascending=[True, False])
         ax.barh(rows["actor"], rows["n_mentions"], color="#4C72B0")
@@ -124,11 +216,12 @@ def actor_mentions_over_time(mentions: pd.DataFrame, articles: pd.DataFrame, n: 
     for actor in top:
         rows = data[data["actor"] == actor]
         ax.plot(rows["period"], rows["n_mentions"], marker="o", markersize=3, linewidth=1.2, label=actor)
-    ax.set_title("Actor mentions over time")
+    note = _outside_note(outside, "articles")
+    ax.set_title("Actor mentions over time" + (f"\n({note})" if note else ""), fontsize=11)
     ax.set_ylabel("mentions")
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    fig.autofmt_xdate()
+    _date_axis(ax, data["period"].min(), data["period"].max())
     fig.tight_layout()
     return fig
 
@@ -189,13 +282,16 @@ def sentence_sentiment(sentences: pd.DataFrame) -> Figure:
     return fig
 
 
-def sentiment_arc(sentences: pd.DataFrame, paragraphs: pd.DataFrame, n: int = 6) -> Figure:
+def sentiment_arc(sentences: pd.DataFrame, paragraphs: pd.DataFrame, n: int = 6,
+                  articles: pd.DataFrame | None = None) -> Figure:
     """The sentiment arc of up to ``n`` articles: sentence position on x, compound on y.
 
     Bars are sentences; a dashed line marks each heading (labelled with its text),
-    the thin line is a three-sentence rolling mean.
+    the thin line is a three-sentence rolling mean. Panels are titled with the
+    articles' titles and dates when ``articles`` is given.
     """
     ids = list(dict.fromkeys(sentences["article_id"]))[:n]
+    names = article_names(articles) if articles is not None else {}
     data = sentences[sentences["article_id"].isin(ids)][["article_id", "sent_id", "para_id", "compound"]]
     data = data.reset_index(drop=True)
     fig, axes = plt.subplots(len(ids) or 1, 1, figsize=(9, 2.4 * max(len(ids), 1) + 0.6), squeeze=False)
@@ -216,7 +312,7 @@ def sentiment_arc(sentences: pd.DataFrame, paragraphs: pd.DataFrame, n: int = 6)
         ax.set_xlim(-0.7, max(len(rows), 1) - 0.3)
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.set_ylabel("compound")
-        ax.set_title(str(aid), fontsize=9, loc="left")
+        ax.set_title(names.get(aid, "article " + str(aid)[:8]), fontsize=9, loc="left")
     axes[-1, 0].set_xlabel("sentence position in the article")
     fig.suptitle("Sentiment through each article (headings dashed)")
     fig.tight_layout()
@@ -224,26 +320,31 @@ def sentiment_arc(sentences: pd.DataFrame, paragraphs: pd.DataFrame, n: int = 6)
 
 
 def tone_over_time(articles: pd.DataFrame) -> Figure:
-    """GDELT-style tone per publication date: mean over the day's articles, with the article count."""
+    """GDELT-style tone on a date axis: each article a dot, the mean per day, week or month a line.
+
+    Articles far outside the main period are counted in the title, not plotted.
+    """
     arts = articles.dropna(subset=["date"])
-    data = (arts.assign(day=pd.to_datetime(arts["date"]).dt.normalize()).groupby("day")
+    lo, hi, outside = main_period(arts["date"])
+    freq, step = _bin_freq(lo, hi)
+    arts = arts[arts["date"].between(lo, hi + pd.Timedelta(days=1))] if len(arts) else arts
+    data = (arts.assign(period=pd.to_datetime(arts["date"]).dt.to_period(freq).dt.start_time).groupby("period")
             .agg(n_articles=("article_id", "size"), tone=("tone", "mean"),
                  compound_weighted=("compound_weighted", "mean")).round(4).reset_index())
-    fig, ax = _figure(data, figsize=(8, 3.5))
-    ax.plot(data["day"], data["tone"], marker="o", color="#4C72B0")
-    for day, tone, k in zip(data["day"], data["tone"], data["n_articles"], strict=True):
-        ax.annotate(str(k), (day, tone), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
+    fig, ax = _figure(data, figsize=(9, 3.5))
+    note = _outside_note(outside, "articles")
+    title = f"Article tone over time (line: mean per {step})" + (f"\n({note})" if note else "")
+    ax.set_title(title, fontsize=11)
+    if len(arts) < 2:
+        say_too_little(ax, "Too few dated articles for a tone trend"
+                       + (f" (one article: tone {arts['tone'].iloc[0]:.1f})." if len(arts) == 1 else "."))
+        return fig
+    ax.scatter(arts["date"], arts["tone"], s=10, color="#4C72B0", alpha=0.35, label="article")
+    ax.plot(data["period"], data["tone"], color="#4C72B0", lw=1.5, marker="o", ms=3, label=f"mean per {step}")
     ax.axhline(0, color="grey", lw=0.6)
     ax.set_ylabel("tone (positive - negative words, %)")
-    ax.set_title("Article tone over time (labels: articles that day)")
-    if len(data):
-        pad = pd.Timedelta(days=3)
-        ax.set_xlim(data["day"].min() - pad, data["day"].max() + pad)
-    import matplotlib.dates as mdates
-
-    locator = mdates.AutoDateLocator(maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.legend(frameon=False, fontsize=8, loc="best")
+    _date_axis(ax, arts["date"].min(), arts["date"].max())
     fig.tight_layout()
     return fig
 

@@ -89,7 +89,8 @@ def resolve_paths(articles: str | os.PathLike | None = None, exports: str | os.P
         folder, message = default_articles(root)
     else:
         folder = given(articles, root / "data" / "articles")
-        message = f"Analysing {_shown(folder, root)}."
+        demo = folder == (root / "data" / "demo").resolve()
+        message = f"Analysing {'the demo corpus ' if demo else ''}{_shown(folder, root)}."
     table = given(actors, root / "data" / "actors.csv")
     return ProjectPaths(folder.resolve(), given(exports, root / "exports"),
                         table if table.exists() else None, message)
