@@ -51,7 +51,30 @@ def _outside_note(outside: pd.Series, what: str) -> str:
         return ""
     days = sorted({f"{d:%Y-%m-%d}" for d in outside})
     shown = ", ".join(days[:3]) + (" …" if len(days) > 3 else "")
-    return f"{len(outside)} {what} outside the period shown ({shown})"
+    one = {"articles": "article", "stories": "story"}.get(what, what)
+    return f"{len(outside)} {one if len(outside) == 1 else what} outside the period shown ({shown})"
+
+
+def _spread_labels(pos: dict, labels: dict, x_per_char: float, height: float, rounds: int = 200) -> dict:
+    """Label positions above each node, nudged apart vertically until no two label boxes overlap."""
+    at = {v: [x, y + height * 1.2] for v, (x, y) in pos.items()}
+    width = {v: x_per_char * len(labels[v]) for v in at}
+    for _ in range(rounds):
+        moved = False
+        order = sorted(at, key=lambda v: at[v][1])
+        for i, a in enumerate(order):
+            for b in order[i + 1:]:
+                dy = at[b][1] - at[a][1]
+                if dy >= height:
+                    break
+                if abs(at[a][0] - at[b][0]) < (width[a] + width[b]) / 2:
+                    push = (height - dy) / 2 + 1e-9
+                    at[a][1] -= push
+                    at[b][1] += push
+                    moved = True
+        if not moved:
+            break
+    return {v: tuple(p) for v, p in at.items()}
 
 
 def say_too_little(ax: plt.Axes, message: str) -> None:
@@ -247,9 +270,13 @@ def cooccurrence_network(pairs: pd.DataFrame, actors: pd.DataFrame, n: int = 20)
         nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color="#999999", alpha=0.6)
         nx.draw_networkx_nodes(graph, pos, ax=ax, node_color="#4C72B0", alpha=0.85,
                                node_size=[60 + 900 * size[v] / top for v in graph.nodes])
-        labels = {v: (x, y + 0.06) for v, (x, y) in pos.items()}  # above the node, not on it
-        nx.draw_networkx_labels(graph, labels, ax=ax, font_size=10,
-                                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
+        xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+        span_x, span_y = max(max(xs) - min(xs), 1e-6), max(max(ys) - min(ys), 1e-6)
+        # 10-point text on a 10 x 8 inch axis: about 1/110 of the width per character, 1/40 of the height
+        at = _spread_labels(pos, {v: str(v) for v in graph.nodes}, span_x / 95, span_y / 30)
+        for v, (x, y) in at.items():
+            ax.text(x, y, str(v), fontsize=10, ha="center", va="center",
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
     ax.set_title("Actors named together")
     ax.margins(0.12)
     ax.axis("off")

@@ -16,6 +16,7 @@ Files newsdesk did not write are never touched.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import os
@@ -54,7 +55,12 @@ def write_tables(corpus: Corpus, folder: Path) -> list[Path]:
 
 
 def run_notebooks(notebooks: Path, exports: Path, parameters: dict) -> list[Path]:
-    """Execute every numbered notebook with papermill into ``exports/notebooks``."""
+    """Execute every numbered notebook with papermill into ``exports/notebooks``.
+
+    The kernels' own stderr (transport warnings, "KeyboardInterrupt caught") goes
+    to ``notebooks/kernels.log`` rather than the terminal; a failing
+    notebook raises :class:`NotebookFailed` naming the notebook and the error.
+    """
     import papermill
     from tqdm.auto import tqdm
 
@@ -65,13 +71,38 @@ def run_notebooks(notebooks: Path, exports: Path, parameters: dict) -> list[Path
     logging.getLogger("papermill").setLevel(logging.ERROR)
     logging.getLogger("traitlets").setLevel(logging.ERROR)
     books = sorted(notebooks.glob("[0-9]*.ipynb"))
-    for nb in tqdm(books, desc="notebooks", unit="notebook"):
-        papermill.execute_notebook(
-            str(nb), str(out / nb.name), parameters=parameters, cwd=str(notebooks),
-            progress_bar=False, kernel_name="python3", log_output=False,
-        )
+    log = out / "kernels.log"
+    for nb in tqdm(books, desc="notebooks", unit="notebook", file=sys.stdout):
+        try:
+            with _stderr_to(log):
+                papermill.execute_notebook(
+                    str(nb), str(out / nb.name), parameters=parameters, cwd=str(notebooks),
+                    progress_bar=False, kernel_name="python3", log_output=False,
+                )
+        except papermill.PapermillExecutionError as exc:
+            raise NotebookFailed(f"{nb.name} failed in cell {exc.exec_count}: {exc.ename}: {exc.evalue} "
+                                 f"(the executed copy is {out / nb.name})") from None
         done.append(out / nb.name)
     return done
+
+
+class NotebookFailed(RuntimeError):
+    """A notebook raised an error while the report ran."""
+
+
+@contextlib.contextmanager
+def _stderr_to(path: Path):
+    """Send file descriptor 2 (inherited by kernel processes) to ``path`` for the duration."""
+    sys.stderr.flush()
+    saved = os.dup(2)
+    with open(path, "ab") as sink:
+        os.dup2(sink.fileno(), 2)
+        try:
+            yield
+        finally:
+            sys.stderr.flush()
+            os.dup2(saved, 2)
+            os.close(saved)
 
 
 def publish(staging: Path, exports: Path) -> list[Path]:
@@ -106,7 +137,11 @@ def report(args: argparse.Namespace) -> int:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the rejections are reported below instead
         loaded = load_articles(paths.articles)
-    articles = select(loaded, args.since, args.until, args.source, args.keyword)
+    try:
+        articles = select(loaded, args.since, args.until, args.source, args.keyword)
+    except ValueError as exc:  # a date that cannot be read: say so, no traceback
+        print(f"newsdesk report: {exc}", file=sys.stderr)
+        return 2
     filters = describe_filters(args)
     print(f"Loaded {len(loaded)} articles ({len(loaded.attrs['rejected'])} files rejected)"
           + (f"; {len(articles)} match {filters}" if filters else ""))
@@ -187,9 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return report(args)
-    except ValueError as exc:  # a bad --since/--until or argument: say it, no traceback
-        print(f"newsdesk report: {exc}", file=sys.stderr)
-        return 2
+    except NotebookFailed as exc:
+        print(f"newsdesk report: {exc}. The previous exports are unchanged.", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         print("\nInterrupted: the previous exports are unchanged.", file=sys.stderr)
         return 130
