@@ -88,7 +88,7 @@ def test_date_chart_leaves_a_far_off_article_out_and_says_so():
     arts = pd.DataFrame({"article_id": list("abcd"), "date": days})
     fig = charts.articles_per_day(arts)
     title = fig.axes[0].get_title()
-    assert "1 articles outside the period shown (2026-02-18)" in title
+    assert "1 article outside the period shown (2026-02-18)" in title
     assert fig.newsdesk_data["day"].max() < pd.Timestamp("2009-01-01")
     plt.close(fig)
 
@@ -116,3 +116,10 @@ def test_sentiment_arc_titles_panels_with_article_titles(corpus):
     assert any(t.startswith("Sanctions widen (2026-02-15)") for t in titles)
     assert not any(aid in t for aid in corpus.articles["article_id"] for t in titles)
     plt.close(fig)
+
+
+def test_report_of_a_single_article_without_quotes_says_what_is_missing():
+    frame = pd.DataFrame([{"title": "Budget passed", "date": "2026-03-05", "text": "Parliament passed the budget."}])
+    corpus = nd.analyze(nd.load_articles(frame), cache=False, progress=False)
+    page = build_report(corpus)
+    assert "No attributed quotes were found." in page and "Budget passed" in page

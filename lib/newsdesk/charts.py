@@ -196,6 +196,8 @@ def top_actors(actors: pd.DataFrame, n: int = 15) -> Figure:
         ax.set_title(title)
         ax.xaxis.get_major_locator().set_params(integer=True)
     fig.suptitle(f"Top {len(data)} actors")
+    if data.empty:
+        say_too_little(axes[0], "No actors found.")
     fig.tight_layout()
     return fig
 
@@ -278,6 +280,8 @@ def cooccurrence_network(pairs: pd.DataFrame, actors: pd.DataFrame, n: int = 20)
             ax.text(x, y, str(v), fontsize=10, ha="center", va="center",
                     bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
     ax.set_title("Actors named together")
+    if not graph.number_of_nodes():
+        say_too_little(ax, "No two of the top actors are named in the same sentence.")
     ax.margins(0.12)
     ax.axis("off")
     fig.tight_layout()
@@ -305,6 +309,8 @@ def sentence_sentiment(sentences: pd.DataFrame) -> Figure:
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_title(f"Sentiment of {len(data)} sentences")
     ax.legend(frameon=False, loc="upper left")
+    if data.empty:
+        say_too_little(ax, "No sentences to score.")
     fig.tight_layout()
     return fig
 
@@ -395,6 +401,8 @@ def actor_sentiment_bars(table: pd.DataFrame, n: int = 12) -> Figure:
     ax.set_xlabel("mentions (negative left, positive right)")
     ax.set_title("Sentiment toward the most mentioned actors (mentions)")
     ax.legend(frameon=False, loc="lower right", fontsize=8)
+    if data.empty:
+        say_too_little(ax, "No actor mentions to score.")
     ax.xaxis.get_major_locator().set_params(integer=True)
     fig.tight_layout()
     return fig
@@ -581,6 +589,8 @@ def quotes_by_speaker(summary: pd.DataFrame, n: int = 15) -> Figure:
     ax.barh(labels, data["n_full"][::-1], color="#4C72B0", label="full quotes")
     ax.barh(labels, data["n_partial"][::-1], left=data["n_full"][::-1], color="#A1C9F4", label="partial quotes")
     ax.set_title(f"Who is quoted most (top {len(data)})")
+    if data.empty:
+        say_too_little(ax, "No attributed quotes found.")
     ax.set_xlabel("quotes")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.legend(loc="lower right", frameon=False)
@@ -601,6 +611,8 @@ def speaker_tone(summary: pd.DataFrame, n: int = 15) -> Figure:
     ax.axvline(0, color="grey", linewidth=0.8)
     ax.set_xlim(-1, 1)
     ax.set_title("Tone of each speaker's quotes (number of quotes)")
+    if data.empty:
+        say_too_little(ax, "No attributed quotes found.")
     ax.set_xlabel("negative  ←  mean compound  →  positive")
     fig.tight_layout()
     return fig
