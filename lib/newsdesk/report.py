@@ -140,7 +140,7 @@ def glance_section(corpus) -> dict:
                .agg(articles=("article_id", "size"), first=("date", "min"), last=("date", "max"))
                .sort_values(["articles"], ascending=False).head(20).reset_index())
     return _section("glance", "The corpus at a glance", facts=facts,
-                    figures=[_fig(charts.articles_per_day(arts), "Articles per publication day.")],
+                    figures=[_fig(charts.articles_per_day(arts), "Articles (stories, when near-duplicates are marked) per day, week or month, by the span of the dates.")],
                     tables=[_table(sources, "Articles by source.")])
 
 
@@ -160,7 +160,7 @@ def sentiment_section(corpus, n: int = 12) -> dict:
     from newsdesk.sentiment import actor_sentiment
 
     figs = [_fig(charts.tone_over_time(corpus.articles),
-                 "Article tone (GDELT-style: positive minus negative words, %) per publication day.")]
+                 "Article tone (GDELT-style: positive minus negative words, %): each article a dot, the line a mean.")]
     toward = actor_sentiment(corpus)
     figs.append(_fig(charts.actor_sentiment_bars(toward, n=n),
                      "Sentiment toward the most mentioned actors, counted in mentions."))
@@ -189,14 +189,18 @@ def event_sections(corpus) -> list[dict]:
 
 
 def quotes_section(corpus, n: int = 15) -> dict:
-    """Notable quotes: full quotes of the most quoted speakers, strongest tone first, one per article."""
+    """Notable quotes: whole quotes (full, starting a sentence, six words or more) of the most quoted
+    speakers, the most strongly worded first, one per article."""
     from newsdesk.quotes import quote_table
 
     table = quote_table(corpus)
     if table.empty:
         return _section("quotes", "Notable quotes", text="No attributed quotes were found.")
     names = article_titles(corpus.articles)
-    table = table[~table["partial"].astype(bool)] if (~table["partial"].astype(bool)).any() else table
+    # a notable quote reads on its own: a full quote that starts a sentence and says something
+    whole = (~table["partial"].astype(bool) & table["quote"].str.match(r"[\"“‘']?[A-Z0-9]")
+             & (table["quote"].str.split().str.len() >= 6))
+    table = table[whole] if whole.any() else table
     rank = table["speaker"].map(table["speaker"].value_counts())
     table = (table.assign(_rank=rank, _strength=table["compound"].abs())
              .sort_values(["_rank", "_strength", "speaker"], ascending=[False, False, True], kind="stable")
