@@ -123,3 +123,16 @@ def test_report_of_a_single_article_without_quotes_says_what_is_missing():
     corpus = nd.analyze(nd.load_articles(frame), cache=False, progress=False)
     page = build_report(corpus)
     assert "No attributed quotes were found." in page and "Budget passed" in page
+
+
+@pytest.mark.parametrize("name", ["01_articles", "02_actors", "03_sentiment", "04_timeline", "05_quotes"])
+def test_every_notebook_takes_the_paths_and_filters_as_parameters(name):
+    import json
+    from pathlib import Path
+
+    nb = json.loads((Path(__file__).parents[1] / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
+    cell = next(c for c in nb["cells"] if "parameters" in c["metadata"].get("tags", []))
+    names = {line.split("=")[0].strip() for line in "".join(cell["source"]).splitlines() if "=" in line}
+    assert {"ARTICLES", "EXPORT_DIR", "ACTORS", "SINCE", "UNTIL", "SOURCES", "KEYWORDS"} <= names
+    loading = "".join(next(c for c in nb["cells"] if "load_articles" in "".join(c["source"]))["source"])
+    assert "nd.resolve_paths(" in loading and "nd.select(" in loading
