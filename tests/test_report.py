@@ -136,3 +136,17 @@ def test_every_notebook_takes_the_paths_and_filters_as_parameters(name):
     assert {"ARTICLES", "EXPORT_DIR", "ACTORS", "SINCE", "UNTIL", "SOURCES", "KEYWORDS"} <= names
     loading = "".join(next(c for c in nb["cells"] if "load_articles" in "".join(c["source"]))["source"])
     assert "nd.resolve_paths(" in loading and "nd.select(" in loading
+
+
+def test_the_demo_corpus_is_clean_and_attributed():
+    from pathlib import Path
+
+    demo = Path(__file__).parents[1] / "data" / "demo"
+    articles = nd.load_articles(demo, errors="raise")
+    assert len(articles) >= 50 and articles["date"].notna().all()
+    wiki = articles[articles["source"] == "Wikinews"]
+    assert len(wiki) == len(articles) - 1  # and the seed
+    assert not wiki["text"].str.contains(r"==|''|\{\||\[\[|\{\{|\|").any()
+    attribution = (demo / "ATTRIBUTION.md").read_text(encoding="utf-8")
+    assert "CC" in attribution or "Creative Commons" in attribution
+    assert all(url in attribution for url in wiki["url"])
