@@ -64,6 +64,7 @@ def clean(text: str) -> str:
     text = _SPLIT_ADJ.sub(r"\1\2", text)
     text = re.sub(r"\s*\(\s*\)", "", text)
     text = _HEADING.sub(lambda m: f"\n\n{m.group(1).strip()}\n\n", text)
+    text = re.sub(r"(?<=\w) +([,.;:])(?=\s)", r"\1", text)  # "Der Spiegel , said": a stripped link's space
     return re.sub(r"[ \t]+", " ", text).strip()
 
 
