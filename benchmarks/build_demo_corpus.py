@@ -46,13 +46,15 @@ _PREFIX = re.compile(rf"\A(?:(?:{_ANY_PREFIX})\s+)+(?=[A-Z0-9\"“])")
 _SPLIT_ADJ = re.compile(r"\b([A-Z][a-z]+) (n|i|ns|ese|ian|ians|an(?= [b-df-hj-np-tv-z]))\b")
 _HEADING = re.compile(r"\s*={2,}\s*([^=\n]{1,80}?)\s*={2,}\s*")
 _ITALIC = re.compile(r"'{2,3}([^'\n]{1,200}?)'{2,3}")
+_TRAILER = re.compile(r"\n\n(?:More images|External links|Market data|Gallery|See also|Related news|Sources)\n\n",
+                      re.IGNORECASE)
 #: What cannot be repaired: tables, templates, links, and lost link text ("the President of, said").
 _DAMAGE = [re.compile(p) for p in (
     r"\{|\}|\[\[|\]\]|\|",
     r"\b(?:the|of|into|in|to|and|at|by|from|with|for|The)\s*[,.;:)]",
     r"\bThe (?:has|have|is|was|were|had|said)\b|\bthe's\b",
     r"\b(?:the|a) (?:the|a|of|and)\b",
-    r"''|==",
+    r"''|==|<\w+|\[http|Stock Market data",
 )]
 
 
@@ -61,9 +63,12 @@ def clean(text: str) -> str:
     text = html.unescape(text).strip()
     text = _PREFIX.sub("", text)
     text = _ITALIC.sub(r"\1", text)
+    text = re.sub(r"Question \w+: [^?]*\?\s*(?:</?br[^>]*>)?\s*", "", text)  # "Have your say" reader prompts
+    text = re.sub(r"\s*</?br[^>]*>\s*", " ", text)
     text = _SPLIT_ADJ.sub(r"\1\2", text)
     text = re.sub(r"\s*\(\s*\)", "", text)
     text = _HEADING.sub(lambda m: f"\n\n{m.group(1).strip()}\n\n", text)
+    text = _TRAILER.split(text, maxsplit=1)[0]  # galleries, link lists and market tables end an article
     text = re.sub(r"(?<=\w) +([,.;:])(?=\s)", r"\1", text)  # "Der Spiegel , said": a stripped link's space
     return re.sub(r"[ \t]+", " ", text).strip()
 
