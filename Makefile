@@ -17,7 +17,9 @@ $(STAMP): requirements.txt pyproject.toml
 	@echo "Setting up $(VENV): installing the pinned packages of requirements.txt (a few minutes the first time)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --progress-bar on -r requirements.txt
+	@# pip's own lines show the progress; the ~170 "already satisfied" lines of a rerun do not
+	@{ $(BIN)/python -m pip install -r requirements.txt; echo $$? > $(VENV)/.pip-status; } \
+		| grep -v '^Requirement already satisfied' || true; exit $$(cat $(VENV)/.pip-status)
 	@rm -f $(VENV)/.installed-*
 	@touch $@
 	@echo "Set up $(VENV)."

@@ -143,7 +143,9 @@ def report(args: argparse.Namespace) -> int:
         print(f"newsdesk report: {exc}", file=sys.stderr)
         return 2
     filters = describe_filters(args)
-    print(f"Loaded {len(loaded)} articles ({len(loaded.attrs['rejected'])} files rejected)"
+    n_rejected = len(loaded.attrs["rejected"])
+    print(f"Loaded {len(loaded)} articles"
+          + (f" ({n_rejected} inputs rejected: see frames/rejected.csv)" if n_rejected else "")
           + (f"; {len(articles)} match {filters}" if filters else ""))
     if articles.empty:
         print("No article to analyse: nothing written.", file=sys.stderr)
