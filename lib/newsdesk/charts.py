@@ -89,6 +89,11 @@ def _date_axis(ax: plt.Axes, lo: pd.Timestamp, hi: pd.Timestamp, pad_days: float
     """A real date axis from ``lo`` to ``hi`` with a few concise, non-overlapping labels."""
     import matplotlib.dates as mdates
 
+    if (hi - lo) < pd.Timedelta(days=3):  # a day or two: whole days, never hours
+        ax.set_xlim(lo.normalize() - pd.Timedelta(days=3), hi.normalize() + pd.Timedelta(days=3))
+        ax.xaxis.set_major_locator(mdates.DayLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+        return
     pad = pd.Timedelta(days=pad_days)
     ax.set_xlim(lo - pad, hi + pad)
     locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
@@ -372,8 +377,10 @@ def tone_over_time(articles: pd.DataFrame) -> Figure:
         say_too_little(ax, "Too few dated articles for a tone trend"
                        + (f" (one article: tone {arts['tone'].iloc[0]:.1f})." if len(arts) == 1 else "."))
         return fig
-    ax.scatter(arts["date"], arts["tone"], s=10, color="#4C72B0", alpha=0.35, label="article")
-    ax.plot(data["period"], data["tone"], color="#4C72B0", lw=1.5, marker="o", ms=3, label=f"mean per {step}")
+    many = len(arts) > 500  # thousands of dots must not hide the mean
+    ax.scatter(arts["date"], arts["tone"], s=4 if many else 10, color="#8FAADC", alpha=0.25 if many else 0.6,
+               label="article", linewidths=0)
+    ax.plot(data["period"], data["tone"], color="#1F3A68", lw=2, marker="o", ms=3, label=f"mean per {step}")
     ax.axhline(0, color="grey", lw=0.6)
     ax.set_ylabel("tone (positive - negative words, %)")
     ax.legend(frameon=False, fontsize=8, loc="best")
