@@ -3,23 +3,30 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements.txt pyproject.toml | cksum | cut -d' ' -f1)
-ARTICLES ?= data/articles
+# empty: data/articles, or the demo corpus data/demo while data/articles holds no article
+ARTICLES ?=
 EXPORTS  ?= exports
+# e.g. make report REPORT_ARGS="--since 2008-09-01 --keyword Obama"
+REPORT_ARGS ?=
 
 .PHONY: setup report test lab notebooks lint clean-cache
 
 setup: $(STAMP)
 
 $(STAMP): requirements.txt pyproject.toml
+	@echo "Setting up $(VENV): installing the pinned packages of requirements.txt (a few minutes the first time)"
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -r requirements.txt
-	rm -f $(VENV)/.installed-*
-	touch $@
+	@# pip's own lines show the progress; the ~170 "already satisfied" lines of a rerun do not
+	@{ $(BIN)/python -m pip install -r requirements.txt; echo $$? > $(VENV)/.pip-status; } \
+		| grep -v '^Requirement already satisfied' || true; exit $$(cat $(VENV)/.pip-status)
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+	@echo "Set up $(VENV)."
 
-## report: analyse data/articles and write charts, frames and executed notebooks to exports/
+## report: analyse data/articles (or the demo) and write report.html, tables, frames, charts and notebooks to exports/
 report: $(STAMP)
-	$(BIN)/newsdesk report --articles $(ARTICLES) --exports $(EXPORTS)
+	@$(BIN)/newsdesk report --articles "$(ARTICLES)" --exports "$(EXPORTS)" $(REPORT_ARGS)
 
 ## test: the unit tests and every notebook through nbval
 test: $(STAMP)

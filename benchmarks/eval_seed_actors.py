@@ -16,7 +16,7 @@ from pathlib import Path
 
 from newsdesk.actors import find_mentions
 
-SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "000_9954074d4e36f3b7.txt"
+SEED = Path(__file__).resolve().parents[1] / "data" / "demo" / "000_9954074d4e36f3b7.txt"
 
 
 def _core(surface: str) -> str:

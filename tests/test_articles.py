@@ -9,7 +9,7 @@ import pytest
 import newsdesk as nd
 from newsdesk.articles import ArticleLoadError, normalise_text, parse_date
 
-SEED = Path(__file__).parents[1] / "data" / "articles" / "000_9954074d4e36f3b7.txt"
+SEED = Path(__file__).parents[1] / "data" / "demo" / "000_9954074d4e36f3b7.txt"
 BODY = "Officials met in Geneva on Tuesday.\n\nThey said talks would resume."
 
 

@@ -9,7 +9,7 @@ import newsdesk as nd
 from newsdesk import corpus as corpus_mod
 from newsdesk.segment import is_heading
 
-SEED = Path(__file__).parents[1] / "data" / "articles"
+SEED = Path(__file__).parents[1] / "data" / "demo" / "000_9954074d4e36f3b7.txt"
 
 
 def small_articles(n: int) -> pd.DataFrame:

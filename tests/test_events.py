@@ -348,7 +348,7 @@ def test_charts_draw_an_empty_corpus():
 
 # --------------------------------------------------------------------------- the seed article
 
-SEED = Path(__file__).resolve().parents[1] / "data" / "articles" / "000_9954074d4e36f3b7.txt"
+SEED = Path(__file__).resolve().parents[1] / "data" / "demo" / "000_9954074d4e36f3b7.txt"
 #: (words of the reporting sentence, date, actors the event row may name)
 SEED_EVENTS = [
     ("abruptly called off a second day", "2026-02-18", {"Ukraine", "Russia"}),

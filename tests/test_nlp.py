@@ -84,7 +84,7 @@ def test_matmul_ops_give_the_models_own_annotations(nlp):
 
 ENTITY_TEXTS = [
     TEXT,
-    (Path(__file__).parents[1] / "data" / "articles" / "000_9954074d4e36f3b7.txt").read_text(encoding="utf-8"),
+    (Path(__file__).parents[1] / "data" / "demo" / "000_9954074d4e36f3b7.txt").read_text(encoding="utf-8"),
     "",
     "Paris",
     "  \n\n  ",

@@ -12,6 +12,7 @@ from newsdesk.charts import export_figure
 from newsdesk.corpus import Corpus, analyze, read_corpus
 from newsdesk.events import event_activity, recent_cutoff, reported_dates, timeline
 from newsdesk.nlp import get_nlp
+from newsdesk.paths import default_articles, project_root, resolve_paths
 from newsdesk.quotes import find_quotes
 from newsdesk.segment import segment_counts
 from newsdesk.sentiment import actor_sentiment, target_sentiment
@@ -24,6 +25,7 @@ __all__ = [
     "actor_sentiment",
     "analyze",
     "cooccurrence",
+    "default_articles",
     "export_figure",
     "find_mentions",
     "find_quotes",
@@ -31,7 +33,9 @@ __all__ = [
     "charts",
     "get_nlp",
     "load_articles",
+    "project_root",
     "read_corpus",
+    "resolve_paths",
     "segment_counts",
     "select",
     "target_sentiment",

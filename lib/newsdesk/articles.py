@@ -60,6 +60,8 @@ FIELDS = {
 }
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 SUFFIXES = TEXT_SUFFIXES | {".json", ".jsonl", ".ndjson", ".csv", ".html", ".htm"}
+#: File names (without suffix) that describe a folder of articles rather than being one.
+FOLDER_NOTES = {"README", "ATTRIBUTION", "LICENSE", "LICENCE"}
 #: A single document larger than this is rejected rather than read (a news article is < 1 MB).
 MAX_DOCUMENT_BYTES = 20_000_000
 #: Record files (JSONL, CSV) are read row by row up to this size.
@@ -578,6 +580,9 @@ def _folder_files(folder: Path) -> tuple[list[Path], list[tuple[str, str]]]:
 
 
 def _hidden(path: Path) -> bool:
+    """Hidden files, and a folder's own notes (README, ATTRIBUTION, LICENSE), which are not articles."""
+    if path.stem.upper() in FOLDER_NOTES:
+        return True
     return any(part.startswith(".") and part not in {".", ".."} for part in path.parts)
 
 

@@ -25,6 +25,94 @@ def _figure(data: pd.DataFrame, **kwargs) -> tuple[Figure, plt.Axes]:
     return fig, ax
 
 
+def _unit(articles: pd.DataFrame) -> tuple[str, str]:
+    """What to count: stories (near-duplicates counted once) when ``story_id`` exists, else articles."""
+    return ("story_id", "stories") if "story_id" in articles.columns else ("article_id", "articles")
+
+
+def main_period(dates: pd.Series, min_gap_days: int = 365) -> tuple[pd.Timestamp, pd.Timestamp, pd.Series]:
+    """The period a date axis should show, and the dates left outside it.
+
+    Sorted dates are split at gaps longer than ``min_gap_days`` and than half the
+    whole span (one 2026 article beside 2008 coverage would squeeze the rest
+    into a sliver); the group holding most dates is the main period.
+    """
+    days = pd.to_datetime(dates).dropna().sort_values()
+    if days.empty:
+        return pd.NaT, pd.NaT, days
+    gaps = days.diff()
+    limit = max(pd.Timedelta(days=min_gap_days), (days.iloc[-1] - days.iloc[0]) / 2)
+    group = (gaps > limit).cumsum()
+    main = group.value_counts().sort_index().idxmax()
+    inside = days[group == main]
+    return inside.iloc[0], inside.iloc[-1], days[group != main]
+
+
+def _outside_note(outside: pd.Series, what: str) -> str:
+    if outside.empty:
+        return ""
+    days = sorted({f"{d:%Y-%m-%d}" for d in outside})
+    shown = ", ".join(days[:3]) + (" …" if len(days) > 3 else "")
+    one = {"articles": "article", "stories": "story"}.get(what, what)
+    return f"{len(outside)} {one if len(outside) == 1 else what} outside the period shown ({shown})"
+
+
+def _spread_labels(pos: dict, labels: dict, x_per_char: float, height: float, rounds: int = 200) -> dict:
+    """Label positions above each node, nudged apart vertically until no two label boxes overlap."""
+    at = {v: [x, y + height * 1.2] for v, (x, y) in pos.items()}
+    width = {v: x_per_char * len(labels[v]) for v in at}
+    for _ in range(rounds):
+        moved = False
+        order = sorted(at, key=lambda v: at[v][1])
+        for i, a in enumerate(order):
+            for b in order[i + 1:]:
+                dy = at[b][1] - at[a][1]
+                if dy >= height:
+                    break
+                if abs(at[a][0] - at[b][0]) < (width[a] + width[b]) / 2:
+                    push = (height - dy) / 2 + 1e-9
+                    at[a][1] -= push
+                    at[b][1] += push
+                    moved = True
+        if not moved:
+            break
+    return {v: tuple(p) for v, p in at.items()}
+
+
+def say_too_little(ax: plt.Axes, message: str) -> None:
+    """Write ``message`` across an empty chart, so a blank panel is never mistaken for a result."""
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, fontsize=11, color="#555555",
+            wrap=True)
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def _date_axis(ax: plt.Axes, lo: pd.Timestamp, hi: pd.Timestamp, pad_days: float = 1) -> None:
+    """A real date axis from ``lo`` to ``hi`` with a few concise, non-overlapping labels."""
+    import matplotlib.dates as mdates
+
+    if (hi - lo) < pd.Timedelta(days=3):  # a day or two: whole days, never hours
+        ax.set_xlim(lo.normalize() - pd.Timedelta(days=3), hi.normalize() + pd.Timedelta(days=3))
+        ax.xaxis.set_major_locator(mdates.DayLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+        return
+    pad = pd.Timedelta(days=pad_days)
+    ax.set_xlim(lo - pad, hi + pad)
+    locator = mdates.AutoDateLocator(minticks=3, maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+
+
+def _bin_freq(lo: pd.Timestamp, hi: pd.Timestamp) -> tuple[str, str]:
+    """Days, weeks or months for a span, so a chart never has more than ~120 bars."""
+    span = (hi - lo).days if pd.notna(lo) else 0
+    if span <= 120:
+        return "D", "day"
+    if span <= 3 * 365:
+        return "W", "week"
+    return "M", "month"
+
+
 def export_figure(fig: Figure, name: str, export_dir: str | os.PathLike = "exports") -> dict[str, Path]:
     """Save ``fig`` as ``name.png`` (150 dpi), ``name.svg`` and ``name.csv`` (the plotted data).
 
@@ -43,20 +131,46 @@ def export_figure(fig: Figure, name: str, export_dir: str | os.PathLike = "expor
 # --------------------------------------------------------------------------- articles (01)
 
 
+def article_names(articles: pd.DataFrame, width: int = 70) -> dict[str, str]:
+    """A label per ``article_id`` for people: "title (YYYY-MM-DD)", the file name when untitled."""
+    out = {}
+    for row in articles.itertuples(index=False):
+        title = row.title if isinstance(row.title, str) and row.title.strip() else \
+            Path(str(getattr(row, "path", "") or "").split(":")[0]).name or "untitled"
+        title = title.strip() if len(title) <= width else title[: width - 1].rstrip() + "…"
+        out[row.article_id] = title + (f" ({row.date:%Y-%m-%d})" if pd.notna(row.date) else "")
+    return out
+
+
 def articles_per_day(articles: pd.DataFrame) -> Figure:
-    """Bar chart: number of articles per publication day (undated articles counted apart)."""
-    days = articles["date"].dt.normalize()
-    counts = days.value_counts().sort_index()
-    data = pd.DataFrame({"day": counts.index.strftime("%Y-%m-%d"), "n_articles": counts.to_numpy()})
-    fig, ax = _figure(data, figsize=(8, 3.5))
-    ax.bar(data["day"], data["n_articles"], color="#4C72B0")
-    undated = int(days.isna().sum())
-    ax.set_title("Articles per day" + (f" ({undated} undated not shown)" if undated else ""))
-    ax.set_ylabel("articles")
-    ax.yaxis.get_major_locator().set_params(integer=True)
-    if len(data) > 12:
-        ax.set_xticks(ax.get_xticks()[:: max(1, len(data) // 12)])
-    ax.tick_params(axis="x", rotation=45)
+    """Bars on a date axis: articles (stories, when ``story_id`` exists) per day, week or month.
+
+    Undated articles and articles far outside the main period are counted in the title.
+    """
+    key, what = _unit(articles)
+    dated = articles.dropna(subset=["date"])
+    lo, hi, outside = main_period(dated["date"])
+    freq, step = _bin_freq(lo, hi)
+    shown = dated[dated["date"].between(lo, hi + pd.Timedelta(days=1))] if len(dated) else dated
+    periods = shown["date"].dt.to_period(freq)
+    counts = shown.groupby(periods)[key].nunique()
+    if len(counts):
+        counts = counts.reindex(pd.period_range(counts.index.min(), counts.index.max(), freq=freq), fill_value=0)
+    data = pd.DataFrame({step: counts.index.start_time if len(counts) else pd.DatetimeIndex([]),
+                         f"n_{what}": counts.to_numpy()})
+    fig, ax = _figure(data, figsize=(9, 3.5))
+    undated = int(articles["date"].isna().sum())
+    notes = [n for n in (_outside_note(outside, what), f"{undated} undated" if undated else "") if n]
+    if data.empty:
+        say_too_little(ax, f"No dated {what} to show.")
+    else:
+        width = {"D": 0.8, "W": 5.6, "M": 24}[freq]
+        ax.bar(data[step], data[f"n_{what}"], width=width, align="edge" if freq != "D" else "center",
+               color="#4C72B0")
+        _date_axis(ax, data[step].min(), data[step].max() + pd.Timedelta(days={"D": 0, "W": 7, "M": 31}[freq]))
+        ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_title(f"{what.capitalize()} per {step}" + (f"\n({'; '.join(notes)})" if notes else ""), fontsize=11)
+    ax.set_ylabel(what)
     fig.tight_layout()
     return fig
 
@@ -89,6 +203,8 @@ def top_actors(actors: pd.DataFrame, n: int = 15) -> Figure:
         ax.set_title(title)
         ax.xaxis.get_major_locator().set_params(integer=True)
     fig.suptitle(f"Top {len(data)} actors")
+    if data.empty:
+        say_too_little(axes[0], "No actors found.")
     fig.tight_layout()
     return fig
 
@@ -101,6 +217,9 @@ def actor_mentions_over_time(mentions: pd.DataFrame, articles: pd.DataFrame, n: 
     months depending on the span of the dates. With a single date, one bar per actor.
     """
     dated = mentions.merge(articles[["article_id", "date"]], on="article_id").dropna(subset=["date"])
+    lo, hi, outside = main_period(articles["date"])
+    if len(dated):
+        dated = dated[dated["date"].between(lo, hi + pd.Timedelta(days=1))]
     if freq is None:
         span = (dated["date"].max() - dated["date"].min()).days if len(dated) else 0
         freq = "D" if span <= 31 else "W" if span <= 366 else "M" if span <= 3 * 366 else "Q"
@@ -114,6 +233,9 @@ def actor_mentions_over_time(mentions: pd.DataFrame, articles: pd.DataFrame, n: 
     data["period"] = data["period"].dt.start_time
     data = data.sort_values(["period", "actor"]).reset_index(drop=True)
     fig, ax = _figure(data, figsize=(9, 4))
+    if data.empty:
+        say_too_little(ax, "No dated mentions of actors to show.")
+        return fig
     if data["period"].nunique() <= 1:  # one date: a bar per actor says more than a lone column of dots
         rows = data.sort_values(["n_mentions", "actor"], ascending=[True, False])
         ax.barh(rows["actor"], rows["n_mentions"], color="#4C72B0")
@@ -126,11 +248,12 @@ def actor_mentions_over_time(mentions: pd.DataFrame, articles: pd.DataFrame, n: 
     for actor in top:
         rows = data[data["actor"] == actor]
         ax.plot(rows["period"], rows["n_mentions"], marker="o", markersize=3, linewidth=1.2, label=actor)
-    ax.set_title("Actor mentions over time")
+    note = _outside_note(outside, "articles")
+    ax.set_title("Actor mentions over time" + (f"\n({note})" if note else ""), fontsize=11)
     ax.set_ylabel("mentions")
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False)
-    fig.autofmt_xdate()
+    _date_axis(ax, data["period"].min(), data["period"].max())
     fig.tight_layout()
     return fig
 
@@ -156,10 +279,16 @@ def cooccurrence_network(pairs: pd.DataFrame, actors: pd.DataFrame, n: int = 20)
         nx.draw_networkx_edges(graph, pos, ax=ax, width=widths, edge_color="#999999", alpha=0.6)
         nx.draw_networkx_nodes(graph, pos, ax=ax, node_color="#4C72B0", alpha=0.85,
                                node_size=[60 + 900 * size[v] / top for v in graph.nodes])
-        labels = {v: (x, y + 0.06) for v, (x, y) in pos.items()}  # above the node, not on it
-        nx.draw_networkx_labels(graph, labels, ax=ax, font_size=10,
-                                bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75})
+        xs, ys = [p[0] for p in pos.values()], [p[1] for p in pos.values()]
+        span_x, span_y = max(max(xs) - min(xs), 1e-6), max(max(ys) - min(ys), 1e-6)
+        # 10-point text on a 10 x 8 inch axis: about 1/110 of the width per character, 1/40 of the height
+        at = _spread_labels(pos, {v: str(v) for v in graph.nodes}, span_x / 95, span_y / 30)
+        for v, (x, y) in at.items():
+            ax.text(x, y, str(v), fontsize=10, ha="center", va="center",
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.8})
     ax.set_title("Actors named together")
+    if not graph.number_of_nodes():
+        say_too_little(ax, "No two of the top actors are named in the same sentence.")
     ax.margins(0.12)
     ax.axis("off")
     fig.tight_layout()
@@ -187,17 +316,22 @@ def sentence_sentiment(sentences: pd.DataFrame) -> Figure:
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.set_title(f"Sentiment of {len(data)} sentences")
     ax.legend(frameon=False, loc="upper left")
+    if data.empty:
+        say_too_little(ax, "No sentences to score.")
     fig.tight_layout()
     return fig
 
 
-def sentiment_arc(sentences: pd.DataFrame, paragraphs: pd.DataFrame, n: int = 6) -> Figure:
+def sentiment_arc(sentences: pd.DataFrame, paragraphs: pd.DataFrame, n: int = 6,
+                  articles: pd.DataFrame | None = None) -> Figure:
     """The sentiment arc of up to ``n`` articles: sentence position on x, compound on y.
 
     Bars are sentences; a dashed line marks each heading (labelled with its text),
-    the thin line is a three-sentence rolling mean.
+    the thin line is a three-sentence rolling mean. Panels are titled with the
+    articles' titles and dates when ``articles`` is given.
     """
     ids = list(dict.fromkeys(sentences["article_id"]))[:n]
+    names = article_names(articles) if articles is not None else {}
     data = sentences[sentences["article_id"].isin(ids)][["article_id", "sent_id", "para_id", "compound"]]
     data = data.reset_index(drop=True)
     fig, axes = plt.subplots(len(ids) or 1, 1, figsize=(9, 2.4 * max(len(ids), 1) + 0.6), squeeze=False)
@@ -218,7 +352,7 @@ def sentiment_arc(sentences: pd.DataFrame, paragraphs: pd.DataFrame, n: int = 6)
         ax.set_xlim(-0.7, max(len(rows), 1) - 0.3)
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.set_ylabel("compound")
-        ax.set_title(str(aid), fontsize=9, loc="left")
+        ax.set_title(names.get(aid, "article " + str(aid)[:8]), fontsize=9, loc="left")
     axes[-1, 0].set_xlabel("sentence position in the article")
     fig.suptitle("Sentiment through each article (headings dashed)")
     fig.tight_layout()
@@ -226,26 +360,33 @@ def sentiment_arc(sentences: pd.DataFrame, paragraphs: pd.DataFrame, n: int = 6)
 
 
 def tone_over_time(articles: pd.DataFrame) -> Figure:
-    """GDELT-style tone per publication date: mean over the day's articles, with the article count."""
+    """GDELT-style tone on a date axis: each article a dot, the mean per day, week or month a line.
+
+    Articles far outside the main period are counted in the title, not plotted.
+    """
     arts = articles.dropna(subset=["date"])
-    data = (arts.assign(day=pd.to_datetime(arts["date"]).dt.normalize()).groupby("day")
+    lo, hi, outside = main_period(arts["date"])
+    freq, step = _bin_freq(lo, hi)
+    arts = arts[arts["date"].between(lo, hi + pd.Timedelta(days=1))] if len(arts) else arts
+    data = (arts.assign(period=pd.to_datetime(arts["date"]).dt.to_period(freq).dt.start_time).groupby("period")
             .agg(n_articles=("article_id", "size"), tone=("tone", "mean"),
                  compound_weighted=("compound_weighted", "mean")).round(4).reset_index())
-    fig, ax = _figure(data, figsize=(8, 3.5))
-    ax.plot(data["day"], data["tone"], marker="o", color="#4C72B0")
-    for day, tone, k in zip(data["day"], data["tone"], data["n_articles"], strict=True):
-        ax.annotate(str(k), (day, tone), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=7)
+    fig, ax = _figure(data, figsize=(9, 3.5))
+    note = _outside_note(outside, "articles")
+    title = f"Article tone over time (line: mean per {step})" + (f"\n({note})" if note else "")
+    ax.set_title(title, fontsize=11)
+    if len(arts) < 2:
+        say_too_little(ax, "Too few dated articles for a tone trend"
+                       + (f" (one article: tone {arts['tone'].iloc[0]:.1f})." if len(arts) == 1 else "."))
+        return fig
+    many = len(arts) > 500  # thousands of dots must not hide the mean
+    ax.scatter(arts["date"], arts["tone"], s=4 if many else 10, color="#8FAADC", alpha=0.25 if many else 0.6,
+               label="article", linewidths=0)
+    ax.plot(data["period"], data["tone"], color="#1F3A68", lw=2, marker="o", ms=3, label=f"mean per {step}")
     ax.axhline(0, color="grey", lw=0.6)
     ax.set_ylabel("tone (positive - negative words, %)")
-    ax.set_title("Article tone over time (labels: articles that day)")
-    if len(data):
-        pad = pd.Timedelta(days=3)
-        ax.set_xlim(data["day"].min() - pad, data["day"].max() + pad)
-    import matplotlib.dates as mdates
-
-    locator = mdates.AutoDateLocator(maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(locator))
+    ax.legend(frameon=False, fontsize=8, loc="best")
+    _date_axis(ax, arts["date"].min(), arts["date"].max())
     fig.tight_layout()
     return fig
 
@@ -269,6 +410,8 @@ def actor_sentiment_bars(table: pd.DataFrame, n: int = 12) -> Figure:
     ax.set_xlabel("mentions (negative left, positive right)")
     ax.set_title("Sentiment toward the most mentioned actors (mentions)")
     ax.legend(frameon=False, loc="lower right", fontsize=8)
+    if data.empty:
+        say_too_little(ax, "No actor mentions to score.")
     ax.xaxis.get_major_locator().set_params(integer=True)
     fig.tight_layout()
     return fig
@@ -455,6 +598,8 @@ def quotes_by_speaker(summary: pd.DataFrame, n: int = 15) -> Figure:
     ax.barh(labels, data["n_full"][::-1], color="#4C72B0", label="full quotes")
     ax.barh(labels, data["n_partial"][::-1], left=data["n_full"][::-1], color="#A1C9F4", label="partial quotes")
     ax.set_title(f"Who is quoted most (top {len(data)})")
+    if data.empty:
+        say_too_little(ax, "No attributed quotes found.")
     ax.set_xlabel("quotes")
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.legend(loc="lower right", frameon=False)
@@ -475,6 +620,8 @@ def speaker_tone(summary: pd.DataFrame, n: int = 15) -> Figure:
     ax.axvline(0, color="grey", linewidth=0.8)
     ax.set_xlim(-1, 1)
     ax.set_title("Tone of each speaker's quotes (number of quotes)")
+    if data.empty:
+        say_too_little(ax, "No attributed quotes found.")
     ax.set_xlabel("negative  ←  mean compound  →  positive")
     fig.tight_layout()
     return fig

@@ -57,7 +57,7 @@ from pathlib import Path
 
 import pandas as pd
 from threadpoolctl import ThreadpoolController
-from tqdm import tqdm
+from tqdm.auto import tqdm  # a bar widget in notebooks, text in a terminal
 
 from newsdesk import actors as actors_mod
 from newsdesk import events as events_mod
