@@ -119,6 +119,12 @@ def test_notebook_runs_in_jupyterlab(name: str, lab: dict, browser, screenshots:
     _wait(browser, KERNEL_TIMEOUT, lambda d: (s := _state(d, name)) and s["ready"]
           and s["kernel"] == "idle", f"{name}: the kernel did not become idle")
 
+    # A notebook committed with its outputs would look finished before it ran: clear them first.
+    _click_menu(browser, "Edit", "editmenu:clear-all")
+    _wait(browser, UI_TIMEOUT, lambda d: all(
+        c["count"] is None and not c["outputs"] for c in _state(d, name)["cells"] if c["type"] == "code"),
+        f"{name}: the outputs were not cleared")
+
     started = time.monotonic()
     _click_menu(browser, "Run", "runmenu:run-all")
     timeout = FIRST_RUN_TIMEOUT if name == NOTEBOOKS[0] else RUN_TIMEOUT
