@@ -30,7 +30,7 @@ test: $(STAMP)
 ## report page opened (screenshots in exports/screenshots/); needs Debian's chromium and chromium-driver
 .PHONY: test-browser
 test-browser: report
-	$(BIN)/python -m pytest tests_browser -p no:cacheprovider \
+	$(BIN)/python -m pytest tests_browser -p no:cacheprovider --durations=10 \
 		--report $(EXPORTS)/report.html --screenshots $(EXPORTS)/screenshots
 
 ## lab: JupyterLab on the notebooks

@@ -46,8 +46,11 @@ const cells = panel.content.widgets.map((cell, index) => {
     out.state = model.executionState === undefined ? null : model.executionState;
     out.prompt = cell.node.querySelector('.jp-InputPrompt')?.textContent || '';
     out.outputs = model.outputs.toJSON();
+    // A chart is an <img> (PNG, or SVG as a data URI) or an inline <svg>.
     out.images = Array.from(cell.node.querySelectorAll('.jp-OutputArea-output img')).map(
-      img => ({complete: img.complete, width: img.naturalWidth, height: img.naturalHeight}));
+      img => ({complete: img.complete, width: img.naturalWidth, height: img.naturalHeight}))
+      .concat(Array.from(cell.node.querySelectorAll('.jp-OutputArea-output > svg, .jp-RenderedSVG svg'))
+      .map(svg => ({complete: true, width: svg.getBoundingClientRect().width})));
   }
   return out;
 });
