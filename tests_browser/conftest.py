@@ -127,6 +127,8 @@ def lab(workdir: Path) -> dict:
     ]
     if os.geteuid() == 0:  # CI and containers run as root
         command.append("--allow-root")
+    # A SIGTERM (a CI timeout, `kill`) ends pytest like Ctrl-C does, so the finally below still runs.
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     log = open(workdir / "jupyterlab.log", "wb")  # noqa: SIM115 - closed in the finally below
     server = subprocess.Popen(command, cwd=workdir / "notebooks", env=env, stdin=subprocess.DEVNULL,
                               stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -150,6 +152,11 @@ def lab(workdir: Path) -> dict:
     finally:
         _stop(server)
         log.close()
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt(f"signal {signum}")
 
 
 @pytest.fixture
