@@ -114,6 +114,7 @@ def lab(workdir: Path) -> dict:
         "JUPYTERLAB_SETTINGS_DIR": str(profile / "settings"),
         "JUPYTERLAB_WORKSPACES_DIR": str(profile / "workspaces"),
         "IPYTHONDIR": str(profile / "ipython"),
+        "NEWSDESK_ROOT": str(workdir),  # the notebooks' default folders: the copy's, not the repo's
         "NEWSDESK_CACHE": str(workdir / "cache"),  # a cold cache: the first notebook analyses
         "PYTHONUNBUFFERED": "1",
     }
