@@ -33,6 +33,13 @@ test: $(STAMP)
 	$(BIN)/python -m pytest tests notebooks --nbval --nbval-current-env \
 		--sanitize-with notebooks/nbval_sanitize.cfg -p no:cacheprovider
 
+## test-browser: the report, then every notebook run in JupyterLab in headless Chromium and the
+## report page opened (screenshots in exports/screenshots/); needs Debian's chromium and chromium-driver
+.PHONY: test-browser
+test-browser: report
+	$(BIN)/python -m pytest tests_browser -p no:cacheprovider --durations=10 \
+		--report $(EXPORTS)/report.html --screenshots $(EXPORTS)/screenshots
+
 ## lab: JupyterLab on the notebooks
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
