@@ -310,7 +310,7 @@ def _base_mentions(doc: Doc, index: ActorIndex, toks: _Tokens) -> list[_Mention]
         ent_start, ent_end, ent_label = ent.start, ent.end, ent.label_
         start, end = _trim(toks, ent_start, ent_end, person=ent_label == "PERSON")
         text = toks.span_text(start, end)
-        hit = index.lookup(text)
+        hit = index.lookup(text) or _abbreviated(index, text)
         ent_id = _ent_id(toks, ent_start, ent_end)
         if hit is None and index.lookup(ent_id):
             hit = (ent_id, "alias")
@@ -570,6 +570,239 @@ def _bodies(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Ment
     return extra
 
 
+# --------------------------------------------------------------------------- one actor per entity in an article
+
+#: Legal and corporate suffixes: "Apple Inc." and "Apple" are one company.
+CORPORATE_SUFFIXES = {
+    "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.",
+    "limited", "plc", "ag", "sa", "s.a.", "nv", "n.v.", "llc", "l.l.c.", "gmbh", "group", "holdings",
+    "lp", "l.p.", "pty", "bhd", "spa", "s.p.a.", "ab", "asa", "oyj", "se", "kk",
+}
+#: Last words that make a name an organisation wherever it stands ("the Labour Party", "the Tax Agency").
+ORG_HEADS = CORPORATE_SUFFIXES | {
+    "party", "association", "union", "council", "committee", "commission", "agency", "bank", "institute",
+    "university", "college", "ministry", "department", "organisation", "organization", "federation",
+    "league", "foundation", "airlines", "airways", "fund", "exchange", "authority", "bureau", "office",
+    "service", "services", "society", "network", "board", "trust", "club", "coalition", "front", "movement",
+    "alliance", "court", "police", "army", "navy", "reserve", "systems", "technologies", "motors",
+    "industries", "enterprises", "partners", "capital", "securities", "insurance", "pharmaceuticals",
+    "newspaper", "times", "post", "news", "press", "broadcasting", "television", "radio",
+}
+_ORG_HEADS_BARE = {w.rstrip(".") for w in ORG_HEADS}
+#: Words after a company's name that do not make another company ("Apple Computer", "Ford Motor").
+COMPANY_WORDS = {"computer", "computers", "motor", "motors", "airlines", "airways", "international",
+                 "industries", "holdings", "technologies", "systems", "entertainment", "communications"}
+#: Words too common to stand for a longer name on their own ("Bank" is not "Bank of America").
+GENERIC_NAME_WORDS = {
+    "the", "bank", "national", "united", "general", "american", "new", "international", "royal", "federal",
+    "central", "air", "first", "union", "ministry", "department", "university", "state", "states", "world",
+    "european", "british", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "great", "global", "people", "peoples", "democratic", "republican", "republic", "council", "court",
+    "supreme", "city", "county", "house", "senate", "party", "government", "foreign", "security", "office",
+    "commission", "committee", "agency", "association", "institute", "nations", "china", "china's",
+}
+#: Words left out of an acronym ("Bank of England" is BoE, "Department of Labor" DoL).
+ACRONYM_SKIP = {"of", "the", "and", "for", "&", "on", "in", "de", "du", "des", "la", "le", "a", "an", "to"}
+#: Abbreviated compass words before a place ("N. Korea" is North Korea).
+COMPASS_ABBREVIATIONS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
+#: Phrases after a name that only an organisation says ("X said in a statement").
+STATEMENT_NOUNS = {"statement", "press release", "communique", "communiqué"}
+
+
+def _words(name: str) -> list[str]:
+    return name.replace("\u2019", "'").split()
+
+
+def _strip_suffix(name: str) -> str:
+    """"Apple Inc." -> "Apple", "Bank of America Corporation" -> "Bank of America" (one word stays)."""
+    words = _words(name)
+    while len(words) > 1 and words[-1].lower().rstrip(",") in CORPORATE_SUFFIXES:
+        words.pop()
+        if words and words[-1].endswith(","):
+            words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+def _initials(name: str) -> set[str]:
+    """Acronyms a name may be written as: "Royal Air Force" -> RAF, "Bank of England" -> BOE and BE."""
+    words = [w for w in _words(name) if w[:1].isalpha()]
+    if len(words) < 2:
+        return set()
+    full = "".join(w[0] for w in words).upper()
+    capital = "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIP).upper()
+    return {full, capital} if len(capital) >= 2 else {full}
+
+
+def _acronym_form(text: str) -> str | None:
+    """"U.S.A." -> "USA", "GAO" -> "GAO"; None for words that are not acronyms."""
+    bare = text.replace(".", "").replace("&", "")
+    if 2 <= len(bare) <= 7 and bare.isalpha() and sum(c.isupper() for c in bare) >= max(2, len(bare) - 1):
+        return bare.upper()
+    return None
+
+
+def _abbreviated(index: ActorIndex, text: str) -> tuple[str, str] | None:
+    """"N. Korea" -> North Korea: a compass abbreviation before a place the table knows in full."""
+    first, _, rest = text.partition(" ")
+    if first in COMPASS_ABBREVIATIONS and rest:
+        hit = index.lookup(f"{COMPASS_ABBREVIATIONS[first]} {rest}")
+        return (hit[0], "alias") if hit else None
+    return None
+
+
+def _own_name(m: _Mention, index: ActorIndex) -> bool:
+    """A name the actor table does not know, resolved to itself (only such names are regrouped)."""
+    return m.kind == "name" and index.type_of(m.actor) is None and m.label in ACTOR_LABELS
+
+
+def _org_evidence(doc: Doc, m: _Mention, toks: _Tokens) -> bool:
+    """In-article signs that a name is an organisation: a head word ("Party", "Inc."), or
+    "X said in a statement" / "a spokesman for X"."""
+    if _words(m.actor)[-1].lower().rstrip(".,") in _ORG_HEADS_BARE and m.end - m.start > 1:
+        return True
+    after = " ".join(toks.lower(i) for i in range(m.end, min(m.end + 6, len(doc))))
+    if any(f" in a {noun}" in f" {after}" for noun in STATEMENT_NOUNS) and (
+            after.startswith(("said", "says", "announced", "confirmed"))):
+        return True
+    before = " ".join(toks.lower(i) for i in range(max(m.start - 2, 0), m.start))
+    return before.endswith(("spokesman for", "spokeswoman for", "spokesperson for", "statement from"))
+
+
+def _canonical_names(doc: Doc, ordered: list[_Mention], index: ActorIndex, toks: _Tokens) -> set[str]:
+    """Suffixes and state prefixes dropped from names ("Apple Inc." -> Apple, "the US Federal
+    Reserve" -> Federal Reserve when the article or the table names it so); returns the actors
+    with in-article evidence of being organisations."""
+    evidence = set()
+    for m in ordered:
+        if not _own_name(m, index) or m.label == "PERSON" and m.role:
+            continue
+        if m.label != "PERSON" and _org_evidence(doc, m, toks):
+            evidence.add(m.actor)
+        stripped = _strip_suffix(m.actor)
+        if stripped != m.actor:
+            evidence.update((m.actor, stripped))
+            hit = index.lookup(stripped)
+            m.actor = hit[0] if hit and index.type_of(hit[0]) not in {"city", "person"} else stripped
+    names = {m.actor for m in ordered}
+    for m in ordered:
+        words = _words(m.actor)
+        if not _own_name(m, index) or len(words) < 2 or m.label == "PERSON":
+            continue
+        for k in range(len(words) - 1, 0, -1):
+            state, rest = index.lookup(" ".join(words[:k])), " ".join(words[k:])
+            hit = index.lookup(rest)
+            if state and _is_state(index, state[0]) and rest[:1].isupper() and (rest in names or hit):
+                m.actor = hit[0] if hit else rest
+                m.affiliation = m.affiliation or state[0]
+                break
+        stem = list(words)
+        while len(stem) > 1 and stem[-1].lower() in COMPANY_WORDS:
+            stem.pop()
+        if len(stem) < len(words) and " ".join(stem) in evidence:
+            m.actor, m.kind = " ".join(stem), "alias"  # "Apple Computer" after "Apple Inc."
+    return evidence
+
+
+def _acronyms(ordered: list[_Mention], index: ActorIndex, toks: _Tokens, evidence: set[str]) -> dict[str, str]:
+    """Acronym -> actor: defined in parentheses after a name, or the initials of a name in the article."""
+    acronyms: dict[str, str] = {}
+    for k, m in enumerate(ordered):
+        if m.start < 2 or toks.text(m.start - 1) != "(" or m.end >= len(toks.starts) or toks.text(m.end) != ")":
+            continue
+        form = _acronym_form(toks.span_text(m.start, m.end))
+        prev = next((p for p in reversed(ordered[:k]) if p.end == m.start - 1), None)
+        if form and prev is not None and prev.label != "PERSON" and not _is_state(index, prev.actor):
+            acronyms[form] = prev.actor
+            if prev.label == "ORG" or prev.actor in evidence:
+                evidence.add(prev.actor)
+    for m in ordered:
+        if m.label in {"ORG", "FAC", "NORP"} and m.kind != "description":
+            for form in _initials(m.actor):
+                if index.lookup(form) is None:  # "US" stays the state, whatever "Union of S..." says
+                    acronyms.setdefault(form, m.actor)
+    return acronyms
+
+
+def _nearest(candidates: list[tuple[int, str]], at: int) -> str | None:
+    """The actor of the nearest candidate before ``at``, else of the first after."""
+    before = [actor for start, actor in candidates if start < at]
+    after = [actor for start, actor in candidates if start > at]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _aliases(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens) -> list[_Mention]:
+    """Within an article, a short form, acronym or suffix variant of a name is the actor of that name.
+
+    - corporate suffixes make no new actor ("Apple Inc." and "Apple Computer" are Apple);
+    - an acronym in parentheses right after a name is that name's actor ("the Government
+      Accountability Office (GAO)"), and so is an acronym matching the initials of a name;
+    - a single word that begins a longer organisation name is the nearest such name before it
+      (else after it): "Northrop" after "Northrop Grumman", unless the word is too common ("Bank");
+    - a name starting with a state ("the US Federal Reserve") is the rest when the article or the
+      table names it alone ("the Federal Reserve").
+
+    Labels follow: an actor with organisation evidence (:func:`_org_evidence`, a suffix, a
+    defined acronym) is an ORG in every mention. Returns mentions of acronyms the recogniser missed.
+    """
+    ordered = sorted((m for m in mentions if m.label in ACTOR_LABELS), key=lambda m: m.start)
+    if not ordered:
+        return []
+    evidence = _canonical_names(doc, ordered, index, toks)
+    acronyms = _acronyms(ordered, index, toks, evidence)
+    longs = [(m.start, m.actor) for m in ordered if len(_words(m.actor)) > 1 and m.kind != "description"
+             and (m.label in {"ORG", "FAC"} or m.actor in evidence) and not _is_state(index, m.actor)]
+    for m in ordered:
+        if m.kind == "description" or m.label == "PERSON" and (m.role or m.kind == "alias"):
+            continue
+        text = toks.span_text(m.start, m.end)
+        if all(w.lower() in CORPORATE_SUFFIXES for w in _words(text)):
+            m.label = "DROP"  # "LLC" the recogniser split from "Chrysler Group LLC"
+            continue
+        form = _acronym_form(text)
+        known = index.type_of(m.actor) is not None
+        if form in acronyms and acronyms[form] != m.actor and (not known or index.lookup(text) is None):
+            m.actor, m.kind = acronyms[form], "alias"
+            continue
+        words = _words(m.actor)
+        if known or len(words) != 1 or words[0].lower() in GENERIC_NAME_WORDS or m.label in {"GPE", "LOC"}:
+            continue
+        best = _nearest([(s, a) for s, a in longs if _words(a)[0] == words[0]], m.start)
+        if best is not None:
+            m.actor, m.kind = best, "alias"
+    _consistent_labels(ordered, index, evidence | set(acronyms.values()))
+    extra = []
+    if acronyms:  # acronyms the recogniser missed ("GM shares fell")
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        for i in _indices_of(toks.attrs[:, 5], [hash_string(a) for a in acronyms]):
+            if i not in covered:
+                actor = acronyms[toks.text(i)]
+                label = next((m.label for m in ordered if m.actor == actor and m.kind != "description"), "ORG")
+                extra.append(_Mention(i, i + 1, label, actor, LABEL_TYPES.get(label, "organisation"), "alias"))
+    return extra
+
+
+def _consistent_labels(ordered: list[_Mention], index: ActorIndex, organisations: set[str]) -> None:
+    """One label per actor in an article: ORG where the article shows an organisation, else the
+    label most of its name mentions carry (a person with a role stays a person)."""
+    groups: dict[str, list[_Mention]] = {}
+    for m in ordered:
+        if m.kind != "description" and index.type_of(m.actor) is None and m.label in {"PERSON", "ORG", "GPE", "LOC"}:
+            groups.setdefault(m.actor, []).append(m)
+    for actor, group in groups.items():
+        if any(m.label == "PERSON" and m.role for m in group):
+            label = "PERSON"
+        elif actor in organisations:
+            label = "ORG"
+        else:
+            counts = Counter(m.label for m in group).most_common()
+            if len(counts) < 2 or counts[0][1] == counts[1][1]:
+                continue
+            label = counts[0][0]
+        for m in group:
+            if m.label != label:
+                m.label, m.actor_type = label, LABEL_TYPES[label]
+
+
 def _capitalised_words(doc: Doc, mentions: list[_Mention], words: frozenset[str]) -> None:
     """A lone English word the NER took for a person only because it opens a sentence ("Breakthrough
     hopes low") is no name: dropped unless the article names that person in full."""
@@ -588,6 +821,7 @@ def _resolve(doc: Doc, index: ActorIndex, words: frozenset[str] = frozenset()) -
     mentions += _people(doc, mentions, index, toks)
     mentions += _surnames(doc, mentions, index, toks)
     _capitalised_words(doc, mentions, words)
+    mentions += _aliases(doc, mentions, index, toks)
     mentions += _descriptions(doc, mentions, index)
     mentions += _bodies(doc, mentions, index)
     out = [m for m in mentions if m.label in ACTOR_LABELS]
