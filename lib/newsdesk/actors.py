@@ -279,9 +279,29 @@ def _trim(toks: _Tokens, start: int, end: int, person: bool = False) -> tuple[in
     drop = toks.person_drop if person else toks.drop
     while start < end - 1 and toks.lower(start) in drop:
         start += 1
-    while end > start + 1 and (toks.text(end - 1) in _POSSESSIVE or toks.punct[end - 1]):
+    while end > start + 1 and (toks.text(end - 1) in _POSSESSIVE or toks.punct[end - 1] or toks.text(end - 1).isspace()):
         end -= 1
     return start, end
+
+
+def _trim_common_nouns(toks: _Tokens, start: int, end: int) -> int:
+    """End of a name without the common nouns the recogniser took after it ("Interfax news agency")."""
+    while end > start + 1 and toks.text(end - 1).isalpha() and toks.text(end - 1).islower():
+        end -= 1
+    return end
+
+
+def _first_names_before(doc: Doc, toks: _Tokens, start: int, end: int) -> int:
+    """Start of a person's name with the capitalised given names the recogniser left out before it
+    ("Evangelist Oral Roberts" where it found only "Roberts"); titles and other entities stay out."""
+    while start > 0 and toks.ent_ids[start - 1] == 0 and not toks.sent_starts[start]:
+        tok = doc[start - 1]
+        if not (tok.pos_ == "PROPN" and tok.dep_ == "compound" and start <= tok.head.i < end and tok.is_title
+                and tok.is_alpha and tok.ent_iob_ == "O" and tok.lower_ not in toks.person_drop
+                and not tok.is_sent_start):
+            break
+        start -= 1
+    return start
 
 
 def _is_state(index: ActorIndex, actor: str | None) -> bool:
@@ -309,8 +329,14 @@ def _base_mentions(doc: Doc, index: ActorIndex, toks: _Tokens) -> list[_Mention]
     for ent in doc.ents:
         ent_start, ent_end, ent_label = ent.start, ent.end, ent.label_
         start, end = _trim(toks, ent_start, ent_end, person=ent_label == "PERSON")
+        if ent_label == "PERSON" and start == ent_start:
+            start = _first_names_before(doc, toks, start, end)
         text = toks.span_text(start, end)
         hit = index.lookup(text) or _abbreviated(index, text)
+        if hit is None and ent_label in ACTOR_LABELS and _trim_common_nouns(toks, start, end) < end:
+            end = _trim_common_nouns(toks, start, end)
+            text = toks.span_text(start, end)
+            hit = index.lookup(text)
         ent_id = _ent_id(toks, ent_start, ent_end)
         if hit is None and index.lookup(ent_id):
             hit = (ent_id, "alias")
@@ -420,6 +446,9 @@ def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens
             for t in title:  # "former Culture Minister": the title is not an entity of its own
                 other = by_token.get(t.i)
                 if other is not None and other is not m and not _is_state(index, other.actor):
+                    if other.label == "ORG" and other.end - other.start > 1 or index.type_of(other.actor) in {
+                            "organisation", "international body"}:
+                        continue  # "Federal Reserve Governor X": the body stays an actor of its own
                     other.label = "DROP"
             state = _state_in(title, by_token, index)
             words = [t.text for t in title if t.text not in _POSSESSIVE and (
@@ -448,10 +477,21 @@ def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Toke
     table, or most lone uses of the surname being PERSON (so "Amazon" stays an
     organisation after a stray PERSON "Cloud Cam Amazon").
     """
-    full = {}
-    for m in mentions:
+    full: dict[str, _Mention] = {}
+    bearers: dict[str, list[_Mention]] = {}  # surname -> the full names with it, in article order
+    for m in sorted(mentions, key=lambda m: m.start):
         if m.actor_type == "person" and m.label == "PERSON" and m.kind != "description" and len(m.actor.split()) > 1:
             full.setdefault(m.actor.split()[-1], m)
+            bearers.setdefault(m.actor.split()[-1], []).append(m)
+
+    def nearest(surname: str, at: int) -> _Mention | None:
+        """The nearest full name before ``at`` with that surname (else the first): two people sharing
+        a surname stay two actors."""
+        found = bearers.get(surname)
+        if not found:
+            return None
+        before = [p for p in found if p.start < at]
+        return before[-1] if before else found[0]
     alone = Counter((toks.text(m.start), m.label == "PERSON") for m in mentions if m.end - m.start == 1)
     alone.update((m.actor.split()[-1], True) for m in mentions if m.label == "PERSON" and m.kind == "name")
 
@@ -462,7 +502,7 @@ def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Toke
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for m in mentions if full else ():  # no full name, no surname to find
         text = toks.span_text(m.start, m.end)
-        person = full.get(text)
+        person = nearest(text, m.start)
         if person is None or m is person or m.actor == person.actor or m.kind == "demonym":
             continue
         if m.label == "PERSON" or is_person(text, person):
@@ -472,14 +512,15 @@ def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Toke
     surnames = [hash_string(name) for name in full]
     spelled = _indices_of(toks.attrs[:, 5], surnames)
     for tok in (doc[i] for i in spelled):
-        person = full.get(tok.text)
+        person = nearest(tok.text, tok.i)
         if (tok.i not in covered and person is not None and tok.is_title
                 and tok.pos_ in {"PROPN", "NOUN", "VERB"} and is_person(tok.text, person)):
             extra.append(_Mention(tok.i, tok.i + 1, "PERSON", person.actor, "person", "alias"))
+    named = {p.actor: p for found in bearers.values() for p in reversed(found)}
     for m in mentions + extra:
         if m.actor_type == "person":
-            person = full.get(m.actor.split()[-1])
-            if person is not None and person.actor == m.actor:
+            person = named.get(m.actor)
+            if person is not None:
                 m.role = m.role or person.role
                 m.affiliation = m.affiliation or person.affiliation
     return extra
@@ -522,6 +563,37 @@ def _descriptions(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list
         person = before[-1] if before else candidates[0]
         extra.append(_Mention(start, end, "PERSON", person.actor, "person", "description", person.role, state))
         taken.add((start, end))
+    return extra
+
+
+def _role_only(doc: Doc, mentions: list[_Mention], toks: _Tokens) -> list[_Mention]:
+    """"The Senator", "the chief executive": a role alone is the nearest person introduced before it
+    with that role in the article (else the first after); with none, it is no actor at all."""
+    people = [m for m in mentions if m.label == "PERSON" and m.kind != "description" and m.role]
+    if not people:
+        return []
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    extra = []
+    roles = [get_string_id(w) for w in ROLE_NOUNS]
+    for i in _indices_of(toks.attrs[:, 0], roles):
+        tok = doc[i]
+        if i in covered or tok.dep_ == "compound" or any(c.dep_ in {"appos", "poss"} for c in tok.children):
+            continue
+        if i + 1 < len(doc) and (doc[i + 1].pos_ == "PROPN" or doc[i + 1].lower_ in {"of", "for"}):
+            continue  # a title before a name, or "the head of X" (a description of its own)
+        lefts = list(tok.lefts)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in lefts) or any(c.i in covered for c in lefts):
+            continue
+        mods = [c for c in lefts if c.dep_ in {"amod", "compound"} and c.i == i - 1]
+        words = [t.lower_ for t in mods] + [tok.lemma_.lower()]
+        fits = [(p.start, p.actor) for p in people if all(w in p.role.lower() for w in words)]
+        actor = _nearest(fits, i)
+        if actor is None:
+            continue
+        person = next(p for p in people if p.actor == actor)
+        start = mods[0].i if mods else i
+        extra.append(_Mention(start, i + 1, "PERSON", actor, "person", "description", person.role, person.affiliation))
+        covered.update(range(start, i + 1))
     return extra
 
 
@@ -823,6 +895,7 @@ def _resolve(doc: Doc, index: ActorIndex, words: frozenset[str] = frozenset()) -
     _capitalised_words(doc, mentions, words)
     mentions += _aliases(doc, mentions, index, toks)
     mentions += _descriptions(doc, mentions, index)
+    mentions += _role_only(doc, mentions, toks)
     mentions += _bodies(doc, mentions, index)
     out = [m for m in mentions if m.label in ACTOR_LABELS]
     seen = set()
