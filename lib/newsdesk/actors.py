@@ -770,8 +770,8 @@ def _canonical_names(doc: Doc, ordered: list[_Mention], index: ActorIndex, toks:
         stem = list(words)
         while len(stem) > 1 and stem[-1].lower() in COMPANY_WORDS:
             stem.pop()
-        if len(stem) < len(words) and " ".join(stem) in evidence:
-            m.actor, m.kind = " ".join(stem), "alias"  # "Apple Computer" after "Apple Inc."
+        if len(stem) < len(words) and (" ".join(stem) in evidence or " ".join(stem) in names):
+            m.actor, m.kind = " ".join(stem), "alias"  # "Apple Computer" where the article says "Apple"
     return evidence
 
 
