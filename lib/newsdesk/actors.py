@@ -286,7 +286,8 @@ def _trim(toks: _Tokens, start: int, end: int, person: bool = False) -> tuple[in
 
 def _trim_common_nouns(toks: _Tokens, start: int, end: int) -> int:
     """End of a name without the common nouns the recogniser took after it ("Interfax news agency")."""
-    while end > start + 1 and toks.text(end - 1).isalpha() and toks.text(end - 1).islower():
+    while (end > start + 1 and toks.text(end - 1).isalpha() and toks.text(end - 1).islower()
+           and toks.starts[end - 1] > toks.ends[end - 2]):  # a word of its own, not the end of "Ki-moon"
         end -= 1
     return end
 
@@ -351,6 +352,8 @@ def _base_mentions(doc: Doc, index: ActorIndex, toks: _Tokens) -> list[_Mention]
             out.append(_Mention(start, end, label, actor, actor_type, kind, row["role"], row["affiliation"]))
         elif all(toks.lower(i) in ROLE_NOUNS for i in range(start, end)):
             continue  # "Treasurer" alone is a role, not a name
+        elif not any(c.isupper() for c in text):
+            continue  # no capital letter, no name ("n't" taken for an organisation)
         elif ent_label in ACTOR_LABELS or ent_label == "WORK_OF_ART":
             out.append(_Mention(start, end, ent_label, text, LABEL_TYPES.get(ent_label, "place"), "name"))
     return out
@@ -568,7 +571,7 @@ def _descriptions(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list
 
 def _role_only(doc: Doc, mentions: list[_Mention], toks: _Tokens) -> list[_Mention]:
     """"The Senator", "the chief executive": a role alone is the nearest person introduced before it
-    with that role in the article (else the first after); with none, it is no actor at all."""
+    with that role in the article; with none, it is no actor at all."""
     people = [m for m in mentions if m.label == "PERSON" and m.kind != "description" and m.role]
     if not people:
         return []
@@ -586,7 +589,7 @@ def _role_only(doc: Doc, mentions: list[_Mention], toks: _Tokens) -> list[_Menti
             continue
         mods = [c for c in lefts if c.dep_ in {"amod", "compound"} and c.i == i - 1]
         words = [t.lower_ for t in mods] + [tok.lemma_.lower()]
-        fits = [(p.start, p.actor) for p in people if all(w in p.role.lower() for w in words)]
+        fits = [(p.start, p.actor) for p in people if p.start < i and all(w in p.role.lower() for w in words)]
         actor = _nearest(fits, i)
         if actor is None:
             continue

@@ -97,6 +97,10 @@ def speaker_roles() -> frozenset[str]:
 # --------------------------------------------------------------------------- quote marks
 
 
+#: After a closing mark, a dash and a name that ends the line: the quote's signature ('"..." ― Ana Ruiz').
+_SIGNATURE = re.compile(r"[\"\u201d\u2019'\u00bb]?[.,]?[ \t]*[\u2015\u2014\u2013-][ \t]*(?P<name>[A-Z][^\n\"\u201c\u201d]{1,60}?)[.,]?[ \t]*(?:\n|$)")
+
+
 @dataclass
 class _Quote:
     start: int
@@ -375,6 +379,21 @@ class _Attributor:
                 return subj[0]
         return None
 
+    def dash_subject(self, q: _Quote) -> Token | None:
+        """The name signing a quote after a dash at the end of its line ('"..." ― Ana Ruiz'), as
+        epigraphs and collected reactions are attributed."""
+        found = _SIGNATURE.match(self.text, q.end, min(q.end + 160, len(self.text)))
+        if found is None:
+            return None
+        bounds = self.chars.span(found.start("name"), found.start("name") + 1)
+        if bounds is None:
+            return None
+        tok = self.doc[bounds[0]]
+        m = self.mentions.get(tok.i)
+        if m is not None and m["label"] in ("PERSON", "ORG", "NORP"):
+            return self.doc[m["tok_end"] - 1]
+        return tok if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() else None
+
     def fallback_subject(self, q: _Quote) -> Token | None:
         """Speaker of a quote without a cue.
 
@@ -591,14 +610,15 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
     att = _Attributor(doc, mentions, quotes)
     rows: list[dict] = []
     for q in quotes:
-        cue = att.find_cue(q)
+        signed = att.dash_subject(q)
+        cue = att.find_cue(q) if signed is None else None
         speaker, s_lo, s_hi = None, None, None
         cue_text = None if cue is None else "according to" if cue.lower_ == "according" else cue.text
-        subj = att.subject_of(cue) if cue is not None else None
-        colon = att.colon_before(q) if cue is None else None
+        subj = att.subject_of(cue) if cue is not None else signed
+        colon = att.colon_before(q) if cue is None and signed is None else None
         if colon is not None:
             subj = att.colon_subject(colon)
-        elif cue is None and rows:  # the same speaker continues
+        elif cue is None and subj is None and rows:  # the same speaker continues
             prev, prev_q = rows[-1], rows[-1]["_q"]
             continues = q.opens_para and prev_q.para in (q.para - 1, q.para - 2) and (
                 prev_q.runs_on or prev_q.para == q.para - 1)
