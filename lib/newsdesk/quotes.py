@@ -97,6 +97,8 @@ def speaker_roles() -> frozenset[str]:
 # --------------------------------------------------------------------------- quote marks
 
 
+#: A speaker's name in capitals and a colon opening a quote: a transcript's turn ('"WALLACE: ...').
+_TRANSCRIPT = re.compile(r"(?P<name>[A-Z][A-Z'\u2019.\- ]{0,38}[A-Z]):[ \t]")
 #: After a closing mark, a dash and a name that ends the line: the quote's signature ('"..." ― Ana Ruiz').
 _SIGNATURE = re.compile(r"[\"\u201d\u2019'\u00bb]?[.,]?[ \t]*[\u2015\u2014\u2013-][ \t]*(?P<name>[A-Z][^\n\"\u201c\u201d]{1,60}?)[.,]?[ \t]*(?:\n|$)")
 
@@ -335,7 +337,8 @@ class _Attributor:
                 return tok
             if verb.i == cue.i:  # "said Trump", "said the senator"
                 after = [c for c in verb.rights if c.dep_ in _INVERTED_DEPS and c.i not in self.inside
-                         and c.pos_ in ("PROPN", "NOUN", "PRON") and c.i - verb.i <= 4]
+                         and c.pos_ in ("PROPN", "NOUN", "PRON") and c.i - verb.i <= 4
+                         and c.ent_type_ not in _NOT_SPEAKERS]  # "said Monday" is no speaker
                 if after and cue.lemma_.lower() not in _OBJECT_CUES:
                     return after[0]
             if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
@@ -610,15 +613,18 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
     att = _Attributor(doc, mentions, quotes)
     rows: list[dict] = []
     for q in quotes:
-        signed = att.dash_subject(q)
-        cue = att.find_cue(q) if signed is None else None
+        turn = _TRANSCRIPT.match(text, q.start, q.end)  # '"WALLACE: ...': a transcript names its speaker
+        signed = att.dash_subject(q) if turn is None else None
+        cue = att.find_cue(q) if signed is None and turn is None else None
         speaker, s_lo, s_hi = None, None, None
+        if turn is not None:
+            speaker, s_lo, s_hi = att.expand_name(turn.group("name").title()), turn.start("name"), turn.end("name")
         cue_text = None if cue is None else "according to" if cue.lower_ == "according" else cue.text
         subj = att.subject_of(cue) if cue is not None else signed
-        colon = att.colon_before(q) if cue is None and signed is None else None
+        colon = att.colon_before(q) if cue is None and signed is None and turn is None else None
         if colon is not None:
             subj = att.colon_subject(colon)
-        elif cue is None and subj is None and rows:  # the same speaker continues
+        elif cue is None and subj is None and turn is None and rows:  # the same speaker continues
             prev, prev_q = rows[-1], rows[-1]["_q"]
             continues = q.opens_para and prev_q.para in (q.para - 1, q.para - 2) and (
                 prev_q.runs_on or prev_q.para == q.para - 1)
