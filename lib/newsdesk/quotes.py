@@ -100,7 +100,9 @@ def speaker_roles() -> frozenset[str]:
 #: A speaker's name in capitals and a colon opening a quote: a transcript's turn ('"WALLACE: ...').
 _TRANSCRIPT = re.compile(r"(?P<name>[A-Z][A-Z'\u2019.\- ]{0,38}[A-Z]):[ \t]")
 #: After a closing mark, a dash and a name that ends the line: the quote's signature ('"..." ― Ana Ruiz').
-_SIGNATURE = re.compile(r"[\"\u201d\u2019'\u00bb]?[.,]?[ \t]*[\u2015\u2014\u2013-][ \t]*(?P<name>[A-Z][^\n\"\u201c\u201d]{1,60}?)[.,]?[ \t]*(?:\n|$)")
+_SIGNATURE = re.compile(
+    r"[\"\u201d\u2019'\u00bb]?[.,]?[^\S\n]*[\u2015\u2014\u2013-][^\S\n]*"
+    r"(?P<name>[A-Z][^\n\"\u201c\u201d]{1,60}?)[.,]?[^\S\n]*(?:\n|$)")
 
 
 @dataclass
