@@ -315,6 +315,25 @@ class _Attributor:
 
     # ---- speakers
 
+    def outer_subject(self, cue: Token, subj: Token | None) -> Token | None:
+        """The subject of a reporting verb whose complement holds ``cue``, when it is the one speaking:
+        "X said in the letter that the advertisement "..." suggests" (the inner subject is a thing),
+        "She said she recalls "..."" (the same pronoun). A named inner speaker keeps the quote."""
+        if subj is None or cue.dep_ not in ("ccomp", "conj", "advcl") or cue.head.i == cue.i:
+            return None
+        outer = cue.head
+        if not self._is_cue(outer) or outer.i in self.inside:
+            return None
+        above = [c for c in outer.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside
+                 and c.ent_type_ not in _NOT_SPEAKERS]
+        if not above or above[0].i == subj.i or above[0].lower_ in _RELATIVE:
+            return None
+        if subj.pos_ == "PRON":
+            return above[0] if subj.lower_ == above[0].lower_ else None
+        if subj.pos_ == "NOUN" and subj.i not in self.mentions and subj.lemma_.lower() not in speaker_roles():
+            return above[0]  # "the advertisement", "a majority of Americans": not who speaks
+        return None
+
     def subject_of(self, cue: Token) -> Token | None:
         """The token naming who speaks through ``cue``."""
         if cue.lower_ == "according":
@@ -623,6 +642,8 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
             speaker, s_lo, s_hi = att.expand_name(turn.group("name").title()), turn.start("name"), turn.end("name")
         cue_text = None if cue is None else "according to" if cue.lower_ == "according" else cue.text
         subj = att.subject_of(cue) if cue is not None else signed
+        if cue is not None:
+            subj = att.outer_subject(cue, subj) or subj
         colon = att.colon_before(q) if cue is None and signed is None and turn is None else None
         if colon is not None:
             subj = att.colon_subject(colon)
