@@ -359,7 +359,8 @@ class _Attributor:
             if verb.i == cue.i:  # "said Trump", "said the senator"
                 after = [c for c in verb.rights if c.dep_ in _INVERTED_DEPS and c.i not in self.inside
                          and c.pos_ in ("PROPN", "NOUN", "PRON") and c.i - verb.i <= 4
-                         and c.ent_type_ not in _NOT_SPEAKERS]  # "said Monday" is no speaker
+                         and c.ent_type_ not in _NOT_SPEAKERS  # "said Monday" is no speaker
+                         and (c.pos_ != "NOUN" or c.i in self.mentions or c.lemma_.lower() in speaker_roles())]
                 if after and cue.lemma_.lower() not in _OBJECT_CUES:
                     return after[0]
             if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
