@@ -347,6 +347,9 @@ class _Attributor:
                 if tok.pos_ in ("PROPN", "NOUN", "PRON"):
                     return tok
             return None
+        before = self.mentions.get(cue.i - 1) if cue.i else None
+        if cue.tag_ == "VBG" and before is not None and before["label"] == "PERSON":
+            return self.doc[before["tok_end"] - 1]  # 'footage of Hillary Clinton asking, "..."'
         verb = cue
         for _ in range(4):
             subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside
@@ -363,6 +366,9 @@ class _Attributor:
                          and (c.pos_ != "NOUN" or c.i in self.mentions or c.lemma_.lower() in speaker_roles())]
                 if after and cue.lemma_.lower() not in _OBJECT_CUES:
                     return after[0]
+                named = self.mentions.get(cue.i + 1)
+                if named is not None and named["label"] == "PERSON" and cue.is_sent_start and cue.i + 1 not in self.inside:
+                    return self.doc[named["tok_end"] - 1]  # 'Said Ellis: "..."' however it was parsed
             if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
                 head = verb.head
                 if head.pos_ == "PROPN" or head.i in self.mentions or head.lemma_.lower() in speaker_roles():
