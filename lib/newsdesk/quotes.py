@@ -64,6 +64,7 @@ _MARKS = {
 _BEFORE_OPEN = set("([{\u2014\u2013-/")
 _AFTER_CLOSE = set(".,;:!?)]}\u2014\u2013-/\u2026")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_REPORTED_DEPS = ("ccomp", "xcomp", "conj", "parataxis")
 _CLIMB_DEPS = ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "relcl", "prep", "dep")
 _NP_DEPS = ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "prep", "pobj", "quantmod", "advmod")
 _INVERTED_DEPS = ("dobj", "attr", "npadvmod", "nsubj", "appos", "dep", "oprd")
@@ -314,6 +315,34 @@ class _Attributor:
         return sents
 
     # ---- speakers
+
+    def acting_subject(self, q: _Quote, cue: Token | None) -> tuple[Token, Token] | None:
+        """``(verb, subject)`` when the verb that takes the quote is not a reporting verb but a person
+        does it ('Reid has gone after Trump as a "human leech ..."', 'as Trump went on about "how
+        the system is rigged"'); not inside what a reporting verb reports ('X said Y would face "...").
+        """
+        span = self.span(q)
+        if span is None:
+            return None
+        heads = self.heads
+        outside = [heads[i] for i in range(span.start, span.end) if not span.start <= heads[i] < span.end]
+        if not outside:
+            return None
+        j = outside[0]
+        for _ in range(3):  # up from a preposition or noun to its verb
+            if self.pos[j] == VERB or heads[j] == j:
+                break
+            j = heads[j]
+        verb = self.doc[j]
+        if verb.pos != VERB or self._is_cue(verb) or (cue is not None and verb.dep_ in _REPORTED_DEPS):
+            return None
+        subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside]
+        if not subj:
+            return None
+        m = self.mentions.get(subj[0].i)
+        if (m is not None and m["label"] == "PERSON") or subj[0].lower_ in _PERSON_PRONOUNS:
+            return verb, subj[0]
+        return None
 
     def outer_subject(self, cue: Token, subj: Token | None) -> Token | None:
         """The subject of a reporting verb whose complement holds ``cue``, when it is the one speaking:
@@ -651,6 +680,9 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
         subj = att.subject_of(cue) if cue is not None else signed
         if cue is not None:
             subj = att.outer_subject(cue, subj) or subj
+        acting = att.acting_subject(q, cue) if signed is None and turn is None else None
+        if acting is not None and len(text[q.start:q.end].split()) > _MAX_SCARE_WORDS:
+            cue, cue_text, subj = acting[0], acting[0].text, acting[1]
         colon = att.colon_before(q) if cue is None and signed is None and turn is None else None
         if colon is not None:
             subj = att.colon_subject(colon)
