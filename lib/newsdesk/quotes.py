@@ -348,6 +348,14 @@ class _Attributor:
         """The subject of a reporting verb whose complement holds ``cue``, when it is the one speaking:
         "X said in the letter that the advertisement "..." suggests" (the inner subject is a thing),
         "She said she recalls "..."" (the same pronoun). A named inner speaker keeps the quote."""
+        if subj is not None and subj.pos_ == "PRON":  # "He did not address the tweets in which he called"
+            top = None
+            for verb in list(cue.ancestors)[:4]:
+                above = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside]
+                if above and above[0].i < subj.i:
+                    top = above[0]
+            if top is not None and top.lower_ == subj.lower_:
+                return top
         if subj is None or cue.dep_ not in ("ccomp", "conj", "advcl") or cue.head.i == cue.i:
             return None
         outer = cue.head
@@ -382,7 +390,7 @@ class _Attributor:
         verb = cue
         for _ in range(4):
             subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside
-                    and c.ent_type_ not in _NOT_SPEAKERS]
+                    and c.ent_type_ not in _NOT_SPEAKERS and any(ch.isalpha() for ch in c.text)]  # not a "―"
             if subj and (verb.i == cue.i or self._is_cue(verb) or not self._cue_above(verb)):
                 tok = subj[0]
                 if tok.lower_ in _RELATIVE and verb.dep_ == "relcl":  # "Berg, a lawyer who said"
