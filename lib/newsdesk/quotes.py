@@ -488,6 +488,9 @@ class _Attributor:
             subj = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside
                     and c.ent_type_ not in _NOT_SPEAKERS]
             return subj[0] if subj else None
+        reported = self._reporter_before(sent.start)
+        if reported is not None:
+            return reported
         for i in range(span.start - 1, max(sent.start - 60, -1), -1):
             tok = self.doc[i]
             if self._sentences_between(i, sent.start) > 2 or i in self.inside:
@@ -497,6 +500,25 @@ class _Attributor:
             m = self.mentions.get(i)
             if (m is not None and m["label"] == "PERSON") or tok.lower_ in _PERSON_PRONOUNS:
                 return tok
+        return None
+
+    def _reporter_before(self, sent_start: int) -> Token | None:
+        """Who speaks in the sentence right before, in the same paragraph ('..., Schiff said. "The other
+        factor ..."'): the subject of its last reporting verb, when that names someone."""
+        if sent_start == 0:
+            return None
+        start, end = self.sent_range(sent_start - 1)
+        if "\n" in self.text[self.chars.end_list[end - 1]:self.chars.start_list[sent_start]]:
+            return None
+        cues = [i for i in range(start, end) if self.cue_flags[i] and i not in self.inside]
+        if not cues:
+            return None
+        subj = self.subject_of(self.doc[cues[-1]])
+        if subj is None or subj.i in self.inside:
+            return None
+        m = self.mentions.get(subj.i)
+        if (m is not None and m["label"] in ("PERSON", "ORG", "NORP")) or subj.lower_ in _PERSON_PRONOUNS:
+            return subj
         return None
 
     def _cue_above(self, verb: Token) -> bool:
