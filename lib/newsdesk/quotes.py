@@ -592,13 +592,17 @@ class _Attributor:
         label in the last few sentences, else the most recent such mention.
         """
         sent_start = self.sent_range(tok_i)[0]
-        recent_any = None
+        recent_any = speaking = None
         seen = set()
         for i in range(tok_i - 1, -1, -1):
             spoke = self.spoke.get(i)
             if spoke is not None and spoke[1] in labels and spoke[0]:
                 return spoke[0]
             m = self.mentions.get(i)
+            if (m is not None and speaking is None and "PERSON" in labels and m["label"] not in labels
+                    and m.get("kind") == "name" and self.doc[i].dep_ in _SUBJECT_DEPS
+                    and self.cue_flags[self.heads[i]] and self._sentences_between(i, sent_start) <= 1):
+                speaking = m  # "DuVernay said she ...": a name the recogniser took for a place still speaks
             if m is None or i in self.inside or m["label"] not in labels or id(m) in seen:
                 continue
             seen.add(id(m))
@@ -609,6 +613,8 @@ class _Attributor:
                 return self.canonical(m)
             if self._sentences_between(i, sent_start) > 3:
                 break
+        if recent_any is None and speaking is not None:
+            return self.canonical(speaking)
         return self.canonical(recent_any) if recent_any is not None else None
 
     def _sentences_between(self, i: int, sent_start: int) -> int:
