@@ -460,7 +460,11 @@ class _Attributor:
         m = self.mentions.get(tok.i)
         if m is not None and m["label"] in ("PERSON", "ORG", "NORP"):
             return self.doc[m["tok_end"] - 1]
-        return tok if tok.pos_ in ("PROPN", "NOUN") and tok.text[:1].isupper() else None
+        if tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper():
+            return None
+        while tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].is_title and not tok.whitespace_.count("\n"):
+            tok = self.doc[tok.i + 1]  # the name's last word, which heads it ("Ana Ruiz")
+        return tok
 
     def fallback_subject(self, q: _Quote) -> Token | None:
         """Speaker of a quote without a cue.
