@@ -133,7 +133,7 @@ def main() -> None:
     totals = [0, 0, 0]
     errors: dict[tuple, int] = {}
     print(f"{'article':44s} {'gold':>5s} {'P':>6s} {'R':>6s} {'F1':>6s}")
-    for f, (text, gold), doc in zip(files, articles, docs, strict=True):
+    for f, (_, gold), doc in zip(files, articles, docs, strict=True):
         actors = predicted_actors(gold, mentions_from_doc(doc))
         tp, n_pred, n_gold, errs = pair_counts(gold, actors)
         for e in errs:
