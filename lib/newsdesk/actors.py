@@ -502,10 +502,21 @@ def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Toke
         return bool(person.role) or index.type_of(person.actor) == "person" or (
             alone[(surname, True)] >= alone[(surname, False)])
 
+    # a name written family name first ("Wang Dan" ... "Wang"): the first word of one person's name alone
+    firsts: dict[str, set[str]] = {}
+    for found in bearers.values():
+        for p in found:
+            if len(p.actor.split()) in (2, 3) and index.type_of(p.actor) is None:
+                firsts.setdefault(p.actor.split()[0], set()).add(p.actor)
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for m in mentions if full else ():  # no full name, no surname to find
         text = toks.span_text(m.start, m.end)
         person = nearest(text, m.start)
+        if (person is None and m.end - m.start == 1 and text not in full and len(firsts.get(text, ())) == 1
+                and m.kind == "name" and index.type_of(m.actor) is None and m.label in {"PERSON", "ORG"}):
+            actor = next(iter(firsts[text]))
+            m.actor, m.actor_type, m.label, m.kind = actor, "person", "PERSON", "alias"
+            continue
         if person is None or m is person or m.actor == person.actor or m.kind == "demonym":
             continue
         if m.label == "PERSON" or is_person(text, person):
@@ -751,8 +762,8 @@ def _canonical_names(doc: Doc, ordered: list[_Mention], index: ActorIndex, toks:
     for m in ordered:
         if not _own_name(m, index) or m.label == "PERSON" and m.role:
             continue
-        if m.label != "PERSON" and _org_evidence(doc, m, toks):
-            evidence.add(m.actor)
+        if (m.label != "PERSON" or m.end - m.start == 1) and _org_evidence(doc, m, toks):
+            evidence.add(m.actor)  # "Ericsson said in a statement", however it was labelled
         stripped = _strip_suffix(m.actor)
         if stripped != m.actor:
             evidence.update((m.actor, stripped))
