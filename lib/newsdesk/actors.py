@@ -327,8 +327,7 @@ def _ent_id(toks: _Tokens, start: int, end: int) -> str:
 def _base_mentions(doc: Doc, index: ActorIndex, toks: _Tokens) -> list[_Mention]:
     """Entities of the doc looked up in the actor table."""
     out = []
-    for ent in doc.ents:
-        ent_start, ent_end, ent_label = ent.start, ent.end, ent.label_
+    for ent_start, ent_end, ent_label in _pieces(toks, [(e.start, e.end, e.label_) for e in doc.ents]):
         start, end = _trim(toks, ent_start, ent_end, person=ent_label == "PERSON")
         if ent_label == "PERSON" and start == ent_start:
             start = _first_names_before(doc, toks, start, end)
@@ -339,7 +338,7 @@ def _base_mentions(doc: Doc, index: ActorIndex, toks: _Tokens) -> list[_Mention]
             text = toks.span_text(start, end)
             hit = index.lookup(text)
         ent_id = _ent_id(toks, ent_start, ent_end)
-        if hit is None and index.lookup(ent_id):
+        if hit is None and ent_id and index.lookup(ent_id):
             hit = (ent_id, "alias")
         if hit and not ent_id and index.type_of(hit[0]) in GAZETTEER_TYPES and ent_label in {
                 "PERSON", "ORG", "NORP"} and not (start > 0 and toks.lower(start - 1) in LOCATIVES):
@@ -356,6 +355,35 @@ def _base_mentions(doc: Doc, index: ActorIndex, toks: _Tokens) -> list[_Mention]
             continue  # no capital letter, no name ("n't" taken for an organisation)
         elif ent_label in ACTOR_LABELS or ent_label == "WORK_OF_ART":
             out.append(_Mention(start, end, ent_label, text, LABEL_TYPES.get(ent_label, "place"), "name"))
+    return out
+
+
+_DASHES = {"-", "\u2013", "\u2014", "\u2015"}
+_BRACKETS = {"(", ")", "[", "]"}
+
+
+def _pieces(toks: _Tokens, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Entities cut where no name goes on: at a dash standing between spaces ("UNITED STATES -
+    Prices"), at a bracket ("Organisation of Islamic Conference ( OIC"), and, in a person's name,
+    at a number ("J. Ratcliffe 63"); numbers ending any other name go too ("Newport 29")."""
+    out = []
+    for start, end, label in ents:
+        cuts = [i for i in range(start, end) if toks.text(i) in _BRACKETS or (
+            toks.text(i) in _DASHES and start < i < end - 1
+            and toks.starts[i] > toks.ends[i - 1] and toks.starts[i + 1] > toks.ends[i])
+            or label == "PERSON" and i > start and any(c.isdigit() for c in toks.text(i))]
+        lo = start
+        for i in [*cuts, end]:
+            hi = i
+            while hi > lo + 1 and any(c.isdigit() for c in toks.text(hi - 1)) and not toks.text(hi - 1).isalnum():
+                hi -= 1  # "4-0-18-0", "108-3"
+            while hi > lo + 1 and toks.text(hi - 1).isdigit():
+                hi -= 1
+            if hi > lo and not (hi - lo == 1 and not toks.text(lo)[:1].isalpha()):
+                out.append((lo, hi, label))
+            lo = i + 1
+            if label == "PERSON" and i < end and toks.text(i) not in _BRACKETS | _DASHES:
+                break  # after a number, no more of the name
     return out
 
 
