@@ -331,6 +331,10 @@ def _base_mentions(doc: Doc, index: ActorIndex, toks: _Tokens) -> list[_Mention]
         start, end = _trim(toks, ent_start, ent_end, person=ent_label == "PERSON")
         if ent_label == "PERSON" and start == ent_start:
             start = _first_names_before(doc, toks, start, end)
+        if end < len(toks.starts) and toks.lower(end).rstrip(".") in _SUFFIXES_BARE and toks.text(end)[:1].isupper():
+            end, ent_label = end + 1, "ORG"  # "Apic Yamada Corp", "the Green Party": an organisation
+            if end < len(toks.starts) and toks.text(end) == "." and toks.starts[end] == toks.ends[end - 1]:
+                end += 1
         text = toks.span_text(start, end)
         hit = index.lookup(text) or _abbreviated(index, text)
         if hit is None and ent_label in ACTOR_LABELS and _trim_common_nouns(toks, start, end) < end:
@@ -703,6 +707,8 @@ ORG_HEADS = CORPORATE_SUFFIXES | {
     "newspaper", "times", "post", "news", "press", "broadcasting", "television", "radio",
 }
 _ORG_HEADS_BARE = {w.rstrip(".") for w in ORG_HEADS}
+#: Words after a name that make it an organisation's when the recogniser left them out.
+_SUFFIXES_BARE = {w.rstrip(".") for w in CORPORATE_SUFFIXES - {"group", "se", "ab", "co", "sa"}} | {"party"}
 #: Words after a company's name that do not make another company ("Apple Computer", "Ford Motor").
 COMPANY_WORDS = {"computer", "computers", "motor", "motors", "airlines", "airways", "international",
                  "industries", "holdings", "technologies", "systems", "entertainment", "communications"}
