@@ -135,6 +135,14 @@ def test_a_thing_under_the_reporting_verb_does_not_speak():
     assert only(text)["speaker"] == "Brad Holm"
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"We can use it only where they allow," a Rio Tinto spokeswoman said.', "Rio Tinto"),
+    ('"One person was hurt," said a statement issued by the Interior Ministry.', "Interior Ministry"),
+])
+def test_unnamed_spokesperson_speaks_for_the_body_named_with_them(text, speaker):
+    assert only(text)["speaker"] == speaker
+
+
 def test_date_after_the_cue_is_not_the_speaker():
     text = '"We will find who did this," police Chief Maria Lopez said Monday.'
     assert only(text)["speaker"] == "Maria Lopez"
