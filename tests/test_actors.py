@@ -159,6 +159,21 @@ def test_body_named_in_a_title_stays_an_actor():
     assert {"Federal Reserve", "Lawrence Lindsey"} <= set(frame["actor"])
 
 
+def test_family_name_first_alone_is_that_person():
+    text = "Police detained the dissident Wang Donghai on Friday. Wang was taken to a study class."
+    assert actors_of(text, "Wang") == ["Wang Donghai"]
+
+
+def test_corporate_suffix_after_a_name_makes_an_organisation():
+    row = mention("Shares of Apic Yamada Corp rose on Friday.", "Apic Yamada Corp")
+    assert (row["label"], row["actor"]) == ("ORG", "Apic Yamada")
+
+
+def test_entity_is_cut_at_a_spaced_dash_and_a_number():
+    frame = find_mentions("UNITED STATES - Prices of bonds fell.\nJ. Ratcliffe 63 not out.")
+    assert {"UNITED STATES", "J. Ratcliffe"} <= set(frame["text"])
+
+
 def test_capitalised_word_opening_a_heading_is_not_a_person():
     frame = find_mentions("Breakthrough hopes fade\n\nThe talks in Oslo ended without a deal.")
     assert "Breakthrough" not in set(frame["text"])

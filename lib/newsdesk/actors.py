@@ -30,9 +30,18 @@ How a mention becomes an actor:
 - titles and appositions give roles and affiliations ("Ukrainian President X" ->
   "President of Ukraine"; "the head of Russia's delegation, X" -> that phrase),
   make the name a PERSON, and are themselves ``description`` mentions of X;
-- within an article a surname alone is the full name introduced with it, and a
-  definite description ("the Ukrainian leader") is the person introduced with
-  that affiliation and role;
+- within an article a surname alone is the nearest full name introduced with it (two people
+  sharing a surname stay two actors; a name written family name first, "Wang Dan" ... "Wang",
+  works too), a definite description ("the Ukrainian leader") is the person introduced with
+  that affiliation and role, and a role alone ("the Senator") the nearest person introduced
+  before it with that role (an orphan role is no actor);
+- within an article corporate suffixes make no new actor ("Apple Inc." is Apple), an acronym
+  defined in parentheses or matching a name's initials is that name ("RAF"), a one-word short
+  form is the longer organisation name it begins ("Northrop"), and "the US Federal Reserve"
+  is the Federal Reserve; "N. Korea" is North Korea;
+- one label per actor in an article, ORG where the article shows an organisation (a suffix,
+  "Party", a defined acronym, "X said in a statement");
+- entities are cut at a spaced dash, a bracket and, in a person's name, a number;
 - a demonym with an institution ("the Ukrainian air force") is an organisation of that state.
 
 Corpus-level frames: :func:`actors_frame` (one row per actor, ``ACTOR_COLUMNS``) and

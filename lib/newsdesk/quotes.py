@@ -5,8 +5,11 @@ marks (straight ``"``, typographic ``“ ”``, guillemets) and attributes it to
 speaker through the reporting verb ("cue") that governs it in the
 dependency parse, or the nearest cue in its sentence. Pronouns ("he said")
 and descriptions ("the Ukrainian leader said") are resolved to the person
-they refer to; a quote paragraph without a cue continues the previous
-quote's speaker. ``find_quotes(text)`` does the same for a bare text.
+they refer to, and an unnamed spokesperson to the body named with them ("a
+BHP spokeswoman said"); a quote paragraph without a cue continues the previous
+quote's speaker, a quote after a sentence where someone spoke is theirs, a quote
+signed after a dash ('"..." ― Ana Ruiz') is the signer's and a transcript turn
+('"WALLACE: ...') its speaker's. ``find_quotes(text)`` does the same for a bare text.
 
 One row per quoted passage (a quote running over several paragraphs gives
 one row per paragraph, each with the same speaker):
