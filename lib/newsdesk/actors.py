@@ -375,16 +375,25 @@ _DASHES = {"-", "\u2013", "\u2014", "\u2015"}
 _BRACKETS = {"(", ")", "[", "]"}
 
 
+def _two_names(toks: _Tokens, start: int, i: int, end: int) -> bool:
+    """Two people's names joined by "and" at ``i``: two or three capitalised words on each side."""
+    sides = (range(start, i), range(i + 1, end))
+    return all(2 <= len(side) <= 3 and all(toks.text(k)[:1].isupper() and toks.text(k)[1:2].islower()
+                                            for k in side) for side in sides)
+
+
 def _pieces(toks: _Tokens, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """Entities cut where no name goes on: at a dash standing between spaces ("UNITED STATES -
     Prices"), at a bracket ("Organisation of Islamic Conference ( OIC"), and, in a person's name,
-    at a number ("J. Ratcliffe 63"); numbers ending any other name go too ("Newport 29")."""
+    at a number ("J. Ratcliffe 63") or between two full names ("Laurent Cabannes and Laurent
+    Benezech"); numbers ending any other name go too ("Newport 29")."""
     out = []
     for start, end, label in ents:
         cuts = [i for i in range(start, end) if toks.text(i) in _BRACKETS or (
             toks.text(i) in _DASHES and start < i < end - 1
             and toks.starts[i] > toks.ends[i - 1] and toks.starts[i + 1] > toks.ends[i])
-            or label == "PERSON" and i > start and any(c.isdigit() for c in toks.text(i))]
+            or label == "PERSON" and i > start and any(c.isdigit() for c in toks.text(i))
+            or toks.lower(i) in {"and", "or"} and _two_names(toks, start, i, end)]
         lo = start
         for i in [*cuts, end]:
             hi = i
@@ -395,7 +404,7 @@ def _pieces(toks: _Tokens, ents: list[tuple[int, int, str]]) -> list[tuple[int, 
             if hi > lo and not (hi - lo == 1 and not toks.text(lo)[:1].isalpha()):
                 out.append((lo, hi, label))
             lo = i + 1
-            if label == "PERSON" and i < end and toks.text(i) not in _BRACKETS | _DASHES:
+            if label == "PERSON" and i < end and any(c.isdigit() for c in toks.text(i)):
                 break  # after a number, no more of the name
     return out
 
