@@ -143,6 +143,11 @@ def test_unnamed_spokesperson_speaks_for_the_body_named_with_them(text, speaker)
     assert only(text)["speaker"] == speaker
 
 
+def test_relatives_of_a_named_person_are_not_that_person():
+    text = 'Tomas Berg\'s relatives watched the video and said they had "more questions than answers."'
+    assert only(text)["speaker"] != "Tomas Berg"
+
+
 def test_date_after_the_cue_is_not_the_speaker():
     text = '"We will find who did this," police Chief Maria Lopez said Monday.'
     assert only(text)["speaker"] == "Maria Lopez"

@@ -68,6 +68,8 @@ _BEFORE_OPEN = set("([{\u2014\u2013-/")
 _AFTER_CLOSE = set(".,;:!?)]}\u2014\u2013-/\u2026")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _REPORTED_DEPS = ("ccomp", "xcomp", "conj", "parataxis")
+#: Nouns of what a body issues and that speak for it ("a statement issued by the ministry said").
+_STATEMENT_NOUNS = {"statement", "release", "communique", "communiqué", "report", "letter", "memo"}
 _CLIMB_DEPS = ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "relcl", "prep", "dep")
 _NP_DEPS = ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "prep", "pobj", "quantmod", "advmod")
 _INVERTED_DEPS = ("dobj", "attr", "npadvmod", "nsubj", "appos", "dep", "oprd")
@@ -584,7 +586,11 @@ class _Attributor:
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         if tok.lemma_.lower() in speaker_roles() and dets & {"the", "this", "that"}:
             return self.antecedent(lo, ("PERSON",)), "PERSON"
-        for i in self._phrase_tokens(tok, lo, hi):  # "a BHP spokeswoman", "a statement issued by the ministry"
+        if tok.lemma_.lower() in speaker_roles() or tok.lemma_.lower() in _STATEMENT_NOUNS:
+            phrase = self._phrase_tokens(tok, lo, hi)  # "a BHP spokeswoman", "a statement issued by the ministry"
+        else:  # "the US military", not "Scott's relatives" nor "a majority of Americans"
+            phrase = [c.i for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i not in self.inside]
+        for i in phrase:
             m = self.mentions.get(i)
             if m is not None and m["label"] in ("ORG", "GPE", "NORP") and m.get("kind") != "description":
                 return self.canonical(m), m["label"]
