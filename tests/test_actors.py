@@ -174,6 +174,11 @@ def test_entity_is_cut_at_a_spaced_dash_and_a_number():
     assert {"UNITED STATES", "J. Ratcliffe"} <= set(frame["text"])
 
 
+def test_company_word_before_any_person_with_it_stays_the_company():
+    text = "Ford Motor Co. reported a loss. Ford said sales fell. Later Bill Ford said he was optimistic."
+    assert actors_of(text, "Ford") == ["Ford"]
+
+
 def test_capitalised_word_opening_a_heading_is_not_a_person():
     frame = find_mentions("Breakthrough hopes fade\n\nThe talks in Oslo ended without a deal.")
     assert "Breakthrough" not in set(frame["text"])

@@ -558,10 +558,21 @@ def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Toke
         for p in found:
             if len(p.actor.split()) in (2, 3) and index.type_of(p.actor) is None:
                 firsts.setdefault(p.actor.split()[0], set()).add(p.actor)
+    # "Ford Motor Co." ... "Ford said" ... "Bill Ford": before any person, the word is the company's
+    companies = {}
+    for m in sorted(mentions, key=lambda m: -m.start):
+        if m.label == "ORG" and m.actor_type != "person" and m.end - m.start > 1:
+            companies[toks.text(m.start)] = m.start
+
+    def company_first(word: str, at: int) -> bool:
+        return companies.get(word, at) < at and all(p.start > at for p in bearers.get(word, ()))
+
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for m in mentions if full else ():  # no full name, no surname to find
         text = toks.span_text(m.start, m.end)
         person = nearest(text, m.start)
+        if person is not None and company_first(text, m.start):
+            continue
         if (person is None and m.end - m.start == 1 and text not in full and len(firsts.get(text, ())) == 1
                 and m.kind == "name" and index.type_of(m.actor) is None and m.label in {"PERSON", "ORG"}):
             actor = next(iter(firsts[text]))
@@ -577,7 +588,7 @@ def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Toke
     spelled = _indices_of(toks.attrs[:, 5], surnames)
     for tok in (doc[i] for i in spelled):
         person = nearest(tok.text, tok.i)
-        if (tok.i not in covered and person is not None and tok.is_title
+        if (tok.i not in covered and person is not None and tok.is_title and not company_first(tok.text, tok.i)
                 and tok.pos_ in {"PROPN", "NOUN", "VERB"} and is_person(tok.text, person)):
             extra.append(_Mention(tok.i, tok.i + 1, "PERSON", person.actor, "person", "alias"))
     named = {p.actor: p for found in bearers.values() for p in reversed(found)}
