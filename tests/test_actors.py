@@ -97,6 +97,88 @@ def test_names_keep_their_own_span(text, surface, actor):
     assert mention(text, surface)["actor"] == actor
 
 
+def actors_of(text: str, surface: str) -> list[str]:
+    """Actors of every mention written ``surface``, in article order."""
+    frame = find_mentions(text)
+    return frame[frame["text"] == surface]["actor"].tolist()
+
+
+def test_short_form_after_a_full_company_name_is_that_company():
+    text = "Northrop Grumman won the contract on Monday. Northrop said it would hire 200 engineers."
+    assert actors_of(text, "Northrop") == ["Northrop Grumman"]
+
+
+def test_initials_of_a_name_in_the_article_are_that_actor():
+    text = "The Royal Air Force sent four jets. The RAF said the jets returned safely."
+    row = mention(text, "RAF")
+    assert (row["actor"], row["kind"], row["label"]) == ("Royal Air Force", "alias", "ORG")
+
+
+def test_acronym_in_parentheses_is_the_name_before_it():
+    text = ("The Semiconductor Industry Association (SIA) said chip sales rose. "
+            "The SIA expects more growth next year.")
+    assert actors_of(text, "SIA") == ["Semiconductor Industry Association"] * 2
+
+
+@pytest.mark.parametrize("text", [
+    "Apple Inc. released a new phone on Tuesday. Apple said sales would start next week.",
+    "Apple Computer released a new phone on Tuesday. Apple said sales would start next week.",
+])
+def test_corporate_suffix_variants_make_no_new_actor(text):
+    frame = find_mentions(text)
+    assert set(frame[frame["label"] == "ORG"]["actor"]) == {"Apple"}
+
+
+def test_role_alone_is_the_person_introduced_with_that_role():
+    text = "Senator Mike Gravel spoke in Concord on Tuesday. Later the Senator said he would run again."
+    later = find_mentions(text).query("kind == 'description' and start > @text.index('Later')")
+    assert later["actor"].tolist() == ["Mike Gravel"]
+
+
+def test_orphan_role_is_no_actor():
+    assert find_mentions("The spokesman declined to comment on the report.").empty
+
+
+def test_two_people_with_one_surname_stay_two_actors():
+    text = ("Evangelist Oral Roberts founded the university in 1963. His son Richard Roberts resigned "
+            "on Friday. Roberts said he was sorry.")
+    frame = find_mentions(text)
+    people = frame[frame["label"] == "PERSON"]
+    assert {"Oral Roberts", "Richard Roberts"} <= set(people["actor"])
+    assert actors_of(text, "Roberts") == ["Richard Roberts"]
+
+
+@pytest.mark.parametrize(("surface", "actor"), [("N. Korea", "North Korea"), ("S. Korea", "South Korea")])
+def test_abbreviated_compass_word_before_a_state(surface, actor):
+    text = "N. Korea fired a missile on Sunday, S. Korea said."
+    assert mention(text, surface)["actor"] == actor
+
+
+def test_body_named_in_a_title_stays_an_actor():
+    frame = find_mentions("Federal Reserve Governor Lawrence Lindsey said the economy was sound.")
+    assert {"Federal Reserve", "Lawrence Lindsey"} <= set(frame["actor"])
+
+
+def test_family_name_first_alone_is_that_person():
+    text = "Police detained the dissident Wang Donghai on Friday. Wang was taken to a study class."
+    assert actors_of(text, "Wang") == ["Wang Donghai"]
+
+
+def test_corporate_suffix_after_a_name_makes_an_organisation():
+    row = mention("Shares of Apic Yamada Corp rose on Friday.", "Apic Yamada Corp")
+    assert (row["label"], row["actor"]) == ("ORG", "Apic Yamada")
+
+
+def test_entity_is_cut_at_a_spaced_dash_and_a_number():
+    frame = find_mentions("UNITED STATES - Prices of bonds fell.\nJ. Ratcliffe 63 not out.")
+    assert {"UNITED STATES", "J. Ratcliffe"} <= set(frame["text"])
+
+
+def test_company_word_before_any_person_with_it_stays_the_company():
+    text = "Ford Motor Co. reported a loss. Ford said sales fell. Later Bill Ford said he was optimistic."
+    assert actors_of(text, "Ford") == ["Ford"]
+
+
 def test_capitalised_word_opening_a_heading_is_not_a_person():
     frame = find_mentions("Breakthrough hopes fade\n\nThe talks in Oslo ended without a deal.")
     assert "Breakthrough" not in set(frame["text"])

@@ -95,6 +95,64 @@ def test_surname_gets_the_full_name():
     assert frame["speaker"].tolist() == ["Maria Lopez"]
 
 
+def test_role_only_speaker_is_the_person_introduced_with_that_role():
+    text = ('The spokesman of the city council, Tomas Berg, met reporters on Monday.\n\n'
+            '"We have nothing to hide," the spokesman said.')
+    row = only(text)
+    assert row["speaker"] == "Tomas Berg"
+    assert speaker_text(text, row).endswith("spokesman")
+
+
+def test_two_people_with_one_surname_keep_their_quotes():
+    text = ('Oral Roberts founded the school in 1963. His son Richard Roberts led it until Friday.\n\n'
+            '"I am sorry for the pain I caused," Roberts said.')
+    assert only(text)["speaker"] == "Richard Roberts"
+
+
+def test_quote_signed_after_a_dash_is_the_signers():
+    text = ('Readers sent us their views.\n'
+            '\u201cThe plan will not work and everyone knows it.\u201d \u2015 Ana Ruiz\n'
+            '\u201cI will vote for the plan because it helps my street.\u201d \u2015\u00a0Tomas Berg.\n')
+    assert find_quotes(text)["speaker"].tolist() == ["Ana Ruiz", "Tomas Berg"]
+
+
+def test_transcript_turn_names_its_speaker():
+    text = ('The host Chris Wallace spoke to Mike Pence.\n\n'
+            '"WALLACE: Will she be at the debate tomorrow night, Governor?\n\n'
+            '"PENCE: I think that is a distraction from the real issues of this race.')
+    assert find_quotes(text)["speaker"].tolist() == ["Chris Wallace", "Mike Pence"]
+
+
+def test_quote_after_a_sentence_where_someone_spoke_is_theirs():
+    text = ('The board may wait until the vote, Maria Lopez said. "The other option is to act now and '
+            'explain it later to the voters of this city."')
+    assert only(text)["speaker"] == "Maria Lopez"
+
+
+def test_a_thing_under_the_reporting_verb_does_not_speak():
+    text = ('City Attorney Brad Holm said in the letter that the advertisement "unmistakably and '
+            'wrongfully" suggests that the police support the campaign.')
+    assert only(text)["speaker"] == "Brad Holm"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('"We can use it only where they allow," a Rio Tinto spokeswoman said.', "Rio Tinto"),
+    ('"One person was hurt," said a statement issued by the Interior Ministry.', "Interior Ministry"),
+])
+def test_unnamed_spokesperson_speaks_for_the_body_named_with_them(text, speaker):
+    assert only(text)["speaker"] == speaker
+
+
+def test_relatives_of_a_named_person_are_not_that_person():
+    text = 'Tomas Berg\'s relatives watched the video and said they had "more questions than answers."'
+    assert only(text)["speaker"] != "Tomas Berg"
+
+
+def test_date_after_the_cue_is_not_the_speaker():
+    text = '"We will find who did this," police Chief Maria Lopez said Monday.'
+    assert only(text)["speaker"] == "Maria Lopez"
+
+
 # --------------------------------------------------------------------------- continuation
 
 

@@ -30,9 +30,18 @@ How a mention becomes an actor:
 - titles and appositions give roles and affiliations ("Ukrainian President X" ->
   "President of Ukraine"; "the head of Russia's delegation, X" -> that phrase),
   make the name a PERSON, and are themselves ``description`` mentions of X;
-- within an article a surname alone is the full name introduced with it, and a
-  definite description ("the Ukrainian leader") is the person introduced with
-  that affiliation and role;
+- within an article a surname alone is the nearest full name introduced with it (two people
+  sharing a surname stay two actors; a name written family name first, "Wang Dan" ... "Wang",
+  works too), a definite description ("the Ukrainian leader") is the person introduced with
+  that affiliation and role, and a role alone ("the Senator") the nearest person introduced
+  before it with that role (an orphan role is no actor);
+- within an article corporate suffixes make no new actor ("Apple Inc." is Apple), an acronym
+  defined in parentheses or matching a name's initials is that name ("RAF"), a one-word short
+  form is the longer organisation name it begins ("Northrop"), and "the US Federal Reserve"
+  is the Federal Reserve; "N. Korea" is North Korea;
+- one label per actor in an article, ORG where the article shows an organisation (a suffix,
+  "Party", a defined acronym, "X said in a statement");
+- entities are cut at a spaced dash, a bracket and, in a person's name, a number;
 - a demonym with an institution ("the Ukrainian air force") is an organisation of that state.
 
 Corpus-level frames: :func:`actors_frame` (one row per actor, ``ACTOR_COLUMNS``) and
@@ -279,9 +288,30 @@ def _trim(toks: _Tokens, start: int, end: int, person: bool = False) -> tuple[in
     drop = toks.person_drop if person else toks.drop
     while start < end - 1 and toks.lower(start) in drop:
         start += 1
-    while end > start + 1 and (toks.text(end - 1) in _POSSESSIVE or toks.punct[end - 1]):
+    while end > start + 1 and (toks.text(end - 1) in _POSSESSIVE or toks.punct[end - 1] or toks.text(end - 1).isspace()):
         end -= 1
     return start, end
+
+
+def _trim_common_nouns(toks: _Tokens, start: int, end: int) -> int:
+    """End of a name without the common nouns the recogniser took after it ("Interfax news agency")."""
+    while (end > start + 1 and toks.text(end - 1).isalpha() and toks.text(end - 1).islower()
+           and toks.starts[end - 1] > toks.ends[end - 2]):  # a word of its own, not the end of "Ki-moon"
+        end -= 1
+    return end
+
+
+def _first_names_before(doc: Doc, toks: _Tokens, start: int, end: int) -> int:
+    """Start of a person's name with the capitalised given names the recogniser left out before it
+    ("Evangelist Oral Roberts" where it found only "Roberts"); titles and other entities stay out."""
+    while start > 0 and toks.ent_ids[start - 1] == 0 and not toks.sent_starts[start]:
+        tok = doc[start - 1]
+        if not (tok.pos_ == "PROPN" and tok.dep_ == "compound" and start <= tok.head.i < end and tok.is_title
+                and tok.is_alpha and tok.ent_iob_ == "O" and tok.lower_ not in toks.person_drop
+                and not tok.is_sent_start):
+            break
+        start -= 1
+    return start
 
 
 def _is_state(index: ActorIndex, actor: str | None) -> bool:
@@ -306,13 +336,22 @@ def _ent_id(toks: _Tokens, start: int, end: int) -> str:
 def _base_mentions(doc: Doc, index: ActorIndex, toks: _Tokens) -> list[_Mention]:
     """Entities of the doc looked up in the actor table."""
     out = []
-    for ent in doc.ents:
-        ent_start, ent_end, ent_label = ent.start, ent.end, ent.label_
+    for ent_start, ent_end, ent_label in _pieces(toks, [(e.start, e.end, e.label_) for e in doc.ents]):
         start, end = _trim(toks, ent_start, ent_end, person=ent_label == "PERSON")
+        if ent_label == "PERSON" and start == ent_start:
+            start = _first_names_before(doc, toks, start, end)
+        if end < len(toks.starts) and toks.lower(end).rstrip(".") in _SUFFIXES_BARE and toks.text(end)[:1].isupper():
+            end, ent_label = end + 1, "ORG"  # "Apic Yamada Corp", "the Green Party": an organisation
+            if end < len(toks.starts) and toks.text(end) == "." and toks.starts[end] == toks.ends[end - 1]:
+                end += 1
         text = toks.span_text(start, end)
-        hit = index.lookup(text)
+        hit = index.lookup(text) or _abbreviated(index, text)
+        if hit is None and ent_label in ACTOR_LABELS and _trim_common_nouns(toks, start, end) < end:
+            end = _trim_common_nouns(toks, start, end)
+            text = toks.span_text(start, end)
+            hit = index.lookup(text)
         ent_id = _ent_id(toks, ent_start, ent_end)
-        if hit is None and index.lookup(ent_id):
+        if hit is None and ent_id and index.lookup(ent_id):
             hit = (ent_id, "alias")
         if hit and not ent_id and index.type_of(hit[0]) in GAZETTEER_TYPES and ent_label in {
                 "PERSON", "ORG", "NORP"} and not (start > 0 and toks.lower(start - 1) in LOCATIVES):
@@ -325,8 +364,48 @@ def _base_mentions(doc: Doc, index: ActorIndex, toks: _Tokens) -> list[_Mention]
             out.append(_Mention(start, end, label, actor, actor_type, kind, row["role"], row["affiliation"]))
         elif all(toks.lower(i) in ROLE_NOUNS for i in range(start, end)):
             continue  # "Treasurer" alone is a role, not a name
+        elif not any(c.isupper() for c in text):
+            continue  # no capital letter, no name ("n't" taken for an organisation)
         elif ent_label in ACTOR_LABELS or ent_label == "WORK_OF_ART":
             out.append(_Mention(start, end, ent_label, text, LABEL_TYPES.get(ent_label, "place"), "name"))
+    return out
+
+
+_DASHES = {"-", "\u2013", "\u2014", "\u2015"}
+_BRACKETS = {"(", ")", "[", "]"}
+
+
+def _two_names(toks: _Tokens, start: int, i: int, end: int) -> bool:
+    """Two people's names joined by "and" at ``i``: two or three capitalised words on each side."""
+    sides = (range(start, i), range(i + 1, end))
+    return all(2 <= len(side) <= 3 and all(toks.text(k)[:1].isupper() and toks.text(k)[1:2].islower()
+                                            for k in side) for side in sides)
+
+
+def _pieces(toks: _Tokens, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Entities cut where no name goes on: at a dash standing between spaces ("UNITED STATES -
+    Prices"), at a bracket ("Organisation of Islamic Conference ( OIC"), and, in a person's name,
+    at a number ("J. Ratcliffe 63") or between two full names ("Laurent Cabannes and Laurent
+    Benezech"); numbers ending any other name go too ("Newport 29")."""
+    out = []
+    for start, end, label in ents:
+        cuts = [i for i in range(start, end) if toks.text(i) in _BRACKETS or (
+            toks.text(i) in _DASHES and start < i < end - 1
+            and toks.starts[i] > toks.ends[i - 1] and toks.starts[i + 1] > toks.ends[i])
+            or label == "PERSON" and i > start and any(c.isdigit() for c in toks.text(i))
+            or toks.lower(i) in {"and", "or"} and _two_names(toks, start, i, end)]
+        lo = start
+        for i in [*cuts, end]:
+            hi = i
+            while hi > lo + 1 and any(c.isdigit() for c in toks.text(hi - 1)) and not toks.text(hi - 1).isalnum():
+                hi -= 1  # "4-0-18-0", "108-3"
+            while hi > lo + 1 and toks.text(hi - 1).isdigit():
+                hi -= 1
+            if hi > lo and not (hi - lo == 1 and not toks.text(lo)[:1].isalpha()):
+                out.append((lo, hi, label))
+            lo = i + 1
+            if label == "PERSON" and i < end and any(c.isdigit() for c in toks.text(i)):
+                break  # after a number, no more of the name
     return out
 
 
@@ -420,6 +499,9 @@ def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens
             for t in title:  # "former Culture Minister": the title is not an entity of its own
                 other = by_token.get(t.i)
                 if other is not None and other is not m and not _is_state(index, other.actor):
+                    if other.label == "ORG" and other.end - other.start > 1 or index.type_of(other.actor) in {
+                            "organisation", "international body"}:
+                        continue  # "Federal Reserve Governor X": the body stays an actor of its own
                     other.label = "DROP"
             state = _state_in(title, by_token, index)
             words = [t.text for t in title if t.text not in _POSSESSIVE and (
@@ -448,10 +530,21 @@ def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Toke
     table, or most lone uses of the surname being PERSON (so "Amazon" stays an
     organisation after a stray PERSON "Cloud Cam Amazon").
     """
-    full = {}
-    for m in mentions:
+    full: dict[str, _Mention] = {}
+    bearers: dict[str, list[_Mention]] = {}  # surname -> the full names with it, in article order
+    for m in sorted(mentions, key=lambda m: m.start):
         if m.actor_type == "person" and m.label == "PERSON" and m.kind != "description" and len(m.actor.split()) > 1:
             full.setdefault(m.actor.split()[-1], m)
+            bearers.setdefault(m.actor.split()[-1], []).append(m)
+
+    def nearest(surname: str, at: int) -> _Mention | None:
+        """The nearest full name before ``at`` with that surname (else the first): two people sharing
+        a surname stay two actors."""
+        found = bearers.get(surname)
+        if not found:
+            return None
+        before = [p for p in found if p.start < at]
+        return before[-1] if before else found[0]
     alone = Counter((toks.text(m.start), m.label == "PERSON") for m in mentions if m.end - m.start == 1)
     alone.update((m.actor.split()[-1], True) for m in mentions if m.label == "PERSON" and m.kind == "name")
 
@@ -459,10 +552,32 @@ def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Toke
         return bool(person.role) or index.type_of(person.actor) == "person" or (
             alone[(surname, True)] >= alone[(surname, False)])
 
+    # a name written family name first ("Wang Dan" ... "Wang"): the first word of one person's name alone
+    firsts: dict[str, set[str]] = {}
+    for found in bearers.values():
+        for p in found:
+            if len(p.actor.split()) in (2, 3) and index.type_of(p.actor) is None:
+                firsts.setdefault(p.actor.split()[0], set()).add(p.actor)
+    # "Ford Motor Co." ... "Ford said" ... "Bill Ford": before any person, the word is the company's
+    companies = {}
+    for m in sorted(mentions, key=lambda m: -m.start):
+        if m.label == "ORG" and m.actor_type != "person" and m.end - m.start > 1:
+            companies[toks.text(m.start)] = m.start
+
+    def company_first(word: str, at: int) -> bool:
+        return companies.get(word, at) < at and all(p.start > at for p in bearers.get(word, ()))
+
     covered = {i for m in mentions for i in range(m.start, m.end)}
     for m in mentions if full else ():  # no full name, no surname to find
         text = toks.span_text(m.start, m.end)
-        person = full.get(text)
+        person = nearest(text, m.start)
+        if person is not None and company_first(text, m.start):
+            continue
+        if (person is None and m.end - m.start == 1 and text not in full and len(firsts.get(text, ())) == 1
+                and m.kind == "name" and index.type_of(m.actor) is None and m.label in {"PERSON", "ORG"}):
+            actor = next(iter(firsts[text]))
+            m.actor, m.actor_type, m.label, m.kind = actor, "person", "PERSON", "alias"
+            continue
         if person is None or m is person or m.actor == person.actor or m.kind == "demonym":
             continue
         if m.label == "PERSON" or is_person(text, person):
@@ -472,14 +587,15 @@ def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Toke
     surnames = [hash_string(name) for name in full]
     spelled = _indices_of(toks.attrs[:, 5], surnames)
     for tok in (doc[i] for i in spelled):
-        person = full.get(tok.text)
-        if (tok.i not in covered and person is not None and tok.is_title
+        person = nearest(tok.text, tok.i)
+        if (tok.i not in covered and person is not None and tok.is_title and not company_first(tok.text, tok.i)
                 and tok.pos_ in {"PROPN", "NOUN", "VERB"} and is_person(tok.text, person)):
             extra.append(_Mention(tok.i, tok.i + 1, "PERSON", person.actor, "person", "alias"))
+    named = {p.actor: p for found in bearers.values() for p in reversed(found)}
     for m in mentions + extra:
         if m.actor_type == "person":
-            person = full.get(m.actor.split()[-1])
-            if person is not None and person.actor == m.actor:
+            person = named.get(m.actor)
+            if person is not None:
                 m.role = m.role or person.role
                 m.affiliation = m.affiliation or person.affiliation
     return extra
@@ -522,6 +638,37 @@ def _descriptions(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list
         person = before[-1] if before else candidates[0]
         extra.append(_Mention(start, end, "PERSON", person.actor, "person", "description", person.role, state))
         taken.add((start, end))
+    return extra
+
+
+def _role_only(doc: Doc, mentions: list[_Mention], toks: _Tokens) -> list[_Mention]:
+    """"The Senator", "the chief executive": a role alone is the nearest person introduced before it
+    with that role in the article; with none, it is no actor at all."""
+    people = [m for m in mentions if m.label == "PERSON" and m.kind != "description" and m.role]
+    if not people:
+        return []
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    extra = []
+    roles = [get_string_id(w) for w in ROLE_NOUNS]
+    for i in _indices_of(toks.attrs[:, 0], roles):
+        tok = doc[i]
+        if i in covered or tok.dep_ == "compound" or any(c.dep_ in {"appos", "poss"} for c in tok.children):
+            continue
+        if i + 1 < len(doc) and (doc[i + 1].pos_ == "PROPN" or doc[i + 1].lower_ in {"of", "for"}):
+            continue  # a title before a name, or "the head of X" (a description of its own)
+        lefts = list(tok.lefts)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in lefts) or any(c.i in covered for c in lefts):
+            continue
+        mods = [c for c in lefts if c.dep_ in {"amod", "compound"} and c.i == i - 1]
+        words = [t.lower_ for t in mods] + [tok.lemma_.lower()]
+        fits = [(p.start, p.actor) for p in people if p.start < i and all(w in p.role.lower() for w in words)]
+        actor = _nearest(fits, i)
+        if actor is None:
+            continue
+        person = next(p for p in people if p.actor == actor)
+        start = mods[0].i if mods else i
+        extra.append(_Mention(start, i + 1, "PERSON", actor, "person", "description", person.role, person.affiliation))
+        covered.update(range(start, i + 1))
     return extra
 
 
@@ -570,6 +717,241 @@ def _bodies(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Ment
     return extra
 
 
+# --------------------------------------------------------------------------- one actor per entity in an article
+
+#: Legal and corporate suffixes: "Apple Inc." and "Apple" are one company.
+CORPORATE_SUFFIXES = {
+    "inc", "inc.", "incorporated", "corp", "corp.", "corporation", "co", "co.", "company", "ltd", "ltd.",
+    "limited", "plc", "ag", "sa", "s.a.", "nv", "n.v.", "llc", "l.l.c.", "gmbh", "group", "holdings",
+    "lp", "l.p.", "pty", "bhd", "spa", "s.p.a.", "ab", "asa", "oyj", "se", "kk",
+}
+#: Last words that make a name an organisation wherever it stands ("the Labour Party", "the Tax Agency").
+ORG_HEADS = CORPORATE_SUFFIXES | {
+    "party", "association", "union", "council", "committee", "commission", "agency", "bank", "institute",
+    "university", "college", "ministry", "department", "organisation", "organization", "federation",
+    "league", "foundation", "airlines", "airways", "fund", "exchange", "authority", "bureau", "office",
+    "service", "services", "society", "network", "board", "trust", "club", "coalition", "front", "movement",
+    "alliance", "court", "police", "army", "navy", "reserve", "systems", "technologies", "motors",
+    "industries", "enterprises", "partners", "capital", "securities", "insurance", "pharmaceuticals",
+    "newspaper", "times", "post", "news", "press", "broadcasting", "television", "radio",
+}
+_ORG_HEADS_BARE = {w.rstrip(".") for w in ORG_HEADS}
+#: Words after a name that make it an organisation's when the recogniser left them out.
+_SUFFIXES_BARE = {w.rstrip(".") for w in CORPORATE_SUFFIXES - {"group", "se", "ab", "co", "sa"}} | {"party"}
+#: Words after a company's name that do not make another company ("Apple Computer", "Ford Motor").
+COMPANY_WORDS = {"computer", "computers", "motor", "motors", "airlines", "airways", "international",
+                 "industries", "holdings", "technologies", "systems", "entertainment", "communications"}
+#: Words too common to stand for a longer name on their own ("Bank" is not "Bank of America").
+GENERIC_NAME_WORDS = {
+    "the", "bank", "national", "united", "general", "american", "new", "international", "royal", "federal",
+    "central", "air", "first", "union", "ministry", "department", "university", "state", "states", "world",
+    "european", "british", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "great", "global", "people", "peoples", "democratic", "republican", "republic", "council", "court",
+    "supreme", "city", "county", "house", "senate", "party", "government", "foreign", "security", "office",
+    "commission", "committee", "agency", "association", "institute", "nations", "china", "china's",
+}
+#: Words left out of an acronym ("Bank of England" is BoE, "Department of Labor" DoL).
+ACRONYM_SKIP = {"of", "the", "and", "for", "&", "on", "in", "de", "du", "des", "la", "le", "a", "an", "to"}
+#: Abbreviated compass words before a place ("N. Korea" is North Korea).
+COMPASS_ABBREVIATIONS = {"N.": "North", "S.": "South", "E.": "East", "W.": "West"}
+#: Phrases after a name that only an organisation says ("X said in a statement").
+STATEMENT_NOUNS = {"statement", "press release", "communique", "communiqué"}
+
+
+def _words(name: str) -> list[str]:
+    return name.replace("\u2019", "'").split()
+
+
+def _strip_suffix(name: str) -> str:
+    """"Apple Inc." -> "Apple", "Bank of America Corporation" -> "Bank of America" (one word stays)."""
+    words = _words(name)
+    while len(words) > 1 and words[-1].lower().rstrip(",") in CORPORATE_SUFFIXES:
+        words.pop()
+        if words and words[-1].endswith(","):
+            words[-1] = words[-1][:-1]
+    return " ".join(words)
+
+
+def _initials(name: str) -> set[str]:
+    """Acronyms a name may be written as: "Royal Air Force" -> RAF, "Bank of England" -> BOE and BE."""
+    words = [w for w in _words(name) if w[:1].isalpha()]
+    if len(words) < 2:
+        return set()
+    full = "".join(w[0] for w in words).upper()
+    capital = "".join(w[0] for w in words if w.lower() not in ACRONYM_SKIP).upper()
+    return {full, capital} if len(capital) >= 2 else {full}
+
+
+def _acronym_form(text: str) -> str | None:
+    """"U.S.A." -> "USA", "GAO" -> "GAO"; None for words that are not acronyms."""
+    bare = text.replace(".", "").replace("&", "")
+    if 2 <= len(bare) <= 7 and bare.isalpha() and sum(c.isupper() for c in bare) >= max(2, len(bare) - 1):
+        return bare.upper()
+    return None
+
+
+def _abbreviated(index: ActorIndex, text: str) -> tuple[str, str] | None:
+    """"N. Korea" -> North Korea: a compass abbreviation before a place the table knows in full."""
+    first, _, rest = text.partition(" ")
+    if first in COMPASS_ABBREVIATIONS and rest:
+        hit = index.lookup(f"{COMPASS_ABBREVIATIONS[first]} {rest}")
+        return (hit[0], "alias") if hit else None
+    return None
+
+
+def _own_name(m: _Mention, index: ActorIndex) -> bool:
+    """A name the actor table does not know, resolved to itself (only such names are regrouped)."""
+    return m.kind == "name" and index.type_of(m.actor) is None and m.label in ACTOR_LABELS
+
+
+def _org_evidence(doc: Doc, m: _Mention, toks: _Tokens) -> bool:
+    """In-article signs that a name is an organisation: a head word ("Party", "Inc."), or
+    "X said in a statement" / "a spokesman for X"."""
+    if _words(m.actor)[-1].lower().rstrip(".,") in _ORG_HEADS_BARE and m.end - m.start > 1:
+        return True
+    after = " ".join(toks.lower(i) for i in range(m.end, min(m.end + 6, len(doc))))
+    if any(f" in a {noun}" in f" {after}" for noun in STATEMENT_NOUNS) and (
+            after.startswith(("said", "says", "announced", "confirmed"))):
+        return True
+    before = " ".join(toks.lower(i) for i in range(max(m.start - 2, 0), m.start))
+    return before.endswith(("spokesman for", "spokeswoman for", "spokesperson for", "statement from"))
+
+
+def _canonical_names(doc: Doc, ordered: list[_Mention], index: ActorIndex, toks: _Tokens) -> set[str]:
+    """Suffixes and state prefixes dropped from names ("Apple Inc." -> Apple, "the US Federal
+    Reserve" -> Federal Reserve when the article or the table names it so); returns the actors
+    with in-article evidence of being organisations."""
+    evidence = set()
+    for m in ordered:
+        if not _own_name(m, index) or m.label == "PERSON" and m.role:
+            continue
+        if (m.label != "PERSON" or m.end - m.start == 1) and _org_evidence(doc, m, toks):
+            evidence.add(m.actor)  # "Ericsson said in a statement", however it was labelled
+        stripped = _strip_suffix(m.actor)
+        if stripped != m.actor:
+            evidence.update((m.actor, stripped))
+            hit = index.lookup(stripped)
+            m.actor = hit[0] if hit and index.type_of(hit[0]) not in {"city", "person"} else stripped
+    names = {m.actor for m in ordered}
+    for m in ordered:
+        words = _words(m.actor)
+        if not _own_name(m, index) or len(words) < 2 or m.label == "PERSON":
+            continue
+        for k in range(len(words) - 1, 0, -1):
+            state, rest = index.lookup(" ".join(words[:k])), " ".join(words[k:])
+            hit = index.lookup(rest)
+            if state and _is_state(index, state[0]) and rest[:1].isupper() and (rest in names or hit):
+                m.actor = hit[0] if hit else rest
+                m.affiliation = m.affiliation or state[0]
+                break
+        stem = list(words)
+        while len(stem) > 1 and stem[-1].lower() in COMPANY_WORDS:
+            stem.pop()
+        if len(stem) < len(words) and (" ".join(stem) in evidence or " ".join(stem) in names):
+            m.actor, m.kind = " ".join(stem), "alias"  # "Apple Computer" where the article says "Apple"
+    return evidence
+
+
+def _acronyms(ordered: list[_Mention], index: ActorIndex, toks: _Tokens, evidence: set[str]) -> dict[str, str]:
+    """Acronym -> actor: defined in parentheses after a name, or the initials of a name in the article."""
+    acronyms: dict[str, str] = {}
+    for k, m in enumerate(ordered):
+        if m.start < 2 or toks.text(m.start - 1) != "(" or m.end >= len(toks.starts) or toks.text(m.end) != ")":
+            continue
+        form = _acronym_form(toks.span_text(m.start, m.end))
+        prev = next((p for p in reversed(ordered[:k]) if p.end == m.start - 1), None)
+        if form and prev is not None and prev.label != "PERSON" and not _is_state(index, prev.actor):
+            acronyms[form] = prev.actor
+            if prev.label == "ORG" or prev.actor in evidence:
+                evidence.add(prev.actor)
+    for m in ordered:
+        if m.label in {"ORG", "FAC", "NORP"} and m.kind != "description":
+            for form in _initials(m.actor):
+                if index.lookup(form) is None:  # "US" stays the state, whatever "Union of S..." says
+                    acronyms.setdefault(form, m.actor)
+    return acronyms
+
+
+def _nearest(candidates: list[tuple[int, str]], at: int) -> str | None:
+    """The actor of the nearest candidate before ``at``, else of the first after."""
+    before = [actor for start, actor in candidates if start < at]
+    after = [actor for start, actor in candidates if start > at]
+    return before[-1] if before else (after[0] if after else None)
+
+
+def _aliases(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens) -> list[_Mention]:
+    """Within an article, a short form, acronym or suffix variant of a name is the actor of that name.
+
+    - corporate suffixes make no new actor ("Apple Inc." and "Apple Computer" are Apple);
+    - an acronym in parentheses right after a name is that name's actor ("the Government
+      Accountability Office (GAO)"), and so is an acronym matching the initials of a name;
+    - a single word that begins a longer organisation name is the nearest such name before it
+      (else after it): "Northrop" after "Northrop Grumman", unless the word is too common ("Bank");
+    - a name starting with a state ("the US Federal Reserve") is the rest when the article or the
+      table names it alone ("the Federal Reserve").
+
+    Labels follow: an actor with organisation evidence (:func:`_org_evidence`, a suffix, a
+    defined acronym) is an ORG in every mention. Returns mentions of acronyms the recogniser missed.
+    """
+    ordered = sorted((m for m in mentions if m.label in ACTOR_LABELS), key=lambda m: m.start)
+    if not ordered:
+        return []
+    evidence = _canonical_names(doc, ordered, index, toks)
+    acronyms = _acronyms(ordered, index, toks, evidence)
+    longs = [(m.start, m.actor) for m in ordered if len(_words(m.actor)) > 1 and m.kind != "description"
+             and (m.label in {"ORG", "FAC"} or m.actor in evidence) and not _is_state(index, m.actor)]
+    for m in ordered:
+        if m.kind == "description" or m.label == "PERSON" and (m.role or m.kind == "alias"):
+            continue
+        text = toks.span_text(m.start, m.end)
+        if all(w.lower() in CORPORATE_SUFFIXES for w in _words(text)):
+            m.label = "DROP"  # "LLC" the recogniser split from "Chrysler Group LLC"
+            continue
+        form = _acronym_form(text)
+        known = index.type_of(m.actor) is not None
+        if form in acronyms and acronyms[form] != m.actor and (not known or index.lookup(text) is None):
+            m.actor, m.kind = acronyms[form], "alias"
+            continue
+        words = _words(m.actor)
+        if known or len(words) != 1 or words[0].lower() in GENERIC_NAME_WORDS or m.label in {"GPE", "LOC"}:
+            continue
+        best = _nearest([(s, a) for s, a in longs if _words(a)[0] == words[0]], m.start)
+        if best is not None:
+            m.actor, m.kind = best, "alias"
+    _consistent_labels(ordered, index, evidence | set(acronyms.values()))
+    extra = []
+    if acronyms:  # acronyms the recogniser missed ("GM shares fell")
+        covered = {i for m in mentions for i in range(m.start, m.end)}
+        for i in _indices_of(toks.attrs[:, 5], [hash_string(a) for a in acronyms]):
+            if i not in covered:
+                actor = acronyms[toks.text(i)]
+                label = next((m.label for m in ordered if m.actor == actor and m.kind != "description"), "ORG")
+                extra.append(_Mention(i, i + 1, label, actor, LABEL_TYPES.get(label, "organisation"), "alias"))
+    return extra
+
+
+def _consistent_labels(ordered: list[_Mention], index: ActorIndex, organisations: set[str]) -> None:
+    """One label per actor in an article: ORG where the article shows an organisation, else the
+    label most of its name mentions carry (a person with a role stays a person)."""
+    groups: dict[str, list[_Mention]] = {}
+    for m in ordered:
+        if m.kind != "description" and index.type_of(m.actor) is None and m.label in {"PERSON", "ORG", "GPE", "LOC"}:
+            groups.setdefault(m.actor, []).append(m)
+    for actor, group in groups.items():
+        if any(m.label == "PERSON" and m.role for m in group):
+            label = "PERSON"
+        elif actor in organisations:
+            label = "ORG"
+        else:
+            counts = Counter(m.label for m in group).most_common()
+            if len(counts) < 2 or counts[0][1] == counts[1][1]:
+                continue
+            label = counts[0][0]
+        for m in group:
+            if m.label != label:
+                m.label, m.actor_type = label, LABEL_TYPES[label]
+
+
 def _capitalised_words(doc: Doc, mentions: list[_Mention], words: frozenset[str]) -> None:
     """A lone English word the NER took for a person only because it opens a sentence ("Breakthrough
     hopes low") is no name: dropped unless the article names that person in full."""
@@ -588,7 +970,9 @@ def _resolve(doc: Doc, index: ActorIndex, words: frozenset[str] = frozenset()) -
     mentions += _people(doc, mentions, index, toks)
     mentions += _surnames(doc, mentions, index, toks)
     _capitalised_words(doc, mentions, words)
+    mentions += _aliases(doc, mentions, index, toks)
     mentions += _descriptions(doc, mentions, index)
+    mentions += _role_only(doc, mentions, toks)
     mentions += _bodies(doc, mentions, index)
     out = [m for m in mentions if m.label in ACTOR_LABELS]
     seen = set()

@@ -5,8 +5,11 @@ marks (straight ``"``, typographic ``“ ”``, guillemets) and attributes it to
 speaker through the reporting verb ("cue") that governs it in the
 dependency parse, or the nearest cue in its sentence. Pronouns ("he said")
 and descriptions ("the Ukrainian leader said") are resolved to the person
-they refer to; a quote paragraph without a cue continues the previous
-quote's speaker. ``find_quotes(text)`` does the same for a bare text.
+they refer to, and an unnamed spokesperson to the body named with them ("a
+BHP spokeswoman said"); a quote paragraph without a cue continues the previous
+quote's speaker, a quote after a sentence where someone spoke is theirs, a quote
+signed after a dash ('"..." ― Ana Ruiz') is the signer's and a transcript turn
+('"WALLACE: ...') its speaker's. ``find_quotes(text)`` does the same for a bare text.
 
 One row per quoted passage (a quote running over several paragraphs gives
 one row per paragraph, each with the same speaker):
@@ -64,6 +67,9 @@ _MARKS = {
 _BEFORE_OPEN = set("([{\u2014\u2013-/")
 _AFTER_CLOSE = set(".,;:!?)]}\u2014\u2013-/\u2026")
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_REPORTED_DEPS = ("ccomp", "xcomp", "conj", "parataxis")
+#: Nouns of what a body issues and that speak for it ("a statement issued by the ministry said").
+_STATEMENT_NOUNS = {"statement", "release", "communique", "communiqué", "report", "letter", "memo"}
 _CLIMB_DEPS = ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "relcl", "prep", "dep")
 _NP_DEPS = ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "prep", "pobj", "quantmod", "advmod")
 _INVERTED_DEPS = ("dobj", "attr", "npadvmod", "nsubj", "appos", "dep", "oprd")
@@ -95,6 +101,14 @@ def speaker_roles() -> frozenset[str]:
 
 
 # --------------------------------------------------------------------------- quote marks
+
+
+#: A speaker's name in capitals and a colon opening a quote: a transcript's turn ('"WALLACE: ...').
+_TRANSCRIPT = re.compile(r"(?P<name>[A-Z][A-Z'\u2019.\- ]{0,38}[A-Z]):[ \t]")
+#: After a closing mark, a dash and a name that ends the line: the quote's signature ('"..." ― Ana Ruiz').
+_SIGNATURE = re.compile(
+    r"[\"\u201d\u2019'\u00bb]?[.,]?[^\S\n]*[\u2015\u2014\u2013-][^\S\n]*"
+    r"(?P<name>[A-Z][^\n\"\u201c\u201d]{1,60}?)[.,]?[^\S\n]*(?:\n|$)")
 
 
 @dataclass
@@ -307,6 +321,61 @@ class _Attributor:
 
     # ---- speakers
 
+    def acting_subject(self, q: _Quote, cue: Token | None) -> tuple[Token, Token] | None:
+        """``(verb, subject)`` when the verb that takes the quote is not a reporting verb but a person
+        does it ('Reid has gone after Trump as a "human leech ..."', 'as Trump went on about "how
+        the system is rigged"'); not inside what a reporting verb reports ('X said Y would face "...").
+        """
+        span = self.span(q)
+        if span is None:
+            return None
+        heads = self.heads
+        outside = [heads[i] for i in range(span.start, span.end) if not span.start <= heads[i] < span.end]
+        if not outside:
+            return None
+        j = outside[0]
+        for _ in range(3):  # up from a preposition or noun to its verb
+            if self.pos[j] == VERB or heads[j] == j:
+                break
+            j = heads[j]
+        verb = self.doc[j]
+        if verb.pos != VERB or self._is_cue(verb) or (cue is not None and verb.dep_ in _REPORTED_DEPS):
+            return None
+        subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside]
+        if not subj:
+            return None
+        m = self.mentions.get(subj[0].i)
+        if (m is not None and m["label"] == "PERSON") or subj[0].lower_ in _PERSON_PRONOUNS:
+            return verb, subj[0]
+        return None
+
+    def outer_subject(self, cue: Token, subj: Token | None) -> Token | None:
+        """The subject of a reporting verb whose complement holds ``cue``, when it is the one speaking:
+        "X said in the letter that the advertisement "..." suggests" (the inner subject is a thing),
+        "She said she recalls "..."" (the same pronoun). A named inner speaker keeps the quote."""
+        if subj is not None and subj.pos_ == "PRON":  # "He did not address the tweets in which he called"
+            top = None
+            for verb in list(cue.ancestors)[:4]:
+                above = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside]
+                if above and above[0].i < subj.i:
+                    top = above[0]
+            if top is not None and top.lower_ == subj.lower_:
+                return top
+        if subj is None or cue.dep_ not in ("ccomp", "conj", "advcl") or cue.head.i == cue.i:
+            return None
+        outer = cue.head
+        if not self._is_cue(outer) or outer.i in self.inside:
+            return None
+        above = [c for c in outer.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside
+                 and c.ent_type_ not in _NOT_SPEAKERS]
+        if not above or above[0].i == subj.i or above[0].lower_ in _RELATIVE:
+            return None
+        if subj.pos_ == "PRON":
+            return above[0] if subj.lower_ == above[0].lower_ else None
+        if subj.pos_ == "NOUN" and subj.i not in self.mentions and subj.lemma_.lower() not in speaker_roles():
+            return above[0]  # "the advertisement", "a majority of Americans": not who speaks
+        return None
+
     def subject_of(self, cue: Token) -> Token | None:
         """The token naming who speaks through ``cue``."""
         if cue.lower_ == "according":
@@ -320,10 +389,13 @@ class _Attributor:
                 if tok.pos_ in ("PROPN", "NOUN", "PRON"):
                     return tok
             return None
+        before = self.mentions.get(cue.i - 1) if cue.i else None
+        if cue.tag_ == "VBG" and before is not None and before["label"] == "PERSON":
+            return self.doc[before["tok_end"] - 1]  # 'footage of Hillary Clinton asking, "..."'
         verb = cue
         for _ in range(4):
             subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside
-                    and c.ent_type_ not in _NOT_SPEAKERS]
+                    and c.ent_type_ not in _NOT_SPEAKERS and any(ch.isalpha() for ch in c.text)]  # not a "―"
             if subj and (verb.i == cue.i or self._is_cue(verb) or not self._cue_above(verb)):
                 tok = subj[0]
                 if tok.lower_ in _RELATIVE and verb.dep_ == "relcl":  # "Berg, a lawyer who said"
@@ -331,9 +403,14 @@ class _Attributor:
                 return tok
             if verb.i == cue.i:  # "said Trump", "said the senator"
                 after = [c for c in verb.rights if c.dep_ in _INVERTED_DEPS and c.i not in self.inside
-                         and c.pos_ in ("PROPN", "NOUN", "PRON") and c.i - verb.i <= 4]
+                         and c.pos_ in ("PROPN", "NOUN", "PRON") and c.i - verb.i <= 4
+                         and c.ent_type_ not in _NOT_SPEAKERS  # "said Monday" is no speaker
+                         and (c.pos_ != "NOUN" or c.i in self.mentions or c.lemma_.lower() in speaker_roles())]
                 if after and cue.lemma_.lower() not in _OBJECT_CUES:
                     return after[0]
+                named = self.mentions.get(cue.i + 1)
+                if named is not None and named["label"] == "PERSON" and cue.is_sent_start and cue.i + 1 not in self.inside:
+                    return self.doc[named["tok_end"] - 1]  # 'Said Ellis: "..."' however it was parsed
             if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
                 head = verb.head
                 if head.pos_ == "PROPN" or head.i in self.mentions or head.lemma_.lower() in speaker_roles():
@@ -375,6 +452,25 @@ class _Attributor:
                 return subj[0]
         return None
 
+    def dash_subject(self, q: _Quote) -> Token | None:
+        """The name signing a quote after a dash at the end of its line ('"..." ― Ana Ruiz'), as
+        epigraphs and collected reactions are attributed."""
+        found = _SIGNATURE.match(self.text, q.end, min(q.end + 160, len(self.text)))
+        if found is None:
+            return None
+        bounds = self.chars.span(found.start("name"), found.start("name") + 1)
+        if bounds is None:
+            return None
+        tok = self.doc[bounds[0]]
+        m = self.mentions.get(tok.i)
+        if m is not None and m["label"] in ("PERSON", "ORG", "NORP"):
+            return self.doc[m["tok_end"] - 1]
+        if tok.pos_ not in ("PROPN", "NOUN") or not tok.text[:1].isupper():
+            return None
+        while tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].is_title and not tok.whitespace_.count("\n"):
+            tok = self.doc[tok.i + 1]  # the name's last word, which heads it ("Ana Ruiz")
+        return tok
+
     def fallback_subject(self, q: _Quote) -> Token | None:
         """Speaker of a quote without a cue.
 
@@ -401,6 +497,9 @@ class _Attributor:
             subj = [c for c in root.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside
                     and c.ent_type_ not in _NOT_SPEAKERS]
             return subj[0] if subj else None
+        reported = self._reporter_before(sent.start)
+        if reported is not None:
+            return reported
         for i in range(span.start - 1, max(sent.start - 60, -1), -1):
             tok = self.doc[i]
             if self._sentences_between(i, sent.start) > 2 or i in self.inside:
@@ -410,6 +509,25 @@ class _Attributor:
             m = self.mentions.get(i)
             if (m is not None and m["label"] == "PERSON") or tok.lower_ in _PERSON_PRONOUNS:
                 return tok
+        return None
+
+    def _reporter_before(self, sent_start: int) -> Token | None:
+        """Who speaks in the sentence right before, in the same paragraph ('..., Schiff said. "The other
+        factor ..."'): the subject of its last reporting verb, when that names someone."""
+        if sent_start == 0:
+            return None
+        start, end = self.sent_range(sent_start - 1)
+        if "\n" in self.text[self.chars.end_list[end - 1]:self.chars.start_list[sent_start]]:
+            return None
+        cues = [i for i in range(start, end) if self.cue_flags[i] and i not in self.inside]
+        if not cues:
+            return None
+        subj = self.subject_of(self.doc[cues[-1]])
+        if subj is None or subj.i in self.inside:
+            return None
+        m = self.mentions.get(subj.i)
+        if (m is not None and m["label"] in ("PERSON", "ORG", "NORP")) or subj.lower_ in _PERSON_PRONOUNS:
+            return subj
         return None
 
     def _cue_above(self, verb: Token) -> bool:
@@ -468,7 +586,21 @@ class _Attributor:
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
         if tok.lemma_.lower() in speaker_roles() and dets & {"the", "this", "that"}:
             return self.antecedent(lo, ("PERSON",)), "PERSON"
+        if tok.lemma_.lower() in speaker_roles() or tok.lemma_.lower() in _STATEMENT_NOUNS:
+            phrase = self._phrase_tokens(tok, lo, hi)  # "a BHP spokeswoman", "a statement issued by the ministry"
+        else:  # "the US military", not "Scott's relatives" nor "a majority of Americans"
+            phrase = [c.i for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i not in self.inside]
+        for i in phrase:
+            m = self.mentions.get(i)
+            if m is not None and m["label"] in ("ORG", "GPE", "NORP") and m.get("kind") != "description":
+                return self.canonical(m), m["label"]
         return None, ""
+
+    def _phrase_tokens(self, tok: Token, lo: int, hi: int) -> list[int]:
+        """Tokens of the speaker's noun phrase, with what a participle after it says of it
+        ("a statement issued by the Interior Ministry"), outside every quote."""
+        extra = [t.i for c in tok.children if c.dep_ == "acl" and c.i > tok.i for t in c.subtree]
+        return [i for i in [*range(lo, hi), *extra] if i not in self.inside]
 
     def _looks_like_name(self, tok: Token) -> bool:
         if not tok.text[:1].isupper() or tok.pos_ not in ("PROPN", "NOUN"):
@@ -483,13 +615,17 @@ class _Attributor:
         label in the last few sentences, else the most recent such mention.
         """
         sent_start = self.sent_range(tok_i)[0]
-        recent_any = None
+        recent_any = speaking = None
         seen = set()
         for i in range(tok_i - 1, -1, -1):
             spoke = self.spoke.get(i)
             if spoke is not None and spoke[1] in labels and spoke[0]:
                 return spoke[0]
             m = self.mentions.get(i)
+            if (m is not None and speaking is None and "PERSON" in labels and m["label"] not in labels
+                    and m.get("kind") == "name" and self.doc[i].dep_ in _SUBJECT_DEPS
+                    and self.cue_flags[self.heads[i]] and self._sentences_between(i, sent_start) <= 1):
+                speaking = m  # "DuVernay said she ...": a name the recogniser took for a place still speaks
             if m is None or i in self.inside or m["label"] not in labels or id(m) in seen:
                 continue
             seen.add(id(m))
@@ -500,6 +636,8 @@ class _Attributor:
                 return self.canonical(m)
             if self._sentences_between(i, sent_start) > 3:
                 break
+        if recent_any is None and speaking is not None:
+            return self.canonical(speaking)
         return self.canonical(recent_any) if recent_any is not None else None
 
     def _sentences_between(self, i: int, sent_start: int) -> int:
@@ -591,14 +729,23 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
     att = _Attributor(doc, mentions, quotes)
     rows: list[dict] = []
     for q in quotes:
-        cue = att.find_cue(q)
+        turn = _TRANSCRIPT.match(text, q.start, q.end)  # '"WALLACE: ...': a transcript names its speaker
+        signed = att.dash_subject(q) if turn is None else None
+        cue = att.find_cue(q) if signed is None and turn is None else None
         speaker, s_lo, s_hi = None, None, None
+        if turn is not None:
+            speaker, s_lo, s_hi = att.expand_name(turn.group("name").title()), turn.start("name"), turn.end("name")
         cue_text = None if cue is None else "according to" if cue.lower_ == "according" else cue.text
-        subj = att.subject_of(cue) if cue is not None else None
-        colon = att.colon_before(q) if cue is None else None
+        subj = att.subject_of(cue) if cue is not None else signed
+        if cue is not None:
+            subj = att.outer_subject(cue, subj) or subj
+        acting = att.acting_subject(q, cue) if signed is None and turn is None else None
+        if acting is not None and len(text[q.start:q.end].split()) > _MAX_SCARE_WORDS:
+            cue, cue_text, subj = acting[0], acting[0].text, acting[1]
+        colon = att.colon_before(q) if cue is None and signed is None and turn is None else None
         if colon is not None:
             subj = att.colon_subject(colon)
-        elif cue is None and rows:  # the same speaker continues
+        elif cue is None and subj is None and turn is None and rows:  # the same speaker continues
             prev, prev_q = rows[-1], rows[-1]["_q"]
             continues = q.opens_para and prev_q.para in (q.para - 1, q.para - 2) and (
                 prev_q.runs_on or prev_q.para == q.para - 1)
