@@ -28,6 +28,7 @@ cannot be used are never lost silently: they are listed with their reason in
 from __future__ import annotations
 
 import csv
+import functools
 import glob
 import hashlib
 import io
@@ -309,68 +310,103 @@ def _read_csv_file(path: Path) -> Iterator[Record]:
 
 
 def _read_html_file(path: Path) -> Iterator[Record]:
-    text, note = _decode(_read_bytes(path, MAX_DOCUMENT_BYTES))
-    yield {**html_to_record(text), "_note": note}
+    text, note = _decode_html(_read_bytes(path, MAX_DOCUMENT_BYTES))
+    record = html_to_record(text)
+    if not record["text"]:
+        raise Rejected("no main text in the page (only navigation, boilerplate or scripts)")
+    yield {**record, "_note": note}
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+
+
+def _decode_html(data: bytes) -> tuple[str, str]:
+    """(text, note): the page decoded by its ``<meta charset>`` when the bytes are not UTF-8."""
+    import codecs
+
+    text, note = _decode(data)  # checks for empty or binary files; UTF-8 else cp1252
+    found = _META_CHARSET.search(data[:8192])
+    if not found or data.startswith(codecs.BOM_UTF8):
+        return text, note
+    label = found.group(1).decode("ascii").lower()
+    try:
+        codec = codecs.lookup(label).name
+    except LookupError:
+        return text, "; ".join(n for n in (note, f"unknown charset {label!r} in <meta>") if n)
+    if codec == "utf-8" or not note:
+        # Bytes that are valid UTF-8 are UTF-8 whatever the page says (pure ASCII reads alike).
+        return text, note
+    if codec in {"latin-1", "iso8859-1", "ascii"}:
+        codec = "cp1252"  # browsers read these labels as windows-1252 (WHATWG Encoding)
+    try:
+        return data.decode(codec), ""
+    except UnicodeDecodeError:
+        return text, f"{note} (the page declares {label}, which does not decode it)"
 
 
 def html_to_record(html: str) -> dict:
-    """Title, date, author, url and main text of an HTML page; scripts and navigation dropped."""
-    from bs4 import BeautifulSoup
+    """Main text, title, date, author, site name (``source``) and canonical URL of a web page.
 
-    soup = BeautifulSoup(html, "lxml")
-    meta = {}
-    for tag in soup.find_all("meta"):
-        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
-        if key and tag.get("content") and key not in meta:
-            meta[key] = tag["content"].strip()
-    ld = _json_ld(soup)
-    title = (meta.get("og:title") or ld.get("headline")
-             or (soup.h1.get_text(" ", strip=True) if soup.h1 else None)
-             or (soup.title.get_text(" ", strip=True) if soup.title else None))
-    date = (meta.get("article:published_time") or ld.get("datePublished") or meta.get("date")
-            or meta.get("pubdate") or meta.get("publishdate") or meta.get("dc.date")
-            or meta.get("datepublished") or _time_tag(soup))
-    author = meta.get("author") or meta.get("article:author") or _ld_author(ld)
-    url = meta.get("og:url") or (soup.find("link", rel="canonical") or {}).get("href")
-    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-                     "iframe", "svg", "button", "figure", "menu"]):
-        tag.decompose()
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    blocks = []
-    for el in root.find_all(["p", "h2", "h3", "h4", "li", "blockquote", "pre"]):
-        if el.find_parent(["li", "blockquote"]) and el.name != "li":
-            continue
-        line = el.get_text(" ", strip=True)
-        if line and not (blocks and blocks[-1] == line):
-            blocks.append(line)
-    if not blocks:
-        blocks = [root.get_text("\n", strip=True)]
-    return {"title": title, "date": date, "author": author, "url": url, "text": "\n\n".join(blocks),
-            "source": meta.get("og:site_name")}
+    trafilatura finds the main text (navigation, teasers, related links, comments
+    and other boilerplate dropped) and htmldate the publication date (the
+    article's own date before navigation dates; JSON-LD ``@graph``; day-first
+    ``dd.mm.yyyy``). Nothing is fetched. Text blocks become paragraphs; ``text``
+    is "" when the page has no main text.
+    """
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(
+        html, config=_trafilatura_config(), with_metadata=True, include_comments=False, include_tables=True,
+        date_extraction_params={"extensive_search": True, "original_date": True,
+                                "outputformat": "%Y-%m-%dT%H:%M:%S"},
+    )
+    if doc is None:
+        return {"title": None, "date": _declared_date(html), "author": None, "url": None, "text": "", "source": None}
+    date = doc.date
+    if date and date.endswith("T00:00:00"):
+        date = date[:10]  # htmldate gives midnight when the page has only a day
+    blocks = [line.strip() for line in (doc.text or "").split("\n") if line.strip()]
+    if blocks and doc.title and " ".join(blocks[0].split()) == " ".join(doc.title.split()):
+        blocks = blocks[1:]  # the headline is the title column, not the first paragraph
+    return {
+        "title": doc.title, "date": date or _declared_date(html), "author": _as_written(doc.author, html),
+        "url": doc.url,
+        "source": doc.sitename, "text": "\n\n".join(blocks),
+    }
 
 
-def _json_ld(soup) -> dict:
-    for tag in soup.find_all("script", type="application/ld+json"):
-        try:
-            data = json.loads(tag.string or "")
-        except (json.JSONDecodeError, TypeError):
-            continue
-        for item in data if isinstance(data, list) else [data]:
-            if isinstance(item, dict) and ("headline" in item or "datePublished" in item):
-                return item
-    return {}
+@functools.cache
+def _trafilatura_config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    # By default a text under 250 characters sends trafilatura to its fallback extractors,
+    # which bring the navigation back into a short news brief.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "0")
+    return config
 
 
-def _ld_author(ld: dict):
-    author = ld.get("author")
-    if isinstance(author, list):
-        author = author[0] if author else None
-    return author.get("name") if isinstance(author, dict) else author
+def _as_written(author: str | None, html: str) -> str | None:
+    """The author as the page writes it: trafilatura drops the dots of initials ("A. Writer")."""
+    if not author:
+        return author
+    pattern = r"\.?\s+".join(re.escape(word) for word in author.split()) + r"\.?"
+    found = re.search(pattern, html)
+    return found.group(0) if found and found.group(0).replace(".", "").split() == author.split() else author
 
 
-def _time_tag(soup):
-    tag = soup.find("time", attrs={"datetime": True})
-    return tag["datetime"] if tag else None
+_DECLARED_DATE = re.compile(
+    r"""(?:article:published_time|datePublished)["']?\s*(?:content\s*=|:)\s*["']([^"']{4,40})["']""")
+
+
+def _declared_date(html: str) -> str | None:
+    """The date a page declares in its metadata, when htmldate found no valid one.
+
+    Passed to :func:`parse_date`, an impossible declared date ("2026-02-30")
+    then gives NaT with a note, as in every other format.
+    """
+    found = _DECLARED_DATE.search(html)
+    return found.group(1) if found else None
 
 
 READERS = {
