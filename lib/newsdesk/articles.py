@@ -365,12 +365,14 @@ def html_to_record(html: str) -> dict:
     date = doc.date
     if date and date.endswith("T00:00:00"):
         date = date[:10]  # htmldate gives midnight when the page has only a day
+    declared = _declared_date(html)
+    if declared and parse_date(declared)[1].startswith("impossible"):
+        date = declared  # htmldate would guess around it; say what the page got wrong instead
     blocks = [line.strip() for line in (doc.text or "").split("\n") if line.strip()]
     if blocks and doc.title and " ".join(blocks[0].split()) == " ".join(doc.title.split()):
         blocks = blocks[1:]  # the headline is the title column, not the first paragraph
     return {
-        "title": doc.title, "date": date or _declared_date(html), "author": _as_written(doc.author, html),
-        "url": doc.url,
+        "title": doc.title, "date": date or declared, "author": _as_written(doc.author, html), "url": doc.url,
         "source": doc.sitename, "text": "\n\n".join(blocks),
     }
 
@@ -400,10 +402,11 @@ _DECLARED_DATE = re.compile(
 
 
 def _declared_date(html: str) -> str | None:
-    """The date a page declares in its metadata, when htmldate found no valid one.
+    """The date in a page's ``article:published_time`` or JSON-LD ``datePublished``, as written.
 
-    Passed to :func:`parse_date`, an impossible declared date ("2026-02-30")
-    then gives NaT with a note, as in every other format.
+    htmldate skips an impossible date ("2026-02-30") and may guess another;
+    passed to :func:`parse_date` instead, it gives NaT with a note, as in every
+    other format.
     """
     found = _DECLARED_DATE.search(html)
     return found.group(1) if found else None
