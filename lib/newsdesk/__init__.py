@@ -7,7 +7,7 @@
 
 from newsdesk import charts
 from newsdesk.actors import cooccurrence, find_mentions
-from newsdesk.articles import load_articles, select
+from newsdesk.articles import load_articles, mark_stories, select
 from newsdesk.charts import export_figure
 from newsdesk.corpus import Corpus, analyze, read_corpus
 from newsdesk.events import event_activity, recent_cutoff, reported_dates, timeline
@@ -31,6 +31,7 @@ __all__ = [
     "charts",
     "get_nlp",
     "load_articles",
+    "mark_stories",
     "read_corpus",
     "segment_counts",
     "select",

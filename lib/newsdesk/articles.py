@@ -18,6 +18,9 @@ n_words      int64           whitespace-separated words in ``text``
 notes        str             what the loader had to do ("decoded as cp1252",
                              "impossible date '2026-02-30'"), else ""
 extra        str             unknown fields of structured inputs, as JSON
+story_id     str             the same story in several outlets (word-shingle
+                             cosine >= 0.9): the ``article_id`` of its earliest
+                             article; an article's own id when it stands alone
 ===========  ==============  ====================================================
 
 Every character offset anywhere in newsdesk refers to ``text``. Files that
@@ -37,9 +40,11 @@ import os
 import re
 import unicodedata
 import warnings
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 ARTICLE_COLUMNS = [
@@ -574,6 +579,7 @@ def load_articles(source, *, errors: str = "warn") -> pd.DataFrame:
     first_path = frame.drop_duplicates("article_id").set_index("article_id")["path"]
     rejected += [(p, f"duplicate of {first_path[a]}") for p, a in frame.loc[dup, ["path", "article_id"]].itertuples(index=False)]
     frame = frame[~dup].reset_index(drop=True).astype({"n_words": "int64"})
+    frame = mark_stories(frame)
     report = Rejections(
         pd.DataFrame(rejected, columns=REJECTED_COLUMNS).sort_values("path", kind="stable").reset_index(drop=True)
     )
@@ -589,6 +595,83 @@ def load_articles(source, *, errors: str = "warn") -> pd.DataFrame:
             stacklevel=2,
         )
     return frame
+
+
+# --------------------------------------------------------------------------- near-duplicate stories
+
+#: Articles whose texts are at least this similar (cosine of their word-shingle sets) tell one story.
+STORY_SIMILARITY = 0.9
+#: Words per shingle: three keep a reworded sentence from outweighing the rest of a wire copy.
+SHINGLE_WORDS = 3
+
+
+#: Odd 64-bit multipliers mixing a shingle's word hashes into one (wrapping arithmetic).
+_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9][:SHINGLE_WORDS], dtype=np.uint64)
+
+
+def _shingles(text: str) -> np.ndarray:
+    """Sorted distinct 64-bit hashes of the text's word shingles (casefolded words)."""
+    words = re.findall(r"\w+", text.casefold())
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    ids = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    ids = np.concatenate([ids, np.zeros(max(0, SHINGLE_WORDS - len(ids)), dtype=np.uint64)])
+    n = len(ids) - SHINGLE_WORDS + 1
+    mixed = sum(ids[k:k + n] * _MIX[k] for k in range(SHINGLE_WORDS))
+    return np.unique(mixed)
+
+
+def mark_stories(articles: pd.DataFrame, similarity: float = STORY_SIMILARITY) -> pd.DataFrame:
+    """``articles`` with a ``story_id`` column: one id for the same story in several outlets.
+
+    Two articles tell the same story when the cosine similarity of their word
+    3-shingle sets is at least ``similarity`` (a new headline, a changed
+    sentence or an outlet's tagline keep a wire copy in its story); groups are
+    joined transitively. ``story_id`` is the ``article_id`` of the group's
+    earliest article (by date, then path); an article alone is its own story.
+    Candidates come from MinHash LSH (datasketch), so the time grows about
+    linearly with the number of articles; every pair is then checked exactly.
+
+    >>> articles = mark_stories(articles)                      # doctest: +SKIP
+    >>> articles.groupby("story_id").size()                    # doctest: +SKIP
+    """
+    from datasketch import MinHash, MinHashLSH
+
+    out = articles.copy()
+    if out.empty:
+        out["story_id"] = pd.Series(dtype=object)
+        return out
+    keys = [c for c in ("date", "path") if c in out.columns]
+    order = (out[keys].reset_index(drop=True).sort_values(keys, na_position="last", kind="stable").index.tolist()
+             if keys else list(range(len(out))))
+    rank = {pos: r for r, pos in enumerate(order)}
+    sets = [_shingles(str(text)) for text in out["text"]]
+    # A cosine of c between two shingle sets means a Jaccard of at least c² (one set
+    # inside the other); the LSH threshold sits below that so that no pair is missed.
+    lsh = MinHashLSH(threshold=max(0.05, similarity ** 2 - 0.15), num_perm=128)
+    parent = list(range(len(out)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    template = MinHash(num_perm=128, seed=1)
+    for i in order:  # earliest first
+        if not len(sets[i]):
+            continue
+        sketch = MinHash(num_perm=128, hashfunc=int, permutations=template.permutations, scheme=template.scheme)
+        sketch.update_batch(((sets[i] ^ (sets[i] >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).tolist())
+        for j in lsh.query(sketch):
+            shared = np.intersect1d(sets[i], sets[j], assume_unique=True).size
+            if shared >= similarity * (len(sets[i]) * len(sets[j])) ** 0.5:
+                a, b = sorted((root(i), root(j)), key=rank.get)
+                parent[b] = a  # the earlier root stays the root: a group's id is its earliest article
+        lsh.insert(i, sketch)
+    ids = out["article_id"].tolist()
+    out["story_id"] = [ids[root(i)] for i in range(len(out))]
+    return out
 
 
 
