@@ -11,13 +11,14 @@ PATH is either
   "without": [...], "date": "YYYY-MM-DD" or null}}``; or
 - a Wikinews JSON Lines file (``../shared/corpus/wikinews/wikinews_articles.jsonl``,
   CC BY 2.5): pages are then written into a temporary folder (or ``--write
-  DIR``) from the articles, in eight site templates: news sites with
+  DIR``) from the articles, in ten site templates: news sites with
   navigation, cookie banners, teaser ``<article>`` lists before the story,
   related links, newsletter forms and footers; blogs with comment sections;
   wire pages built of ``<div>``/``<br>``; non-UTF-8 pages declaring their
   charset; dates in meta tags, JSON-LD (``@graph`` too), ``<time>`` tags,
   day-first ``dd.mm.yyyy`` bylines, and a different ``<time>`` in the
-  navigation. Each page lists text fragments of the story (must be in the
+  navigation; standfirsts in the article header, "Read more" boxes and
+  ads inside the story, short briefs beside long "Most read" lists. Each page lists text fragments of the story (must be in the
   text) and of the boilerplate (must not).
 
 Scores as trafilatura's ``tests/eval_common.py`` counts them: a "with"
@@ -196,7 +197,28 @@ def make_page(article: dict, others: list[dict], kind: int, rng: random.Random) 
                      f'<div itemprop="articleBody">{body_html(paras[:mid], rng)}{sub}{body_html(paras[mid:], rng)}</div>'
                      f'</div><div class="promo"><p>{NEWSLETTER}</p></div>{related_html}</div>{footer}')
         without += [NEWSLETTER]
-    else:  # regional paper: JSON-LD list, day-first date only, cookie banner at the end of body
+    elif kind == 8:  # standfirst in the article's <header>, "Read more" boxes and ads inside the body
+        lead, rest = paras[0], paras[1:] or paras
+        boxes = [f'<div class="read-more"><span>Read more:</span> <a href="/rm/{i}">{html.escape(t)}</a></div>'
+                 for i, t in enumerate(related[:2])]
+        body = [f"<p>{inline_links(p, rng)}</p>" for p in rest]
+        for k, box in enumerate(boxes):
+            body.insert(min(len(body), 1 + 2 * k), box)
+        body.insert(min(len(body), 2), '<div class="ad"><span>Advertisement</span></div>')
+        head_meta = f'<meta property="article:published_time" content="{date:%Y-%m-%d}T06:15:00-05:00">'
+        page_body = (f'{nav_html(rng, nav_date)}<article><header><h1>{title}</h1><p class="standfirst">'
+                     f'{inline_links(lead, rng)}</p><noscript>Please enable JavaScript to view the video.</noscript>'
+                     f'</header>{"".join(body)}</article>{footer}')
+        paras = [lead, *rest]
+        without += ["Please enable JavaScript to view the video."]
+    elif kind == 9:  # a short brief under a long "Most read" list
+        paras = paras[:2]
+        most_read = "".join(f'<li><a href="/m/{i}">{html.escape(o["title"])}</a></li>' for i, o in enumerate(others))
+        head_meta = f'<meta name="date" content="{date:%Y-%m-%d}">'
+        page_body = (f'{nav_html(rng, nav_date)}<div class="col-main"><h1>{title}</h1>{body_html(paras, rng)}</div>'
+                     f'<div class="col-side"><h3>Most read</h3><ol>{most_read}</ol><p>{NEWSLETTER}</p></div>{footer}')
+        without += [others[-1]["title"], NEWSLETTER]
+    else:  # 7: regional paper: JSON-LD list, day-first date only, cookie banner at the end of body
         ld = [{"@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": []},
               {"@type": "NewsArticle", "headline": article["title"], "datePublished": f"{date:%Y-%m-%dT%H:%M:%S}"}]
         head_meta = f'<script type="application/ld+json">{json.dumps(ld)}</script>'
@@ -221,7 +243,7 @@ def write_pages(jsonl: Path, folder: Path, n: int, seed: int = 17) -> dict:
     evaldata = {}
     for i, idx in enumerate(picked):
         others = [rows[j] for j in rng.sample(range(len(rows)), 8) if j != idx]
-        page, item = make_page(rows[idx], others, i % 8, rng)
+        page, item = make_page(rows[idx], others, i % 10, rng)
         name = f"{i:04d}.html"
         (folder / name).write_bytes(page)
         evaldata[rows[idx]["url"]] = {"file": name, **item}

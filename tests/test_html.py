@@ -137,3 +137,8 @@ def test_url_only_page_is_never_fetched(tmp_path, monkeypatch):
     monkeypatch.setattr("trafilatura.downloads.fetch_url", no_network)
     articles = load(tmp_path, "https://example.org/harbour-budget")
     assert articles.empty
+
+
+def test_story_in_one_bare_div_is_kept(tmp_path):
+    body = f'<div class="wrapper"><div class="headline">Harbour budget</div><div class="story">{" ".join(STORY)}</div></div>'
+    assert load(tmp_path, page(body)).iloc[0]["text"] == " ".join(STORY)

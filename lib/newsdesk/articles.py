@@ -360,11 +360,17 @@ def html_to_record(html: str) -> dict:
     """
     import trafilatura
 
-    doc = trafilatura.bare_extraction(
-        html, config=_trafilatura_config(), with_metadata=True, include_comments=False, include_tables=True,
-        date_extraction_params={"extensive_search": True, "original_date": True,
-                                "outputformat": "%Y-%m-%dT%H:%M:%S"},
-    )
+    options = {"with_metadata": True, "include_comments": False, "include_tables": True,
+               "date_extraction_params": {"extensive_search": True, "original_date": True,
+                                          "outputformat": "%Y-%m-%dT%H:%M:%S"}}
+    doc = trafilatura.bare_extraction(html, config=_trafilatura_config(), **options)
+    if doc is None or not (doc.text or "").strip():
+        # Text in one bare <div> can escape the main extractor: try its fallbacks, but take
+        # what they find only when it holds a paragraph of prose, not just menu entries.
+        fallback = trafilatura.bare_extraction(html, **options)
+        if fallback is not None and any(len(line.split()) >= _MIN_PROSE_WORDS
+                                        for line in (fallback.text or "").split("\n")):
+            doc = fallback
     if doc is None:
         return {"title": None, "date": _declared_date(html), "author": None, "url": None, "text": "", "source": None}
     date = doc.date
@@ -382,13 +388,18 @@ def html_to_record(html: str) -> dict:
     }
 
 
+#: A page's text must have a block this long to be taken from trafilatura's fallback extractors.
+_MIN_PROSE_WORDS = 15
+
+
 @functools.cache
 def _trafilatura_config():
     from trafilatura.settings import use_config
 
     config = use_config()
     # By default a text under 250 characters sends trafilatura to its fallback extractors,
-    # which bring the navigation back into a short news brief.
+    # which bring the navigation back into a short news brief; they are tried only when
+    # the main extractor finds nothing.
     config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "0")
     return config
 
@@ -535,7 +546,7 @@ def _frame_rows(frame: pd.DataFrame) -> tuple[list[dict], list[tuple[str, str]]]
     rows, rejected = [], []
     for i, record in enumerate(frame.to_dict("records")):
         where = str(record.get("path") or f"<frame>:{i}")
-        record = {k: v for k, v in record.items() if k not in ("path", "article_id", "n_words")}
+        record = {k: v for k, v in record.items() if k not in ("path", "article_id", "n_words", "story_id")}
         try:
             rows.append(_row(record, where))
         except Rejected as exc:
@@ -550,7 +561,9 @@ def load_articles(source, *, errors: str = "warn") -> pd.DataFrame:
     glob pattern, a list of these, or a DataFrame with text and date columns.
     Formats: ``.txt``/``.md`` (seed-style `` date 2026-02-18 …`` header,
     ``key: value`` header block or YAML front matter), ``.json`` (an object or a
-    list), ``.jsonl``, ``.csv`` and ``.html``.
+    list), ``.jsonl``, ``.csv`` and ``.html`` (main text and metadata by trafilatura
+    and htmldate; a page with no main text is rejected). ``story_id`` groups the
+    copies of one story (:func:`mark_stories`).
 
     Files (or rows) that cannot be used are listed in ``attrs["rejected"]``;
     ``errors="warn"`` (default) also warns once, ``"raise"`` raises
