@@ -268,3 +268,15 @@ def test_follow_up_story_on_the_same_topic_is_a_story_of_its_own():
     )
     articles = wire_frame(("Rail cuts", "2026-03-03", "Wire", WIRE), ("Talks fail", "2026-03-06", "Wire", follow_up))
     assert (articles["story_id"] == articles["article_id"]).all()
+
+
+def test_copy_with_its_tail_cut_is_the_same_story():
+    trimmed = WIRE.rsplit(". ", 3)[0] + "."
+    articles = wire_frame(("Rail cuts", "2026-03-03", "Wire", WIRE), ("Trains cut", "2026-03-03", "Daily", trimmed))
+    assert articles["story_id"].nunique() == 1
+
+
+def test_a_short_brief_is_not_the_story_it_summarises():
+    brief = WIRE.split(". ")[0] + "."
+    articles = wire_frame(("Rail cuts", "2026-03-03", "Wire", WIRE), ("In brief", "2026-03-03", "Daily", brief))
+    assert articles["story_id"].nunique() == 2

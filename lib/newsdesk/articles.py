@@ -18,9 +18,10 @@ n_words      int64           whitespace-separated words in ``text``
 notes        str             what the loader had to do ("decoded as cp1252",
                              "impossible date '2026-02-30'"), else ""
 extra        str             unknown fields of structured inputs, as JSON
-story_id     str             the same story in several outlets (word-shingle
-                             cosine >= 0.9): the ``article_id`` of its earliest
-                             article; an article's own id when it stands alone
+story_id     str             the same story in several outlets (90% of the
+                             shorter text's word 3-shingles in the other): the
+                             ``article_id`` of its earliest article; an
+                             article's own id when it stands alone
 ===========  ==============  ====================================================
 
 Every character offset anywhere in newsdesk refers to ``text``. Files that
@@ -40,7 +41,6 @@ import os
 import re
 import unicodedata
 import warnings
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -612,34 +612,45 @@ def load_articles(source, *, errors: str = "warn") -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- near-duplicate stories
 
-#: Articles whose texts are at least this similar (cosine of their word-shingle sets) tell one story.
+#: Two articles tell one story when this share of the shorter text's word shingles is in the other ...
 STORY_SIMILARITY = 0.9
+#: ... and the shorter has at least this share of the longer's shingles (a brief is not its follow-up).
+STORY_MIN_LENGTH_RATIO = 0.4
 #: Words per shingle: three keep a reworded sentence from outweighing the rest of a wire copy.
 SHINGLE_WORDS = 3
 
 
+#: MinHash permutations: enough to propose every pair above the least Jaccard similarity.
+_PERMUTATIONS = 64
 #: Odd 64-bit multipliers mixing a shingle's word hashes into one (wrapping arithmetic).
 _MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9][:SHINGLE_WORDS], dtype=np.uint64)
 
 
-def _shingles(text: str) -> np.ndarray:
-    """Sorted distinct 64-bit hashes of the text's word shingles (casefolded words)."""
-    words = re.findall(r"\w+", text.casefold())
-    if not words:
-        return np.empty(0, dtype=np.uint64)
-    ids = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
-    ids = np.concatenate([ids, np.zeros(max(0, SHINGLE_WORDS - len(ids)), dtype=np.uint64)])
-    n = len(ids) - SHINGLE_WORDS + 1
-    mixed = sum(ids[k:k + n] * _MIX[k] for k in range(SHINGLE_WORDS))
-    return np.unique(mixed)
+def _shingle_sets(texts) -> list[np.ndarray]:
+    """Per text, the sorted distinct 64-bit hashes of its word shingles (casefolded words)."""
+    words = [re.findall(r"\w+", str(text).casefold()) for text in texts]
+    codes, _ = pd.factorize(pd.Series([w for ws in words for w in ws], dtype=object))
+    ids = codes.astype(np.uint64) + np.uint64(1)  # 0 pads a text shorter than a shingle
+    sets, at = [], 0
+    for ws in words:
+        own, at = ids[at:at + len(ws)], at + len(ws)
+        if not len(own):
+            sets.append(np.empty(0, dtype=np.uint64))
+            continue
+        own = np.concatenate([own, np.zeros(max(0, SHINGLE_WORDS - len(own)), dtype=np.uint64)])
+        n = len(own) - SHINGLE_WORDS + 1
+        sets.append(np.unique(sum(own[k:k + n] * _MIX[k] for k in range(SHINGLE_WORDS))))
+    return sets
 
 
 def mark_stories(articles: pd.DataFrame, similarity: float = STORY_SIMILARITY) -> pd.DataFrame:
     """``articles`` with a ``story_id`` column: one id for the same story in several outlets.
 
-    Two articles tell the same story when the cosine similarity of their word
-    3-shingle sets is at least ``similarity`` (a new headline, a changed
-    sentence or an outlet's tagline keep a wire copy in its story); groups are
+    Two articles tell the same story when at least ``similarity`` of the shorter
+    text's word 3-shingles are in the other and the shorter has at least 40% of
+    the longer's shingles: a new headline, a reworded sentence, an outlet's
+    dateline or a cut tail keep a wire copy in its story (this containment is
+    never below the cosine similarity of the two shingle sets). Groups are
     joined transitively. ``story_id`` is the ``article_id`` of the group's
     earliest article (by date, then path); an article alone is its own story.
     Candidates come from MinHash LSH (datasketch), so the time grows about
@@ -658,10 +669,12 @@ def mark_stories(articles: pd.DataFrame, similarity: float = STORY_SIMILARITY) -
     order = (out[keys].reset_index(drop=True).sort_values(keys, na_position="last", kind="stable").index.tolist()
              if keys else list(range(len(out))))
     rank = {pos: r for r, pos in enumerate(order)}
-    sets = [_shingles(str(text)) for text in out["text"]]
-    # A cosine of c between two shingle sets means a Jaccard of at least c² (one set
-    # inside the other); the LSH threshold sits below that so that no pair is missed.
-    lsh = MinHashLSH(threshold=max(0.05, similarity ** 2 - 0.15), num_perm=128)
+    sets = _shingle_sets(out["text"])
+    # The least Jaccard similarity of a pair that passes: the shorter set r times the longer,
+    # `similarity` of it shared. The LSH threshold sits well below it, weighted against misses.
+    r = STORY_MIN_LENGTH_RATIO
+    least_jaccard = similarity * r / (1 + r - similarity * r)
+    lsh = MinHashLSH(threshold=max(0.05, least_jaccard - 0.15), num_perm=_PERMUTATIONS, weights=(0.2, 0.8))
     parent = list(range(len(out)))
 
     def root(i: int) -> int:
@@ -670,15 +683,17 @@ def mark_stories(articles: pd.DataFrame, similarity: float = STORY_SIMILARITY) -
             i = parent[i]
         return i
 
-    template = MinHash(num_perm=128, seed=1)
+    template = MinHash(num_perm=_PERMUTATIONS, seed=1)
     for i in order:  # earliest first
         if not len(sets[i]):
             continue
-        sketch = MinHash(num_perm=128, hashfunc=int, permutations=template.permutations, scheme=template.scheme)
+        sketch = MinHash(num_perm=_PERMUTATIONS, hashfunc=int, permutations=template.permutations, scheme=template.scheme)
         sketch.update_batch(((sets[i] ^ (sets[i] >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).tolist())
         for j in lsh.query(sketch):
-            shared = np.intersect1d(sets[i], sets[j], assume_unique=True).size
-            if shared >= similarity * (len(sets[i]) * len(sets[j])) ** 0.5:
+            shorter, longer = sorted((len(sets[i]), len(sets[j])))
+            if shorter < STORY_MIN_LENGTH_RATIO * longer:
+                continue
+            if np.intersect1d(sets[i], sets[j], assume_unique=True).size >= similarity * shorter:
                 a, b = sorted((root(i), root(j)), key=rank.get)
                 parent[b] = a  # the earlier root stays the root: a group's id is its earliest article
         lsh.insert(i, sketch)
