@@ -142,3 +142,13 @@ def test_url_only_page_is_never_fetched(tmp_path, monkeypatch):
 def test_story_in_one_bare_div_is_kept(tmp_path):
     body = f'<div class="wrapper"><div class="headline">Harbour budget</div><div class="story">{" ".join(STORY)}</div></div>'
     assert load(tmp_path, page(body)).iloc[0]["text"] == " ".join(STORY)
+
+
+def test_a_copyright_year_is_not_a_publication_date(tmp_path):
+    body = f"<article>{story()}</article><div><p>Copyright 1998-2019 Example Media Group</p></div>"
+    assert pd.isna(load(tmp_path, page(body)).iloc[0]["date"])
+
+
+def test_a_date_written_only_in_the_text_is_found(tmp_path):
+    body = f"<article>{story()}<p>Last modified on 12 March 2019 by the editors.</p></article>"
+    assert load(tmp_path, page(body)).iloc[0]["date"] == pd.Timestamp("2019-03-12")

@@ -361,8 +361,7 @@ def html_to_record(html: str) -> dict:
     import trafilatura
 
     options = {"with_metadata": True, "include_comments": False, "include_tables": True,
-               "date_extraction_params": {"extensive_search": True, "original_date": True,
-                                          "outputformat": "%Y-%m-%dT%H:%M:%S"}}
+               "date_extraction_params": _DATE_OPTIONS}
     doc = trafilatura.bare_extraction(html, config=_trafilatura_config(), **options)
     if doc is None or not (doc.text or "").strip():
         # Text in one bare <div> can escape the main extractor: try its fallbacks, but take
@@ -373,7 +372,7 @@ def html_to_record(html: str) -> dict:
             doc = fallback
     if doc is None:
         return {"title": None, "date": _declared_date(html), "author": None, "url": None, "text": "", "source": None}
-    date = doc.date
+    date = doc.date or _date_in_text(html)
     if date and date.endswith("T00:00:00"):
         date = date[:10]  # htmldate gives midnight when the page has only a day
     declared = _declared_date(html)
@@ -386,6 +385,25 @@ def html_to_record(html: str) -> dict:
         "title": doc.title, "date": date or declared, "author": _as_written(doc.author, html), "url": doc.url,
         "source": doc.sitename, "text": "\n\n".join(blocks),
     }
+
+
+_DATE_OPTIONS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S"}
+
+
+def _date_in_text(html: str) -> str | None:
+    """A date written in the page's text, when its markup gives none (htmldate's extensive search).
+
+    A bare year (htmldate's last resort, from a copyright line) is not a publication date.
+    """
+    import lxml.html
+    from htmldate import find_date
+
+    try:
+        tree = lxml.html.fromstring(html)  # a tree, never a string: htmldate fetches a string that is a URL
+        date = find_date(tree, **{**_DATE_OPTIONS, "extensive_search": True})
+    except (ValueError, TypeError, lxml.etree.ParserError):
+        return None
+    return None if not date or date.endswith("-01-01T00:00:00") else date
 
 
 #: A page's text must have a block this long to be taken from trafilatura's fallback extractors.
