@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/eval_html.py PATH [--pages N] [--write DIR] [--baseline OLD_ARTICLES_PY]
+    python benchmarks/eval_html.py PATH [--pages N] [--seed S] [--write DIR] [--baseline OLD_ARTICLES_PY]
 
 PATH is either
 
@@ -306,6 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("path", type=Path, help="folder with eval.json, or a Wikinews .jsonl to build pages from")
     parser.add_argument("--pages", type=int, default=400, help="pages to build from a .jsonl (default 400)")
+    parser.add_argument("--seed", type=int, default=17, help="random seed of the built page set (default 17)")
     parser.add_argument("--write", type=Path, help="keep the built pages in this folder (created)")
     parser.add_argument("--baseline", type=Path, help="another articles.py to score in the same run")
     args = parser.parse_args(argv)
@@ -316,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             folder = args.write or Path(tmp)
             folder.mkdir(parents=True, exist_ok=True)
-            evaldata = write_pages(args.path, folder, args.pages)
+            evaldata = write_pages(args.path, folder, args.pages, args.seed)
         loaders = {"newsdesk (this checkout)": current}
         if args.baseline:
             loaders = {f"baseline ({args.baseline.name})": load_module(args.baseline), **loaders}
