@@ -4,6 +4,7 @@ import json
 from pathlib import Path
 
 import pandas as pd
+import pytest
 
 import newsdesk as nd
 
@@ -152,3 +153,21 @@ def test_a_copyright_year_is_not_a_publication_date(tmp_path):
 def test_a_date_written_only_in_the_text_is_found(tmp_path):
     body = f"<article>{story()}<p>Last modified on 12 March 2019 by the editors.</p></article>"
     assert load(tmp_path, page(body)).iloc[0]["date"] == pd.Timestamp("2019-03-12")
+
+
+@pytest.mark.parametrize("body, reason", [
+    ("<main><h1>Page not found</h1><p>Sorry, the page you were looking for does not exist.</p></main>", "notice"),
+    ('<div class="consent"><p>We and our partners use cookies to store and access personal data on your '
+     "device for ads and analytics.</p><button>Accept all</button></div>", "notice"),
+    ("<main>" + "".join(f'<article><h2><a href="/{i}">Headline {i}</a></h2><p>Teaser {i}.</p></article>'
+                        for i in range(6)) + "</main>", "index page"),
+])
+def test_pages_that_are_not_articles_are_rejected(tmp_path, body, reason):
+    articles = load(tmp_path, page(body))
+    assert articles.empty
+    assert reason in articles.attrs["rejected"]["reason"][0]
+
+
+def test_a_short_brief_about_cookies_is_still_an_article(tmp_path):
+    brief = ["Bakers in the city sold a record number of cookies this week, the trade association said."]
+    assert len(load(tmp_path, page(f"<article>{story(brief)}</article>"))) == 1

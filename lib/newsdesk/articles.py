@@ -319,7 +319,28 @@ def _read_html_file(path: Path) -> Iterator[Record]:
     record = html_to_record(text)
     if not record["text"]:
         raise Rejected("no main text in the page (only navigation, boilerplate or scripts)")
+    blocks = record["text"].split("\n\n")
+    if len(record["text"].split()) < _NOTICE_WORDS and _NOTICE.search(record["text"]):
+        raise Rejected(f"not an article: the page only holds a notice ({_clip(record['text'])})")
+    if len(blocks) >= 4 and max(len(b.split()) for b in blocks) < 8:
+        raise Rejected(f"not an article: only short items, as on an index page ({_clip(blocks[0])} …)")
     yield {**record, "_note": note}
+
+
+#: Error pages, cookie and consent walls, paywalls: short texts about the page, not news.
+_NOTICE = re.compile(
+    r"\b(?:page (?:was |could )?not (?:be )?found|(?:error )?404 (?:error|not found)|error 404|"
+    r"(?:this|the) page (?:you|does not|doesn't|is no longer|no longer)|access denied|"
+    r"(?:we|partners|site|website) uses? cookies|(?:accept|reject|allow) (?:all )?cookies|"
+    r"cookie (?:policy|settings|preferences)|manage (?:your )?(?:consent|preferences|cookies)|"
+    r"enable javascript|subscribe (?:to continue|to read|now to)|already a subscriber|"
+    r"sign in to (?:continue|read))", re.IGNORECASE)
+_NOTICE_WORDS = 60
+
+
+def _clip(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + " …")
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
