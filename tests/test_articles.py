@@ -226,3 +226,57 @@ def test_errors_raise_lists_every_bad_file(tmp_path):
 def test_missing_path_raises():
     with pytest.raises(FileNotFoundError):
         nd.load_articles("no/such/folder")
+
+
+# --------------------------------------------------------------------------- near-duplicate stories
+
+
+WIRE = (
+    "The national rail operator announced on Tuesday that it will cut services on three regional lines. "
+    "Officials blamed a shortage of drivers and rising energy costs for the decision. "
+    "Passenger groups said the cuts would hit commuters in the north hardest. "
+    "The transport minister is expected to meet union leaders on Friday to discuss the staffing crisis. "
+    "Unions have threatened further strikes if the talks fail to produce an agreement on pay. "
+    "The operator said it had hired 200 new drivers this year but that training takes eighteen months. "
+    "Regional councils have asked the government to step in with emergency funding for the affected lines. "
+    "A spokesperson for the operator said the timetable changes would be reviewed in the spring. "
+    "Opposition politicians called the cuts a betrayal of rural communities that depend on the railway. "
+    "The last major cut to regional services took place more than a decade ago, when four lines closed."
+)
+
+
+def wire_frame(*stories) -> pd.DataFrame:
+    return nd.load_articles(pd.DataFrame(
+        [{"title": t, "date": d, "source": s, "text": x} for t, d, s, x in stories]))
+
+
+def test_wire_copy_with_new_headline_and_changed_sentence_is_one_story():
+    copy = WIRE.replace("Passenger groups said the cuts would hit commuters in the north hardest.",
+                        "Passenger groups said the cuts would hit commuters in northern towns hardest.")
+    articles = wire_frame(("Rail cuts on three lines", "2026-03-04", "Daily Example", copy),
+                          ("Operator cuts regional trains", "2026-03-03", "Wire", WIRE))
+    earliest = articles.loc[articles["source"] == "Wire", "article_id"].item()
+    assert articles["story_id"].tolist() == [earliest, earliest]
+
+
+def test_follow_up_story_on_the_same_topic_is_a_story_of_its_own():
+    follow_up = (
+        "Union leaders walked out of Friday's talks with the transport minister after less than an hour. "
+        "The rail operator's plan to cut services on three regional lines remains in place. "
+        "The union said it would ballot its members on strike action next week. "
+        "The minister said the government had no money for emergency funding of the regional lines."
+    )
+    articles = wire_frame(("Rail cuts", "2026-03-03", "Wire", WIRE), ("Talks fail", "2026-03-06", "Wire", follow_up))
+    assert (articles["story_id"] == articles["article_id"]).all()
+
+
+def test_copy_with_its_tail_cut_is_the_same_story():
+    trimmed = WIRE.rsplit(". ", 3)[0] + "."
+    articles = wire_frame(("Rail cuts", "2026-03-03", "Wire", WIRE), ("Trains cut", "2026-03-03", "Daily", trimmed))
+    assert articles["story_id"].nunique() == 1
+
+
+def test_a_short_brief_is_not_the_story_it_summarises():
+    brief = WIRE.split(". ")[0] + "."
+    articles = wire_frame(("Rail cuts", "2026-03-03", "Wire", WIRE), ("In brief", "2026-03-03", "Daily", brief))
+    assert articles["story_id"].nunique() == 2

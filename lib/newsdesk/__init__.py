@@ -7,7 +7,7 @@
 
 from newsdesk import charts
 from newsdesk.actors import cooccurrence, find_mentions
-from newsdesk.articles import load_articles, select
+from newsdesk.articles import load_articles, mark_stories, select
 from newsdesk.charts import export_figure
 from newsdesk.corpus import Corpus, analyze, read_corpus
 from newsdesk.events import event_activity, recent_cutoff, reported_dates, timeline
@@ -34,6 +34,7 @@ __all__ = [
     "get_nlp",
     "load_articles",
     "project_root",
+    "mark_stories",
     "read_corpus",
     "resolve_paths",
     "segment_counts",

@@ -18,6 +18,10 @@ n_words      int64           whitespace-separated words in ``text``
 notes        str             what the loader had to do ("decoded as cp1252",
                              "impossible date '2026-02-30'"), else ""
 extra        str             unknown fields of structured inputs, as JSON
+story_id     str             the same story in several outlets (90% of the
+                             shorter text's word 3-shingles in the other): the
+                             ``article_id`` of its earliest article; an
+                             article's own id when it stands alone
 ===========  ==============  ====================================================
 
 Every character offset anywhere in newsdesk refers to ``text``. Files that
@@ -393,68 +397,156 @@ def _read_csv_file(path: Path) -> Iterator[Record]:
 
 
 def _read_html_file(path: Path) -> Iterator[Record]:
-    text, note = _decode(_read_bytes(path, MAX_DOCUMENT_BYTES))
-    yield {**html_to_record(text), "_note": note}
+    text, note = _decode_html(_read_bytes(path, MAX_DOCUMENT_BYTES))
+    record = html_to_record(text)
+    if not record["text"]:
+        raise Rejected("no main text in the page (only navigation, boilerplate or scripts)")
+    blocks = record["text"].split("\n\n")
+    if len(record["text"].split()) < _NOTICE_WORDS and _NOTICE.search(record["text"]):
+        raise Rejected(f"not an article: the page only holds a notice ({_clip(record['text'])})")
+    if len(blocks) >= 4 and max(len(b.split()) for b in blocks) < 8:
+        raise Rejected(f"not an article: only short items, as on an index page ({_clip(blocks[0])} …)")
+    yield {**record, "_note": note}
+
+
+#: Error pages, cookie and consent walls, paywalls: short texts about the page, not news.
+_NOTICE = re.compile(
+    r"\b(?:page (?:was |could )?not (?:be )?found|(?:error )?404 (?:error|not found)|error 404|"
+    r"(?:this|the) page (?:you|does not|doesn't|is no longer|no longer)|access denied|"
+    r"(?:we|partners|site|website) uses? cookies|(?:accept|reject|allow) (?:all )?cookies|"
+    r"cookie (?:policy|settings|preferences)|manage (?:your )?(?:consent|preferences|cookies)|"
+    r"enable javascript|subscribe (?:to continue|to read|now to)|already a subscriber|"
+    r"sign in to (?:continue|read))", re.IGNORECASE)
+_NOTICE_WORDS = 60
+
+
+def _clip(text: str, width: int = 60) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= width else text[:width].rsplit(" ", 1)[0] + " …")
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
+
+
+def _decode_html(data: bytes) -> tuple[str, str]:
+    """(text, note): the page decoded by its ``<meta charset>`` when the bytes are not UTF-8."""
+    import codecs
+
+    text, note = _decode(data)  # checks for empty or binary files; UTF-8 else cp1252
+    found = _META_CHARSET.search(data[:8192])
+    if not found or data.startswith(codecs.BOM_UTF8):
+        return text, note
+    label = found.group(1).decode("ascii").lower()
+    try:
+        codec = codecs.lookup(label).name
+    except LookupError:
+        return text, "; ".join(n for n in (note, f"unknown charset {label!r} in <meta>") if n)
+    if codec == "utf-8" or not note:
+        # Bytes that are valid UTF-8 are UTF-8 whatever the page says (pure ASCII reads alike).
+        return text, note
+    if codec in {"latin-1", "iso8859-1", "ascii"}:
+        codec = "cp1252"  # browsers read these labels as windows-1252 (WHATWG Encoding)
+    try:
+        return data.decode(codec), ""
+    except UnicodeDecodeError:
+        return text, f"{note} (the page declares {label}, which does not decode it)"
 
 
 def html_to_record(html: str) -> dict:
-    """Title, date, author, url and main text of an HTML page; scripts and navigation dropped."""
-    from bs4 import BeautifulSoup
+    """Main text, title, date, author, site name (``source``) and canonical URL of a web page.
 
-    soup = BeautifulSoup(html, "lxml")
-    meta = {}
-    for tag in soup.find_all("meta"):
-        key = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").lower()
-        if key and tag.get("content") and key not in meta:
-            meta[key] = tag["content"].strip()
-    ld = _json_ld(soup)
-    title = (meta.get("og:title") or ld.get("headline")
-             or (soup.h1.get_text(" ", strip=True) if soup.h1 else None)
-             or (soup.title.get_text(" ", strip=True) if soup.title else None))
-    date = (meta.get("article:published_time") or ld.get("datePublished") or meta.get("date")
-            or meta.get("pubdate") or meta.get("publishdate") or meta.get("dc.date")
-            or meta.get("datepublished") or _time_tag(soup))
-    author = meta.get("author") or meta.get("article:author") or _ld_author(ld)
-    url = meta.get("og:url") or (soup.find("link", rel="canonical") or {}).get("href")
-    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form",
-                     "iframe", "svg", "button", "figure", "menu"]):
-        tag.decompose()
-    root = soup.find("article") or soup.find("main") or soup.body or soup
-    blocks = []
-    for el in root.find_all(["p", "h2", "h3", "h4", "li", "blockquote", "pre"]):
-        if el.find_parent(["li", "blockquote"]) and el.name != "li":
-            continue
-        line = el.get_text(" ", strip=True)
-        if line and not (blocks and blocks[-1] == line):
-            blocks.append(line)
-    if not blocks:
-        blocks = [root.get_text("\n", strip=True)]
-    return {"title": title, "date": date, "author": author, "url": url, "text": "\n\n".join(blocks),
-            "source": meta.get("og:site_name")}
+    trafilatura finds the main text (navigation, teasers, related links, comments
+    and other boilerplate dropped) and htmldate the publication date (the
+    article's own date before navigation dates; JSON-LD ``@graph``; day-first
+    ``dd.mm.yyyy``). Nothing is fetched. Text blocks become paragraphs; ``text``
+    is "" when the page has no main text.
+    """
+    import trafilatura
 
-
-def _json_ld(soup) -> dict:
-    for tag in soup.find_all("script", type="application/ld+json"):
-        try:
-            data = json.loads(tag.string or "")
-        except (json.JSONDecodeError, TypeError):
-            continue
-        for item in data if isinstance(data, list) else [data]:
-            if isinstance(item, dict) and ("headline" in item or "datePublished" in item):
-                return item
-    return {}
+    options = {"with_metadata": True, "include_comments": False, "include_tables": True,
+               "date_extraction_params": _DATE_OPTIONS}
+    doc = trafilatura.bare_extraction(html, config=_trafilatura_config(), **options)
+    if doc is None or not (doc.text or "").strip():
+        # Text in one bare <div> can escape the main extractor: try its fallbacks, but take
+        # what they find only when it holds a paragraph of prose, not just menu entries.
+        fallback = trafilatura.bare_extraction(html, **options)
+        if fallback is not None and any(len(line.split()) >= _MIN_PROSE_WORDS
+                                        for line in (fallback.text or "").split("\n")):
+            doc = fallback
+    if doc is None:
+        return {"title": None, "date": _declared_date(html), "author": None, "url": None, "text": "", "source": None}
+    date = doc.date or _date_in_text(html)
+    if date and date.endswith("T00:00:00"):
+        date = date[:10]  # htmldate gives midnight when the page has only a day
+    declared = _declared_date(html)
+    if declared and parse_date(declared)[1].startswith("impossible"):
+        date = declared  # htmldate would guess around it; say what the page got wrong instead
+    blocks = [line.strip() for line in (doc.text or "").split("\n") if line.strip()]
+    if blocks and doc.title and " ".join(blocks[0].split()) == " ".join(doc.title.split()):
+        blocks = blocks[1:]  # the headline is the title column, not the first paragraph
+    return {
+        "title": doc.title, "date": date or declared, "author": _as_written(doc.author, html), "url": doc.url,
+        "source": doc.sitename, "text": "\n\n".join(blocks),
+    }
 
 
-def _ld_author(ld: dict):
-    author = ld.get("author")
-    if isinstance(author, list):
-        author = author[0] if author else None
-    return author.get("name") if isinstance(author, dict) else author
+_DATE_OPTIONS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S"}
 
 
-def _time_tag(soup):
-    tag = soup.find("time", attrs={"datetime": True})
-    return tag["datetime"] if tag else None
+def _date_in_text(html: str) -> str | None:
+    """A date written in the page's text, when its markup gives none (htmldate's extensive search).
+
+    A bare year (htmldate's last resort, from a copyright line) is not a publication date.
+    """
+    import lxml.html
+    from htmldate import find_date
+
+    try:
+        tree = lxml.html.fromstring(html)  # a tree, never a string: htmldate fetches a string that is a URL
+        date = find_date(tree, **{**_DATE_OPTIONS, "extensive_search": True})
+    except (ValueError, TypeError, lxml.etree.ParserError):
+        return None
+    return None if not date or date.endswith("-01-01T00:00:00") else date
+
+
+#: A page's text must have a block this long to be taken from trafilatura's fallback extractors.
+_MIN_PROSE_WORDS = 15
+
+
+@functools.cache
+def _trafilatura_config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    # By default a text under 250 characters sends trafilatura to its fallback extractors,
+    # which bring the navigation back into a short news brief; they are tried only when
+    # the main extractor finds nothing.
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "0")
+    return config
+
+
+def _as_written(author: str | None, html: str) -> str | None:
+    """The author as the page writes it: trafilatura drops the dots of initials ("A. Writer")."""
+    if not author:
+        return author
+    pattern = r"\.?\s+".join(re.escape(word) for word in author.split()) + r"\.?"
+    found = re.search(pattern, html)
+    return found.group(0) if found and found.group(0).replace(".", "").split() == author.split() else author
+
+
+_DECLARED_DATE = re.compile(
+    r"""(?:article:published_time|datePublished)["']?\s*(?:content\s*=|:)\s*["']([^"']{4,40})["']""")
+
+
+def _declared_date(html: str) -> str | None:
+    """The date in a page's ``article:published_time`` or JSON-LD ``datePublished``, as written.
+
+    htmldate skips an impossible date ("2026-02-30") and may guess another;
+    passed to :func:`parse_date` instead, it gives NaT with a note, as in every
+    other format.
+    """
+    found = _DECLARED_DATE.search(html)
+    return found.group(1) if found else None
 
 
 READERS = {
@@ -614,7 +706,7 @@ def _frame_rows(frame: pd.DataFrame) -> tuple[list[dict], list[tuple[str, str]]]
     rows, rejected = [], []
     for i, record in enumerate(frame.to_dict("records")):
         where = str(record.get("path") or f"<frame>:{i}")
-        record = {k: v for k, v in record.items() if k not in ("path", "article_id", "n_words")}
+        record = {k: v for k, v in record.items() if k not in ("path", "article_id", "n_words", "story_id")}
         try:
             rows.append(_row(record, where))
         except Rejected as exc:
@@ -629,7 +721,9 @@ def load_articles(source, *, errors: str = "warn") -> pd.DataFrame:
     glob pattern, a list of these, or a DataFrame with text and date columns.
     Formats: ``.txt``/``.md`` (seed-style `` date 2026-02-18 …`` header,
     ``key: value`` header block or YAML front matter), ``.json`` (an object or a
-    list), ``.jsonl``, ``.csv`` and ``.html``.
+    list), ``.jsonl``, ``.csv`` and ``.html`` (main text and metadata by trafilatura
+    and htmldate; a page with no main text is rejected). ``story_id`` groups the
+    copies of one story (:func:`mark_stories`).
 
     Files (or rows) that cannot be used are listed in ``attrs["rejected"]``;
     ``errors="warn"`` (default) also warns once, ``"raise"`` raises
@@ -659,6 +753,7 @@ def load_articles(source, *, errors: str = "warn") -> pd.DataFrame:
     first_path = frame.drop_duplicates("article_id").set_index("article_id")["path"]
     rejected += [(p, f"duplicate of {first_path[a]}") for p, a in frame.loc[dup, ["path", "article_id"]].itertuples(index=False)]
     frame = frame[~dup].reset_index(drop=True).astype({"n_words": "int64"})
+    frame = mark_stories(frame)
     report = Rejections(
         pd.DataFrame(rejected, columns=REJECTED_COLUMNS).sort_values("path", kind="stable").reset_index(drop=True)
     )
@@ -674,6 +769,98 @@ def load_articles(source, *, errors: str = "warn") -> pd.DataFrame:
             stacklevel=2,
         )
     return frame
+
+
+# --------------------------------------------------------------------------- near-duplicate stories
+
+#: Two articles tell one story when this share of the shorter text's word shingles is in the other ...
+STORY_SIMILARITY = 0.9
+#: ... and the shorter has at least this share of the longer's shingles (a brief is not its follow-up).
+STORY_MIN_LENGTH_RATIO = 0.4
+#: Words per shingle: three keep a reworded sentence from outweighing the rest of a wire copy.
+SHINGLE_WORDS = 3
+
+
+#: MinHash permutations: enough to propose every pair above the least Jaccard similarity.
+_PERMUTATIONS = 64
+#: Odd 64-bit multipliers mixing a shingle's word hashes into one (wrapping arithmetic).
+_MIX = np.array([0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9][:SHINGLE_WORDS], dtype=np.uint64)
+
+
+def _shingle_sets(texts) -> list[np.ndarray]:
+    """Per text, the sorted distinct 64-bit hashes of its word shingles (casefolded words)."""
+    words = [re.findall(r"\w+", str(text).casefold()) for text in texts]
+    codes, _ = pd.factorize(pd.Series([w for ws in words for w in ws], dtype=object))
+    ids = codes.astype(np.uint64) + np.uint64(1)  # 0 pads a text shorter than a shingle
+    sets, at = [], 0
+    for ws in words:
+        own, at = ids[at:at + len(ws)], at + len(ws)
+        if not len(own):
+            sets.append(np.empty(0, dtype=np.uint64))
+            continue
+        own = np.concatenate([own, np.zeros(max(0, SHINGLE_WORDS - len(own)), dtype=np.uint64)])
+        n = len(own) - SHINGLE_WORDS + 1
+        sets.append(np.unique(sum(own[k:k + n] * _MIX[k] for k in range(SHINGLE_WORDS))))
+    return sets
+
+
+def mark_stories(articles: pd.DataFrame, similarity: float = STORY_SIMILARITY) -> pd.DataFrame:
+    """``articles`` with a ``story_id`` column: one id for the same story in several outlets.
+
+    Two articles tell the same story when at least ``similarity`` of the shorter
+    text's word 3-shingles are in the other and the shorter has at least 40% of
+    the longer's shingles: a new headline, a reworded sentence, an outlet's
+    dateline or a cut tail keep a wire copy in its story (this containment is
+    never below the cosine similarity of the two shingle sets). Groups are
+    joined transitively. ``story_id`` is the ``article_id`` of the group's
+    earliest article (by date, then path); an article alone is its own story.
+    Candidates come from MinHash LSH (datasketch), so the time grows about
+    linearly with the number of articles; every pair is then checked exactly.
+
+    >>> articles = mark_stories(articles)                      # doctest: +SKIP
+    >>> articles.groupby("story_id").size()                    # doctest: +SKIP
+    """
+    from datasketch import MinHash, MinHashLSH
+
+    out = articles.copy()
+    if out.empty:
+        out["story_id"] = pd.Series(dtype=object)
+        return out
+    keys = [c for c in ("date", "path") if c in out.columns]
+    order = (out[keys].reset_index(drop=True).sort_values(keys, na_position="last", kind="stable").index.tolist()
+             if keys else list(range(len(out))))
+    rank = {pos: r for r, pos in enumerate(order)}
+    sets = _shingle_sets(out["text"])
+    # The least Jaccard similarity of a pair that passes: the shorter set r times the longer,
+    # `similarity` of it shared. The LSH threshold sits well below it, weighted against misses.
+    r = STORY_MIN_LENGTH_RATIO
+    least_jaccard = similarity * r / (1 + r - similarity * r)
+    lsh = MinHashLSH(threshold=max(0.05, least_jaccard - 0.15), num_perm=_PERMUTATIONS, weights=(0.2, 0.8))
+    parent = list(range(len(out)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    template = MinHash(num_perm=_PERMUTATIONS, seed=1)
+    for i in order:  # earliest first
+        if not len(sets[i]):
+            continue
+        sketch = MinHash(num_perm=_PERMUTATIONS, hashfunc=int, permutations=template.permutations, scheme=template.scheme)
+        sketch.update_batch(((sets[i] ^ (sets[i] >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).tolist())
+        for j in lsh.query(sketch):
+            shorter, longer = sorted((len(sets[i]), len(sets[j])))
+            if shorter < STORY_MIN_LENGTH_RATIO * longer:
+                continue
+            if np.intersect1d(sets[i], sets[j], assume_unique=True).size >= similarity * shorter:
+                a, b = sorted((root(i), root(j)), key=rank.get)
+                parent[b] = a  # the earlier root stays the root: a group's id is its earliest article
+        lsh.insert(i, sketch)
+    ids = out["article_id"].tolist()
+    out["story_id"] = [ids[root(i)] for i in range(len(out))]
+    return out
 
 
 
