@@ -8,14 +8,22 @@
 public names below are imported on first use (module ``__getattr__``, PEP
 562). spaCy loads when an analysis needs it, matplotlib's pyplot when a chart
 is drawn.
+
+newsdesk logs what it does (articles loaded and rejected, cache hits, articles
+that failed) to the ``newsdesk`` logger; it stays silent until the analyst asks,
+e.g. ``logging.basicConfig(level=logging.INFO)``.
 """
 
 from __future__ import annotations
 
 import importlib
+import logging
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
+
+# a library adds no handler of its own: the application (or notebook) decides what is shown
+logging.getLogger(__name__).addHandler(logging.NullHandler())
 
 #: public name -> the module that defines it
 _EXPORTS = {

@@ -34,6 +34,7 @@ import functools
 import gc
 import hashlib
 import itertools
+import logging
 import multiprocessing
 import os
 import shutil
@@ -54,6 +55,8 @@ from newsdesk import events as events_mod
 from newsdesk import quotes as quotes_mod
 from newsdesk import segment, sentiment, timex
 from newsdesk.nlp import get_nlp, pipeline_version
+
+logger = logging.getLogger(__name__)
 
 #: Per-article frames, in the order the pass builds them (``tone`` is one row per article).
 ARTICLE_FRAMES = ("paragraphs", "sentences", "mentions", "quotes", "timexes", "events", "tone")
@@ -438,6 +441,8 @@ def analyze(
     if n_process is None:
         n_process = min(2, os.cpu_count() or 1) if len(todo) >= MULTIPROCESS_MIN_ARTICLES else 1
     parts = _read_shards(root, cached) if root is not None and len(cached) else {n: [] for n in ARTICLE_FRAMES}
+    logger.info("%d articles: %d from the cache, %d to analyse (%s engine, %d process(es))",
+                len(articles), len(cached), len(todo), engine, n_process)
     errors: list[dict] = []
     bar = tqdm(total=len(todo), desc="newsdesk", unit="article", file=sys.stderr, disable=not progress)
     bar.set_postfix_str(f"{len(cached)} from cache")
@@ -446,6 +451,8 @@ def analyze(
     pending_ids: list[str] = []
     for frames, errs in _chunk_results(todo, actors, n_process, engine, client):
         errors += errs
+        for err in errs:
+            logger.warning("article %s not analysed: %s", err["article_id"], err["error"])
         done = frames["tone"]["article_id"].tolist() if "article_id" in frames["tone"] else []
         for name in ARTICLE_FRAMES:
             pending[name].append(frames[name])
