@@ -14,6 +14,9 @@ from newsdesk.timex.vocab import MONTHS
 
 @dataclass
 class Context:
+    """What a rule resolves a match against: the article's text, its date, the optional
+    parse, and the expressions resolved before this one (for anaphora)."""
+
     text: str
     ref: dt.date | None
     doc: object = None
