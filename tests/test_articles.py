@@ -280,3 +280,13 @@ def test_a_short_brief_is_not_the_story_it_summarises():
     brief = WIRE.split(". ")[0] + "."
     articles = wire_frame(("Rail cuts", "2026-03-03", "Wire", WIRE), ("In brief", "2026-03-03", "Daily", brief))
     assert articles["story_id"].nunique() == 2
+
+
+def test_loading_logs_the_rejections(tmp_path, caplog):
+    (tmp_path / "good.txt").write_text(f"date: 2026-02-18\n\n{BODY}", encoding="utf-8")
+    (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
+    with caplog.at_level("DEBUG", logger="newsdesk"):
+        nd.load_articles(tmp_path, errors="ignore")
+    messages = [r.getMessage() for r in caplog.records if r.name == "newsdesk.articles"]
+    assert messages[0] == "1 articles loaded, 1 input(s) rejected"
+    assert messages[1].startswith(f"rejected {tmp_path / 'bad.json'}: ")

@@ -37,6 +37,7 @@ import glob
 import hashlib
 import io
 import json
+import logging
 import os
 import re
 import unicodedata
@@ -46,6 +47,8 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+
+logger = logging.getLogger(__name__)
 
 ARTICLE_COLUMNS = [
     "article_id", "date", "title", "source", "url", "author", "path", "text", "n_words", "notes", "extra",
@@ -758,6 +761,9 @@ def load_articles(source, *, errors: str = "warn") -> pd.DataFrame:
         pd.DataFrame(rejected, columns=REJECTED_COLUMNS).sort_values("path", kind="stable").reset_index(drop=True)
     )
     frame.attrs["rejected"] = report
+    logger.info("%d articles loaded, %d input(s) rejected", len(frame), len(report))
+    for path, reason in report.itertuples(index=False):
+        logger.debug("rejected %s: %s", path, reason)
     if len(report) and errors == "raise":
         lines = "\n".join(f"  {p}: {r}" for p, r in report.itertuples(index=False))
         raise ArticleLoadError(f"{len(report)} input(s) could not be loaded:\n{lines}")

@@ -673,6 +673,8 @@ def analyze(
         raise ValueError("engine must be 'local' or 'dask'")
     if n_process is None:
         n_process = min(2, os.cpu_count() or 1) if len(todo) >= MULTIPROCESS_MIN_ARTICLES else 1
+    log.info("%d articles: %d from the cache, %d to analyse (%s engine, %d process(es))",
+                len(articles), len(cached), len(todo), engine, n_process)
     errors: list[dict] = []
     bar = tqdm(total=len(todo), desc="newsdesk", unit="article", file=sys.stderr, disable=not progress)
     bar.set_postfix_str(f"{len(cached)} from cache")
@@ -682,6 +684,8 @@ def analyze(
     flush_size, flushed, small = 1 if len(todo) <= SHARD_SIZE else SHARD_SIZE, time.monotonic(), False
     for frames, errs in _chunk_results(todo, actors, n_process, engine, client):
         errors += errs
+        for err in errs:
+            log.warning("article %s not analysed: %s", err["article_id"], err["error"])
         done = frames["tone"]["article_id"].tolist() if "article_id" in frames["tone"] else []
         for name in ARTICLE_FRAMES:
             pending[name].append(frames[name])
