@@ -12,6 +12,7 @@ from newsdesk.charts import export_figure
 from newsdesk.corpus import Corpus, analyze, read_corpus
 from newsdesk.events import event_activity, recent_cutoff, reported_dates, timeline
 from newsdesk.nlp import get_nlp
+from newsdesk.pipeline import Pipeline
 from newsdesk.quotes import find_quotes
 from newsdesk.segment import segment_counts
 from newsdesk.sentiment import actor_sentiment, target_sentiment
@@ -21,6 +22,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Corpus",
+    "Pipeline",
     "actor_sentiment",
     "analyze",
     "cooccurrence",
