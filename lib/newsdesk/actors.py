@@ -47,6 +47,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -67,6 +68,9 @@ from spacy.strings import get_string_id, hash_string
 from spacy.tokens import Doc
 
 from newsdesk import segment
+
+if TYPE_CHECKING:  # the pipeline imports this module
+    from newsdesk.pipeline import Pipeline
 
 MENTION_COLUMNS = ["start", "end", "text", "label", "actor", "actor_type", "kind", "role", "affiliation"]
 ACTOR_COLUMNS = [
@@ -659,7 +663,7 @@ def make_actor_resolver(nlp: Language, name: str) -> ActorResolver:
     return ActorResolver()
 
 
-def mentions_from_doc(doc: Doc, pipeline=None, *, actors_file: str | os.PathLike | None = None) -> pd.DataFrame:
+def mentions_from_doc(doc: Doc, pipeline: Pipeline | None = None, *, actors_file: str | os.PathLike | None = None) -> pd.DataFrame:
     """Actor mentions of a parsed article (see the module docstring for the columns).
 
     Uses what the ``newsdesk_actors`` component resolved when the doc went
@@ -686,7 +690,7 @@ def _pipeline(actors_file: str | os.PathLike | None = None):
     return Pipeline(actors=actors_file)
 
 
-def find_mentions(text: str, actors_file: str | os.PathLike | None = None, *, pipeline=None) -> pd.DataFrame:
+def find_mentions(text: str, actors_file: str | os.PathLike | None = None, *, pipeline: Pipeline | None = None) -> pd.DataFrame:
     """Actor mentions in ``text``, with ``pipeline`` (by default ``Pipeline(actors=actors_file)``).
 
     >>> find_mentions("Moscow and Kyiv met in Geneva.")[["text", "actor", "actor_type"]]  # doctest: +SKIP
@@ -708,7 +712,7 @@ def _mode(values) -> str | None:
     return next(v for v in values if counts[v] == best)
 
 
-def actors_frame(mentions: pd.DataFrame, articles: pd.DataFrame, pipeline=None) -> pd.DataFrame:
+def actors_frame(mentions: pd.DataFrame, articles: pd.DataFrame, pipeline: Pipeline | None = None) -> pd.DataFrame:
     """One row per canonical actor of the corpus (``ACTOR_COLUMNS``), most mentioned first.
 
     ``role`` and ``affiliation`` come from the actor table of ``pipeline`` (the

@@ -83,6 +83,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -90,6 +91,9 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import NAMES as POS_NAMES
 
 from newsdesk import segment
+
+if TYPE_CHECKING:  # the pipeline imports this module
+    from newsdesk.pipeline import Pipeline
 
 EVENT_COLUMNS = [
     "sent_id", "start", "end", "date_start", "date_end", "granularity", "date_source", "timex",
@@ -615,7 +619,7 @@ def _article_date(reference_date) -> tuple:
 
 
 def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.DataFrame,
-                    reference_date, pipeline=None) -> pd.DataFrame:
+                    reference_date, pipeline: Pipeline | None = None) -> pd.DataFrame:
     """Events of one article (see the module docstring for the columns and the date rule).
 
     ``sentences`` is the sentence frame (with ``compound``), ``mentions`` and

@@ -38,6 +38,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -48,6 +49,9 @@ from spacy.tokens import Doc, Span, Token
 
 from newsdesk import segment
 from newsdesk.lexicon import Lexicon
+
+if TYPE_CHECKING:  # the pipeline imports this module
+    from newsdesk.pipeline import Pipeline
 
 QUOTE_COLUMNS = [
     "start", "end", "quote", "speaker", "speaker_start", "speaker_end", "cue", "partial", "scare", "compound",
@@ -571,7 +575,7 @@ def _word_before(text: str, pos: int) -> str:
     return text[start:end].lower()
 
 
-def quotes_from_doc(doc: Doc, mentions: pd.DataFrame, pipeline=None) -> pd.DataFrame:
+def quotes_from_doc(doc: Doc, mentions: pd.DataFrame, pipeline: Pipeline | None = None) -> pd.DataFrame:
     """Quotes of ``doc`` with speakers resolved through ``mentions`` (see the module docstring), with
     the cue verbs, role nouns and VADER of ``pipeline`` (a :class:`newsdesk.Pipeline`; by default
     the shipped tables')."""
@@ -644,7 +648,7 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     }, len(rows))
 
 
-def find_quotes(text: str, pipeline=None) -> pd.DataFrame:
+def find_quotes(text: str, pipeline: Pipeline | None = None) -> pd.DataFrame:
     """Quotes of a bare ``text``: runs ``pipeline`` (by default the shipped tables') and the actors
     step, then :func:`quotes_from_doc`.
 

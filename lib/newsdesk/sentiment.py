@@ -51,9 +51,13 @@ import types
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+
+if TYPE_CHECKING:  # the pipeline imports this module
+    from newsdesk.pipeline import Pipeline
 
 _QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb"
 _EDGE_PUNCT = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.S)
@@ -150,12 +154,12 @@ def _pipeline():
     return Pipeline()
 
 
-def analyzer(pipeline=None):
+def analyzer(pipeline: Pipeline | None = None):
     """The nltk VADER analyser of ``pipeline`` (by default the shipped tables' pipeline)."""
     return (pipeline or _pipeline()).vader.analyzer
 
 
-def lexicon(pipeline=None) -> dict[str, float]:
+def lexicon(pipeline: Pipeline | None = None) -> dict[str, float]:
     """The VADER lexicon: lower-case word -> valence (-4 … +4)."""
     return (pipeline or _pipeline()).vader.lexicon
 
@@ -186,7 +190,7 @@ def normalize(text: str, lex: dict[str, float] | None = None) -> str:
     return " ".join(_split_token(t, lex) for t in text.split())
 
 
-def polarity(text: str, pipeline=None) -> dict[str, float]:
+def polarity(text: str, pipeline: Pipeline | None = None) -> dict[str, float]:
     """VADER ``neg``, ``neu``, ``pos``, ``compound`` of ``text``, counting quoted words.
 
     >>> polarity('He said the day had been "difficult."')["compound"] < 0
@@ -200,7 +204,7 @@ def polarity(text: str, pipeline=None) -> dict[str, float]:
 _SCORES = ["neg", "neu", "pos", "compound"]
 
 
-def score_sentences(sentences: pd.DataFrame, pipeline=None) -> pd.DataFrame:
+def score_sentences(sentences: pd.DataFrame, pipeline: Pipeline | None = None) -> pd.DataFrame:
     """``sentences`` with VADER ``neg``, ``neu``, ``pos``, ``compound`` added (``pipeline``'s VADER)."""
     vader = (pipeline or _pipeline()).vader
     rows = [vader.polarity(t) for t in sentences["text"].tolist()]
@@ -213,7 +217,7 @@ TONE_COLUMNS = ["n_sentences", "compound_mean", "compound_weighted", "tone", "po
                 "polarity", "word_count"]
 
 
-def tone_figures(text: str, pipeline=None) -> dict[str, float]:
+def tone_figures(text: str, pipeline: Pipeline | None = None) -> dict[str, float]:
     """GDELT-style tone of ``text`` from the VADER lexicon.
 
     ``positive`` / ``negative``: share of words (×100) with a positive / negative
@@ -230,7 +234,7 @@ def tone_figures(text: str, pipeline=None) -> dict[str, float]:
             "polarity": round(p + q, 4), "word_count": n}
 
 
-def article_tone(text: str, sentences: pd.DataFrame, pipeline=None) -> dict:
+def article_tone(text: str, sentences: pd.DataFrame, pipeline: Pipeline | None = None) -> dict:
     """Article-level columns: ``n_sentences``, ``compound_mean``, ``compound_weighted``
     (sentences weighted by their length) and the :func:`tone_figures` of the body
     (its sentences, so headings and the date line do not count)."""
@@ -296,7 +300,7 @@ class _Arrays:
     and valence prefix sums) and the entities other targets are looked for in.
     """
 
-    def __init__(self, doc, pipeline):
+    def __init__(self, doc, pipeline: Pipeline):
         from spacy import attrs, symbols
 
         from newsdesk import segment  # late imports: VADER and tone need no spaCy
@@ -456,7 +460,7 @@ class _Arrays:
         return x / (x * x + 15.0) ** 0.5
 
 
-def _arrays(doc, pipeline=None) -> _Arrays:
+def _arrays(doc, pipeline: Pipeline | None = None) -> _Arrays:
     """The :class:`_Arrays` of ``doc`` with ``pipeline``'s lexicons (by default the shipped tables')."""
     return _Arrays(doc, pipeline or _pipeline())
 
@@ -633,7 +637,7 @@ def _dense_names(width: int) -> list[str]:
     return [f"{p}{k}" for p in _TENSOR_PARTS for k in range(width)]
 
 
-def target_features(scope, target, pipeline=None) -> dict[str, float]:
+def target_features(scope, target, pipeline: Pipeline | None = None) -> dict[str, float]:
     """Features of the sentiment toward ``target`` (a Span) within ``scope`` (its sentence Span).
 
     Lexicon valence split by the word's syntactic relation to the target
@@ -654,7 +658,7 @@ def target_features(scope, target, pipeline=None) -> dict[str, float]:
     return feats
 
 
-def target_span(doc, start: int, end: int, pipeline=None):
+def target_span(doc, start: int, end: int, pipeline: Pipeline | None = None):
     """The token span of characters ``start:end`` in ``doc``, widened to whole tokens,
     without leading or trailing punctuation (None when no word is inside)."""
     target = _arrays(doc, pipeline).target(start, end)
@@ -722,7 +726,7 @@ def _lexicon_label(features: dict) -> dict:
     return {"label": "negative" if c <= -0.05 else "positive" if c >= 0.05 else "neutral", "score": round(c, 4)}
 
 
-def classify(features: dict[str, float], pipeline=None) -> dict:
+def classify(features: dict[str, float], pipeline: Pipeline | None = None) -> dict:
     """``{"label", "score"}`` from :func:`target_features`: the label with the highest
     probability, the score ``P(positive) - P(negative)`` in [-1, 1] (``pipeline``'s weights)."""
     model = (pipeline or _pipeline()).target_model
@@ -731,7 +735,7 @@ def classify(features: dict[str, float], pipeline=None) -> dict:
     return _labelled(model.probabilities([features], [None])[0])
 
 
-def score_target(doc, start: int, end: int, pipeline=None) -> dict:
+def score_target(doc, start: int, end: int, pipeline: Pipeline | None = None) -> dict:
     """Sentiment toward characters ``start:end`` of a parsed ``doc``, within their sentence."""
     pipeline = pipeline or _pipeline()
     span = target_span(doc, start, end, pipeline)
@@ -765,7 +769,7 @@ def _score_spans(doc, a: _Arrays, spans: list, model: _Model | None) -> list[dic
     return out
 
 
-def mentions_sentiment(doc, mentions: pd.DataFrame, pipeline=None) -> pd.DataFrame:
+def mentions_sentiment(doc, mentions: pd.DataFrame, pipeline: Pipeline | None = None) -> pd.DataFrame:
     """``mentions`` with ``target_label`` and ``target_score``: the sentiment expressed toward
     each mention in its sentence (see :func:`target_sentiment`), with ``pipeline``'s lexicons
     and weights (by default the shipped tables')."""
@@ -781,7 +785,7 @@ def mentions_sentiment(doc, mentions: pd.DataFrame, pipeline=None) -> pd.DataFra
     return out
 
 
-def target_sentiment(text: str, start: int, end: int, pipeline=None) -> dict:
+def target_sentiment(text: str, start: int, end: int, pipeline: Pipeline | None = None) -> dict:
     """Sentiment expressed toward ``text[start:end]`` in its sentence.
 
     Returns ``{"label": "negative"|"neutral"|"positive", "score": float}``, the
