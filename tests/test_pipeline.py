@@ -2,6 +2,8 @@
 
 import os
 import pickle
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
@@ -39,6 +41,23 @@ def test_table_edited_in_place_between_two_analyses_gives_the_new_name(tmp_path)
     assert actor_of(first.mentions, "Zorvania") == "Republic of Zorvania"
     assert actor_of(second.mentions, "Zorvania") == "Zorvanian Republic"
     assert second.stats["analyzed"] == 1  # not read back from the first table's cache entry
+
+
+def test_table_edited_between_runs_gives_the_new_name_in_a_fresh_process(tmp_path):
+    table = write_table(tmp_path / "actors.csv", "Republic of Zorvania,state,Zorvania,,,\n")
+    run = ("import sys, pandas as pd, newsdesk as nd\n"
+           "arts = nd.load_articles(pd.DataFrame({'text': [sys.argv[1]], 'date': ['2026-02-18']}))\n"
+           "m = nd.analyze(arts, actors=sys.argv[2], cache=sys.argv[3], progress=False).mentions\n"
+           "print(m.loc[m['text'] == 'Zorvania', 'actor'].iloc[0])\n")
+
+    def actor_in_a_new_process() -> str:
+        done = subprocess.run([sys.executable, "-c", run, TEXT, str(table), str(tmp_path / "cache")],
+                              capture_output=True, text=True, check=True)
+        return done.stdout.strip()
+
+    assert actor_in_a_new_process() == "Republic of Zorvania"
+    write_table(table, "Zorvanian Republic,state,Zorvania,,,\n")
+    assert actor_in_a_new_process() == "Zorvanian Republic"
 
 
 def test_analyst_row_overriding_a_shipped_actor_wins_in_mentions_and_actors(tmp_path):
