@@ -10,20 +10,21 @@ public names below are imported on first use (module ``__getattr__``, PEP
 is drawn.
 
 newsdesk logs what it does (articles loaded and rejected, cache hits, articles
-that failed) to the ``newsdesk`` logger; it stays silent until the analyst asks,
-e.g. ``logging.basicConfig(level=logging.INFO)``.
+that failed) to the ``newsdesk`` logger. Warnings are printed as they happen;
+the rest stays silent until the analyst asks, e.g.
+``logging.basicConfig(level=logging.INFO)``.
 """
 
 from __future__ import annotations
 
 import importlib
-import logging
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-# a library adds no handler of its own: the application (or notebook) decides what is shown
-logging.getLogger(__name__).addHandler(logging.NullHandler())
+# No handler of our own, not even a NullHandler: with none configured, Python's last-resort
+# handler prints WARNING lines (a damaged cache set aside, an article that failed) to stderr,
+# and INFO lines stay silent until the application configures logging.
 
 #: public name -> the module that defines it
 _EXPORTS = {
@@ -41,6 +42,7 @@ _EXPORTS = {
     "reported_dates": "newsdesk.events",
     "timeline": "newsdesk.events",
     "get_nlp": "newsdesk.nlp",
+    "Pipeline": "newsdesk.pipeline",
     "default_articles": "newsdesk.paths",
     "project_root": "newsdesk.paths",
     "resolve_paths": "newsdesk.paths",
@@ -51,7 +53,7 @@ _EXPORTS = {
     "find_timexes": "newsdesk.timex",
 }
 #: submodules reachable as attributes (``nd.charts.top_actors``, ``nd.quotes.quote_table``)
-_SUBMODULES = {"actors", "articles", "charts", "cli", "corpus", "events", "nlp", "paths", "quotes",
+_SUBMODULES = {"actors", "articles", "charts", "cli", "corpus", "events", "lexicon", "nlp", "paths", "pipeline", "quotes",
                "report", "segment", "sentiment", "tables", "timex"}
 
 if TYPE_CHECKING:  # what static checkers and editors see; at run time __getattr__ imports these
@@ -63,6 +65,7 @@ if TYPE_CHECKING:  # what static checkers and editors see; at run time __getattr
     from newsdesk.events import event_activity, recent_cutoff, reported_dates, timeline
     from newsdesk.nlp import get_nlp
     from newsdesk.paths import default_articles, project_root, resolve_paths
+    from newsdesk.pipeline import Pipeline
     from newsdesk.quotes import find_quotes
     from newsdesk.segment import segment_counts
     from newsdesk.sentiment import actor_sentiment, target_sentiment
@@ -87,6 +90,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "Corpus",
+    "Pipeline",
     "actor_sentiment",
     "analyze",
     "cooccurrence",

@@ -50,12 +50,13 @@ Corpus-level frames: :func:`actors_frame` (one row per actor, ``ACTOR_COLUMNS``)
 
 from __future__ import annotations
 
+import io
 import itertools
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -76,6 +77,9 @@ from spacy.strings import get_string_id, hash_string
 from spacy.tokens import Doc
 
 from newsdesk import segment
+
+if TYPE_CHECKING:  # the pipeline imports this module
+    from newsdesk.pipeline import Pipeline
 
 MENTION_COLUMNS = ["start", "end", "text", "label", "actor", "actor_type", "kind", "role", "affiliation"]
 ACTOR_COLUMNS = [
@@ -98,17 +102,6 @@ LABEL_TYPES = {"PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC":
                "NORP": "group", "FAC": "facility"}
 #: Nouns after a place name that make it an administrative region ("Donetsk region").
 REGION_NOUNS = {"region", "oblast", "province", "governorate", "prefecture", "district", "county"}
-#: Nouns of roles people hold; they turn a title or apposition into a role.
-ROLE_NOUNS = {
-    "president", "minister", "secretary", "chancellor", "premier", "leader", "head", "chief", "spokesman",
-    "spokeswoman", "spokesperson", "ambassador", "envoy", "negotiator", "general", "commander", "governor",
-    "mayor", "senator", "lawmaker", "official", "director", "chairman", "chairwoman", "chair", "adviser",
-    "advisor", "king", "queen", "prince", "princess", "pope", "ceo", "founder", "prosecutor", "judge",
-    "diplomat", "representative", "deputy", "speaker", "monarch", "emir", "sheikh", "ayatollah", "dictator",
-    "counterpart", "aide", "officer", "colonel", "admiral", "captain", "lieutenant", "sergeant", "marshal",
-    "executive", "analyst", "economist", "professor", "editor", "correspondent", "reporter", "coach",
-    "treasurer", "attorney", "governor-general", "councillor", "councilor", "mp", "legislator",
-}
 #: Words of titles besides role nouns ("Prime Minister", "Foreign Secretary").
 TITLE_WORDS = {"prime", "vice", "deputy", "former", "foreign", "defence", "defense", "finance", "interior",
                "acting", "interim", "opposition", "state", "senior", "chief", "justice", "culture", "health"}
@@ -133,8 +126,8 @@ _POSSESSIVE = {"'s", "’s", "'", "’"}
 # --------------------------------------------------------------------------- the actor table
 
 
-def _read_table(path: str | os.PathLike) -> pd.DataFrame:
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, comment="#", skipinitialspace=True)
+def _read_table(source) -> pd.DataFrame:
+    frame = pd.read_csv(source, dtype=str, keep_default_na=False, comment="#", skipinitialspace=True)
     for col in TABLE_COLUMNS:
         if col not in frame:
             frame[col] = ""
@@ -152,10 +145,17 @@ def actor_table(actors_file: str | os.PathLike | None = None) -> pd.DataFrame:
     >>> actor_table().set_index("actor").loc["Russia", "type"]
     'state'
     """
-    table = _read_table(SHIPPED_TABLE)
-    if actors_file and Path(actors_file).exists():
-        own = _read_table(actors_file)
-        table = pd.concat([table[~table["actor"].isin(own["actor"])], own], ignore_index=True)
+    own = Path(actors_file).read_bytes() if actors_file and Path(actors_file).exists() else None
+    return merged_table(SHIPPED_TABLE.read_bytes(), own)
+
+
+def merged_table(shipped: bytes, own: bytes | None = None) -> pd.DataFrame:
+    """:func:`actor_table` from the tables' contents: the shipped table, with the analyst's rows
+    (``own``) replacing shipped rows of the same actor."""
+    table = _read_table(io.BytesIO(shipped))
+    if own is not None:
+        mine = _read_table(io.BytesIO(own))
+        table = pd.concat([table[~table["actor"].isin(mine["actor"])], mine], ignore_index=True)
     return table.reset_index(drop=True)
 
 
@@ -216,12 +216,6 @@ class ActorIndex:
         return row["type"] if row else None
 
 
-@lru_cache(maxsize=8)
-def actor_index(actors_file: str | None = None) -> ActorIndex:
-    """The :class:`ActorIndex` of :func:`actor_table` (cached per table file)."""
-    return ActorIndex.from_table(actor_table(actors_file))
-
-
 # --------------------------------------------------------------------------- mentions of one doc
 
 
@@ -248,8 +242,9 @@ class _Tokens:
     CASE = get_string_id("case")
     ATTRS = [LOWER, IS_PUNCT, ENT_ID, DEP, HEAD, ORTH, SENT_START]
 
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, roles: frozenset[str]):
         self.doc = doc
+        self.roles = roles  # the lexicon's role nouns
         self.strings = doc.vocab.strings
         chars = segment.doc_chars(doc)
         self.chars, self.starts, self.ends = chars.text, chars.start_list, chars.end_list
@@ -264,7 +259,7 @@ class _Tokens:
         self.in_appos = set(appos.tolist()) | set(heads[appos].tolist())
         #: words :func:`_trim` drops from the start of a name, and of a person's (joined once per doc)
         self.drop = _ARTICLES | HONORIFICS
-        self.person_drop = self.drop | ROLE_NOUNS | TITLE_WORDS
+        self.person_drop = self.drop | roles | TITLE_WORDS
 
     def dep(self, i: int) -> int:
         return int(self.attrs[i, 3])
@@ -362,7 +357,7 @@ def _base_mentions(doc: Doc, index: ActorIndex, toks: _Tokens) -> list[_Mention]
             label = "NORP" if kind == "demonym" else TYPE_LABELS.get(actor_type, ent_label)
             row = index.rows[actor]
             out.append(_Mention(start, end, label, actor, actor_type, kind, row["role"], row["affiliation"]))
-        elif all(toks.lower(i) in ROLE_NOUNS for i in range(start, end)):
+        elif all(toks.lower(i) in toks.roles for i in range(start, end)):
             continue  # "Treasurer" alone is a role, not a name
         elif not any(c.isupper() for c in text):
             continue  # no capital letter, no name ("n't" taken for an organisation)
@@ -434,7 +429,7 @@ def _title_before(doc: Doc, m: _Mention, toks: _Tokens) -> list:
         inside.add(i)
         i -= 1
     tokens = [doc[i] for i in title]
-    if not any(t.lemma_.lower() in ROLE_NOUNS or t.lower_ in ROLE_NOUNS for t in tokens):
+    if not any(t.lemma_.lower() in toks.roles or t.lower_ in toks.roles for t in tokens):
         return []
     return tokens
 
@@ -461,7 +456,7 @@ def _apposition(doc: Doc, m: _Mention, toks: _Tokens) -> list | None:
             if child.dep_ == "appos" and child.pos_ == "NOUN":
                 phrase_head, skip = child, set()
                 break
-    if phrase_head is None or phrase_head.lemma_.lower() not in ROLE_NOUNS:
+    if phrase_head is None or phrase_head.lemma_.lower() not in toks.roles:
         return None
     tokens = [t for t in phrase_head.subtree
               if t.i not in skip and not t.is_punct and (t.dep_ != "appos" or t is phrase_head)]
@@ -601,7 +596,7 @@ def _surnames(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Toke
     return extra
 
 
-def _descriptions(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list[_Mention]:
+def _descriptions(doc: Doc, mentions: list[_Mention], index: ActorIndex, roles: frozenset[str]) -> list[_Mention]:
     """"The Ukrainian leader" -> the person of that affiliation and role introduced in the article."""
     people = [m for m in mentions if m.actor_type == "person" and m.kind != "description" and m.affiliation]
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
@@ -609,9 +604,9 @@ def _descriptions(doc: Doc, mentions: list[_Mention], index: ActorIndex) -> list
     extra = []
     if not people:  # a description stands for one of these people: none, nothing to find
         return extra
-    for tok in (doc[i] for i in _role_nouns(doc)):
+    for tok in (doc[i] for i in _role_nouns(doc, roles)):
         noun = tok.lemma_.lower()
-        if tok.pos_ != "NOUN" or noun not in ROLE_NOUNS or tok.i in by_token:
+        if tok.pos_ != "NOUN" or noun not in roles or tok.i in by_token:
             continue
         if any(c.dep_ == "appos" for c in tok.children) or tok.dep_ == "compound":
             continue
@@ -649,7 +644,7 @@ def _role_only(doc: Doc, mentions: list[_Mention], toks: _Tokens) -> list[_Menti
         return []
     covered = {i for m in mentions for i in range(m.start, m.end)}
     extra = []
-    roles = [get_string_id(w) for w in ROLE_NOUNS]
+    roles = [get_string_id(w) for w in toks.roles]
     for i in _indices_of(toks.attrs[:, 0], roles):
         tok = doc[i]
         if i in covered or tok.dep_ == "compound" or any(c.dep_ in {"appos", "poss"} for c in tok.children):
@@ -672,14 +667,14 @@ def _role_only(doc: Doc, mentions: list[_Mention], toks: _Tokens) -> list[_Menti
     return extra
 
 
-def _role_nouns(doc: Doc) -> list[int]:
+def _role_nouns(doc: Doc, roles: frozenset[str]) -> list[int]:
     """Indices of the nouns whose lower-cased lemma is a role noun (read on arrays, each lemma looked up once)."""
     if not len(doc):
         return []
     attrs = doc.to_array([POS, LEMMA])
     nouns = attrs[:, 0] == NOUN
     strings = doc.vocab.strings
-    roles = [lemma for lemma in np.unique(attrs[nouns, 1]).tolist() if strings[lemma].lower() in ROLE_NOUNS]
+    roles = [lemma for lemma in np.unique(attrs[nouns, 1]).tolist() if strings[lemma].lower() in roles]
     return _indices_of(attrs[:, 1], roles, nouns)
 
 
@@ -963,15 +958,15 @@ def _capitalised_words(doc: Doc, mentions: list[_Mention], words: frozenset[str]
             m.label = "DROP"
 
 
-def _resolve(doc: Doc, index: ActorIndex, words: frozenset[str] = frozenset()) -> list[_Mention]:
-    toks = _Tokens(doc)
+def _resolve(doc: Doc, index: ActorIndex, roles: frozenset[str], words: frozenset[str] = frozenset()) -> list[_Mention]:
+    toks = _Tokens(doc, roles)
     mentions = _base_mentions(doc, index, toks)
     _regions(doc, mentions, index, toks)
     mentions += _people(doc, mentions, index, toks)
     mentions += _surnames(doc, mentions, index, toks)
     _capitalised_words(doc, mentions, words)
     mentions += _aliases(doc, mentions, index, toks)
-    mentions += _descriptions(doc, mentions, index)
+    mentions += _descriptions(doc, mentions, index, roles)
     mentions += _role_only(doc, mentions, toks)
     mentions += _bodies(doc, mentions, index)
     out = [m for m in mentions if m.label in ACTOR_LABELS]
@@ -1023,45 +1018,73 @@ def english_words(nlp: Language) -> frozenset[str]:
     return frozenset(word for key in table.keys() for word in table[key] if word.isalpha())
 
 
-@Language.factory("newsdesk_actors", default_config={"actors_file": ""})
-def make_actor_resolver(nlp: Language, name: str, actors_file: str):
-    """Pipeline component: resolves the doc's mentions once and keeps them in ``doc.user_data``."""
-    index = actor_index(actors_file or None)
-    words = english_words(nlp)
+class ActorResolver:
+    """Pipeline component: resolves the doc's mentions once and keeps them in ``doc.user_data``,
+    with the version of the pipeline whose tables they come from.
 
-    def resolve(doc: Doc) -> Doc:
-        doc.user_data[USER_DATA_KEY] = _rows(_resolve(doc, index, words))
+    :class:`newsdesk.Pipeline` fills it (``index``, ``roles``, ``words``, ``version``) when it
+    builds its spaCy pipeline.
+    """
+
+    def __init__(self):
+        self.index = ActorIndex()
+        self.roles: frozenset[str] = frozenset()
+        self.words: frozenset[str] = frozenset()
+        self.version = ""
+
+    def rows(self, doc: Doc) -> list[tuple]:
+        """The doc's mentions as stored rows (:data:`_ROW_FIELDS`)."""
+        return _rows(_resolve(doc, self.index, self.roles, self.words))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.user_data[USER_DATA_KEY] = (self.version, self.rows(doc))
         return doc
 
-    return resolve
+
+@Language.factory("newsdesk_actors")
+def make_actor_resolver(nlp: Language, name: str) -> ActorResolver:
+    """The :class:`ActorResolver` component (its tables are set by :class:`newsdesk.Pipeline`)."""
+    return ActorResolver()
 
 
-def mentions_from_doc(doc: Doc, actors_file: str | os.PathLike | None = None) -> pd.DataFrame:
+def mentions_from_doc(doc: Doc, pipeline: Pipeline | None = None, *, actors_file: str | os.PathLike | None = None) -> pd.DataFrame:
     """Actor mentions of a parsed article (see the module docstring for the columns).
 
-    Uses what the pipeline's ``newsdesk_actors`` component resolved with the
-    analyst's table; a doc from elsewhere is resolved with the shipped table,
-    and ``actors_file`` resolves it again with that table added.
+    Uses what the ``newsdesk_actors`` component resolved when the doc went
+    through the spaCy pipeline, if that was ``pipeline``'s (or any, when
+    ``pipeline`` is None); otherwise the doc is resolved again with
+    ``pipeline``'s tables. ``actors_file`` is short for
+    ``pipeline=Pipeline(actors=actors_file)``.
     """
-    rows = doc.user_data.get(USER_DATA_KEY)
-    if rows is None or actors_file:
-        key = str(Path(actors_file).resolve()) if actors_file else None
-        rows = _rows(_resolve(doc, actor_index(key)))
+    if actors_file:
+        pipeline = _pipeline(actors_file)
+    stored = doc.user_data.get(USER_DATA_KEY)
+    if stored is not None and (pipeline is None or stored[0] == pipeline.version):
+        rows = stored[1]
+    else:
+        rows = (pipeline or _pipeline()).resolver.rows(doc)
     return _frame(doc, rows)
 
 
-def find_mentions(text: str, actors_file: str | os.PathLike | None = None) -> pd.DataFrame:
-    """Actor mentions in ``text``.
+def _pipeline(actors_file: str | os.PathLike | None = None):
+    """``Pipeline(actors=actors_file)``, for the entry points that are not handed one."""
+    # the pipeline is built on this module, not the other way round
+    from newsdesk.pipeline import Pipeline
+
+    return Pipeline(actors=actors_file)
+
+
+def find_mentions(text: str, actors_file: str | os.PathLike | None = None, *, pipeline: Pipeline | None = None) -> pd.DataFrame:
+    """Actor mentions in ``text``, with ``pipeline`` (by default ``Pipeline(actors=actors_file)``).
 
     >>> find_mentions("Moscow and Kyiv met in Geneva.")[["text", "actor", "actor_type"]]  # doctest: +SKIP
     """
-    from newsdesk.nlp import get_nlp
-
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
     if actors_file is not None and not Path(actors_file).is_file():
         raise FileNotFoundError(f"actors_file not found: {actors_file}")
-    return mentions_from_doc(get_nlp(actors_file)(text))
+    pipeline = pipeline or _pipeline(actors_file)
+    return mentions_from_doc(pipeline.nlp(text), pipeline)
 
 
 # --------------------------------------------------------------------------- corpus frames
@@ -1077,15 +1100,16 @@ def _mode(values) -> str | None:
     return next(v for v in values if counts[v] == best)
 
 
-def actors_frame(mentions: pd.DataFrame, articles: pd.DataFrame, actors_file=None) -> pd.DataFrame:
+def actors_frame(mentions: pd.DataFrame, articles: pd.DataFrame, pipeline: Pipeline | None = None) -> pd.DataFrame:
     """One row per canonical actor of the corpus (``ACTOR_COLUMNS``), most mentioned first.
 
-    ``role`` and ``affiliation`` come from the actor table when it has them,
-    else from the most frequent role found in the articles.
+    ``role`` and ``affiliation`` come from the actor table of ``pipeline`` (the
+    one that found the mentions; by default the shipped table) when it has
+    them, else from the most frequent role found in the articles.
     """
     if mentions.empty:
         return pd.DataFrame(columns=ACTOR_COLUMNS)
-    index = actor_index(str(Path(actors_file).resolve()) if actors_file else None)
+    index = (pipeline or _pipeline()).actor_index
     dates = articles.set_index("article_id")["date"].to_dict() if "date" in articles else {}
     empty = [None] * len(mentions)
     columns = zip(  # as lists: iterating Arrow-backed columns costs a call per value

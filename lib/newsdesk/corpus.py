@@ -1,7 +1,8 @@
 """The single analysis pass and its on-disk cache.
 
-``analyze(articles)`` runs the shared spaCy pipeline once over every article
-that is not cached yet and derives every frame from that one pass:
+``analyze(articles, pipeline)`` runs the :class:`newsdesk.Pipeline`'s spaCy
+pipeline once over every article that is not cached yet and derives every
+frame from that one pass:
 
 ==============  ==========================================================
 frame           one row per
@@ -22,8 +23,8 @@ article's ``text``; rows inside a sentence carry its ``sent_id``.
 The cache holds the per-article frames as Parquet *shards* (one folder per
 batch of articles, written to a temporary name and renamed into place, so a
 killed run never leaves a half-written shard). Keys combine the article's
-text and date with :func:`newsdesk.nlp.pipeline_version`, so changing the
-code, the model or the actor table re-analyses, and adding one article
+text and date with the pipeline's ``version``, so changing the code, the
+model or the contents of a table re-analyses, and adding one article
 analyses only that one. A run of up to :data:`SHARD_SIZE` articles caches
 each chunk as it completes (a longer one every ``SHARD_SIZE`` articles or
 :data:`FLUSH_SECONDS`), and merges the small shards at its end. A shard that
@@ -63,7 +64,7 @@ from newsdesk import actors as actors_mod
 from newsdesk import events as events_mod
 from newsdesk import quotes as quotes_mod
 from newsdesk import segment, sentiment, timex
-from newsdesk.nlp import get_nlp, pipeline_version
+from newsdesk.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
 
@@ -218,8 +219,8 @@ def read_corpus(folder: str | os.PathLike) -> Corpus:
 # --------------------------------------------------------------------------- the pass
 
 
-def analyze_doc(article: dict, doc) -> dict[str, pd.DataFrame | dict]:
-    """Every per-article frame from one article and its spaCy ``doc``.
+def analyze_doc(article: dict, doc, pipeline: Pipeline) -> dict[str, pd.DataFrame | dict]:
+    """Every per-article frame from one article and its spaCy ``doc`` (made by ``pipeline.nlp``).
 
     The frames carry ``sent_id`` but not yet ``article_id``, which
     :func:`analyze_chunk` adds to a whole chunk at once (a column inserted
@@ -228,13 +229,13 @@ def analyze_doc(article: dict, doc) -> dict[str, pd.DataFrame | dict]:
     """
     text, date = article["text"], article["date"]
     paras = segment.paragraphs(text)
-    sents = sentiment.score_sentences(segment.sentences(doc, paras))
-    mentions = actors_mod.mentions_from_doc(doc)
-    mentions = sentiment.mentions_sentiment(doc, mentions)
+    sents = sentiment.score_sentences(segment.sentences(doc, paras), pipeline)
+    mentions = actors_mod.mentions_from_doc(doc, pipeline)
+    mentions = sentiment.mentions_sentiment(doc, mentions, pipeline)
     timexes = timex.find_timexes(text, date, doc=doc)
-    quotes = quotes_mod.quotes_from_doc(doc, mentions)
-    events = events_mod.events_from_doc(doc, sents, mentions, timexes, date)
-    tone = sentiment.article_tone(text, sents)
+    quotes = quotes_mod.quotes_from_doc(doc, mentions, pipeline)
+    events = events_mod.events_from_doc(doc, sents, mentions, timexes, date, pipeline)
+    tone = sentiment.article_tone(text, sents, pipeline)
     frames = {
         "paragraphs": paras, "sentences": sents, "mentions": mentions, "quotes": quotes,
         "timexes": timexes, "events": events, "tone": tone,
@@ -314,14 +315,14 @@ def _thread_time_limit(seconds: float):
         timer.cancel()
 
 
-def analyze_stream(todo: pd.DataFrame, actors_file=None):
+def analyze_stream(todo: pd.DataFrame, pipeline: Pipeline):
     """Yield ``(article_id, frames, error)`` per article from one ``nlp.pipe`` pass.
 
     ``frames`` is :func:`analyze_doc`'s dict, or None when the article raised
     or ran past :data:`ARTICLE_TIMEOUT` (``error`` then says why); one bad
     article never stops the stream.
     """
-    nlp = get_nlp(actors_file)
+    nlp = pipeline.nlp
     records = todo.to_dict("records")
     # An article longer than spaCy accepts takes the place of an empty text in the batch and is
     # parsed apart, in pieces (see parse_in_pieces).
@@ -332,7 +333,7 @@ def analyze_stream(todo: pd.DataFrame, actors_file=None):
                 doc = parse_in_pieces(nlp, article["text"])
             # the limit grows with the length, so a long transcript is not cut short like a stuck one
             with _time_limit(ARTICLE_TIMEOUT * max(1.0, len(article["text"]) / PIECE_CHARS)):
-                frames = analyze_doc(article, doc)
+                frames = analyze_doc(article, doc, pipeline)
         except Exception as exc:  # recorded in Corpus.errors; the rest continue
             yield article["article_id"], None, f"{type(exc).__name__}: {exc}"
         else:
@@ -371,16 +372,16 @@ def parse_in_pieces(nlp, text: str, size: int = PIECE_CHARS):
     from spacy.tokens import Doc
 
     docs = list(nlp.pipe(pieces(text, size), batch_size=1))
-    rows, offset, resolved = [], 0, False
-    for doc in docs:  # the actor component's mentions, by token, shifted to the whole doc
+    rows, offset, version = [], 0, None
+    for doc in docs:  # the actor component's mentions (version, rows by token), shifted to the whole doc
         got = doc.user_data.pop(actors_mod.USER_DATA_KEY, None)
         if got is not None:
-            resolved = True
-            rows += [(start + offset, end + offset, *rest) for start, end, *rest in got]
+            version = got[0]
+            rows += [(start + offset, end + offset, *rest) for start, end, *rest in got[1]]
         offset += len(doc)
     whole = Doc.from_docs(docs, ensure_whitespace=False)
-    if resolved:
-        whole.user_data[actors_mod.USER_DATA_KEY] = rows
+    if version is not None:
+        whole.user_data[actors_mod.USER_DATA_KEY] = (version, rows)
     return whole
 
 
@@ -390,10 +391,11 @@ def _blas() -> ThreadpoolController:
     return ThreadpoolController()
 
 
-def analyze_chunk(todo: pd.DataFrame, actors_file=None) -> tuple[dict[str, pd.DataFrame], list[dict]]:
+def analyze_chunk(todo: pd.DataFrame, pipeline: Pipeline) -> tuple[dict[str, pd.DataFrame], list[dict]]:
     """Analyse a chunk of articles in this process: (frames concatenated by name, errors).
 
-    The unit of work of the Dask engine; also usable with any other executor.
+    The unit of work of the Dask engine; also usable with any other executor
+    (``pipeline`` pickles as its tables' contents and is rebuilt from them).
     """
     frames: dict[str, list] = {name: [] for name in ARTICLE_FRAMES}
     ids: dict[str, list] = {name: [] for name in ARTICLE_FRAMES}
@@ -401,7 +403,7 @@ def analyze_chunk(todo: pd.DataFrame, actors_file=None) -> tuple[dict[str, pd.Da
     # One BLAS thread: the model's matrices are small (see nlp.MatmulOps) and a
     # large corpus is already spread over one process per core.
     with _blas().limit(limits=1, user_api="blas"):
-        for article_id, got, error in analyze_stream(todo, actors_file):
+        for article_id, got, error in analyze_stream(todo, pipeline):
             if error is not None:
                 errors.append({"article_id": article_id, "error": error})
                 continue
@@ -417,32 +419,34 @@ def analyze_chunk(todo: pd.DataFrame, actors_file=None) -> tuple[dict[str, pd.Da
     return out, errors
 
 
-def _chunk_results(todo: pd.DataFrame, actors_file, n_process: int, engine: str, client):
+def _chunk_results(todo: pd.DataFrame, pipeline: Pipeline, n_process: int, engine: str, client):
     """Yield :func:`analyze_chunk` results in order, computed here, in worker processes or on Dask."""
     chunks = [todo.iloc[lo:hi] for lo, hi in _chunk_bounds(len(todo), max(1, min(CHUNK_SIZE, SHARD_SIZE)), n_process)]
     if not chunks:
         return
     if engine == "dask":
-        yield from _dask_results(chunks, actors_file, client)
+        yield from _dask_results(chunks, pipeline, client)
     elif n_process > 1:
         # Workers run the whole per-article analysis, not just spaCy, and send back
         # small frames instead of Docs. One warm-up article loads the model and every
         # lazily loaded table here, so forked workers start with them in memory.
         analyze_chunk(pd.DataFrame([{"article_id": "warm-up", "text": "Officials in Paris said on Monday "
-                                     "that \"talks\" went well.", "date": pd.NaT}]), actors_file)
+                                     "that \"talks\" went well.", "date": pd.NaT}]), pipeline)
         context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        # Workers get the pipeline as its tables' contents (see Pipeline.__reduce__) and find the
+        # parts built from them in the memory they share with this process.
         # Objects that exist now (the model, the tables) move out of the garbage collector's
         # reach, so collections in the workers don't write to (and copy) the pages they share.
         gc.freeze()
         try:
             with ProcessPoolExecutor(max_workers=n_process, mp_context=context,
                                      initializer=_die_with_parent, initargs=(os.getpid(),)) as pool:
-                yield from pool.map(analyze_chunk, chunks, itertools.repeat(actors_file))
+                yield from pool.map(analyze_chunk, chunks, itertools.repeat(pipeline))
         finally:
             gc.unfreeze()
     else:
         for chunk in chunks:
-            yield analyze_chunk(chunk, actors_file)
+            yield analyze_chunk(chunk, pipeline)
 
 
 def _die_with_parent(parent: int) -> None:
@@ -474,7 +478,7 @@ def _chunk_bounds(n: int, size: int, n_process: int) -> list[tuple[int, int]]:
     return bounds + [(lo, min(lo + step, n)) for lo in range(tail, n, step)]
 
 
-def _dask_results(chunks: list[pd.DataFrame], actors_file, client):
+def _dask_results(chunks: list[pd.DataFrame], pipeline: Pipeline, client):
     from dask.distributed import Client, LocalCluster
 
     own = client is None
@@ -483,7 +487,7 @@ def _dask_results(chunks: list[pd.DataFrame], actors_file, client):
                                processes=True, dashboard_address=None)
         client = Client(cluster)
     try:
-        futures = [client.submit(analyze_chunk, chunk, actors_file, pure=False) for chunk in chunks]
+        futures = [client.submit(analyze_chunk, chunk, pipeline, pure=False) for chunk in chunks]
         for future in futures:  # in order, so the result does not depend on timing
             yield future.result()
             future.release()
@@ -621,6 +625,7 @@ def _concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
 
 def analyze(
     articles: pd.DataFrame,
+    pipeline: Pipeline | None = None,
     *,
     actors: str | os.PathLike | None = None,
     cache: bool | str | os.PathLike = True,
@@ -631,8 +636,10 @@ def analyze(
 ) -> Corpus:
     """Analyse ``articles`` (from :func:`newsdesk.load_articles`) into a :class:`Corpus`.
 
-    ``actors`` is the analyst's own actor table (``data/actors.csv``), added to
-    the shipped one. ``cache=True`` keeps results in :func:`default_cache_dir`,
+    ``pipeline`` is the :class:`newsdesk.Pipeline` to analyse with; by default
+    ``Pipeline(actors=actors)``, made now, so the tables' current contents are
+    used. ``actors`` is the analyst's own actor table (``data/actors.csv``),
+    added to the shipped one. ``cache=True`` keeps results in :func:`default_cache_dir`,
     a path moves it, ``False`` turns it off. Only articles without cached
     results go through spaCy, ``n_process`` processes at a time (by default
     one, or two cores' worth once there are enough new articles to pay).
@@ -648,8 +655,11 @@ def analyze(
     _check_arguments(articles, cache, n_process)
     articles = articles.reset_index(drop=True)
     actors = actors or None  # "" from a notebook parameter means "none"
-    if actors is not None and not Path(actors).exists():
-        raise FileNotFoundError(f"actor table not found: {actors}")
+    if pipeline is not None and actors is not None:
+        raise ValueError("give either pipeline= or actors=, not both: actors= is short for pipeline=Pipeline(actors=...)")
+    if pipeline is not None and not isinstance(pipeline, Pipeline):
+        raise TypeError(f"pipeline must be a newsdesk.Pipeline, not {type(pipeline).__name__}")
+    pipeline = pipeline or Pipeline(actors=actors)
     keys = pd.DataFrame({
         "cache_key": [cache_key(a) for a in articles[["text", "date"]].to_dict("records")],
         "article_id": articles["article_id"],
@@ -657,7 +667,7 @@ def analyze(
     root = None
     if cache:
         base = default_cache_dir() if cache is True else Path(cache)
-        root = base / pipeline_version(actors)
+        root = base / pipeline.version
     damaged: list[str] = []
     index = _cache_index(root, damaged)
     cached = index[index["cache_key"].isin(keys["cache_key"])]
@@ -682,7 +692,7 @@ def analyze(
     pending: dict[str, list] = {n: [] for n in ARTICLE_FRAMES}
     pending_ids: list[str] = []
     flush_size, flushed, small = 1 if len(todo) <= SHARD_SIZE else SHARD_SIZE, time.monotonic(), False
-    for frames, errs in _chunk_results(todo, actors, n_process, engine, client):
+    for frames, errs in _chunk_results(todo, pipeline, n_process, engine, client):
         errors += errs
         for err in errs:
             log.warning("article %s not analysed: %s", err["article_id"], err["error"])
@@ -705,7 +715,8 @@ def analyze(
     if small:
         _merge_small_shards(root)
     bar.close()
-    return build_corpus(articles, parts, errors, stats={"analyzed": len(todo), "cached": len(cached)})
+    return build_corpus(articles, parts, errors, stats={"analyzed": len(todo), "cached": len(cached)},
+                        pipeline=pipeline)
 
 
 #: Article dates are read in these years (as the loader reads them); far outside them the date
@@ -752,8 +763,10 @@ def _empty_columns() -> dict[str, list[str]]:
     }
 
 
-def build_corpus(articles: pd.DataFrame, parts: dict[str, list], errors: list[dict], stats: dict) -> Corpus:
-    """Assemble the corpus frames from per-article pieces, sorted for stable output."""
+def build_corpus(articles: pd.DataFrame, parts: dict[str, list], errors: list[dict], stats: dict,
+                 pipeline: Pipeline | None = None) -> Corpus:
+    """Assemble the corpus frames from per-article pieces, sorted for stable output; the actors
+    frame takes roles and affiliations from ``pipeline``'s actor table."""
     frames = {name: _strings_as_str(_concat(parts[name])) for name in ARTICLE_FRAMES}
     for name, columns in _empty_columns().items():
         if frames[name].empty:
@@ -772,7 +785,7 @@ def build_corpus(articles: pd.DataFrame, parts: dict[str, list], errors: list[di
         frames[name] = frame.drop(columns="_o").reset_index(drop=True)
     corpus = Corpus(
         articles=arts,
-        actors=actors_mod.actors_frame(frames["mentions"], arts),
+        actors=actors_mod.actors_frame(frames["mentions"], arts, pipeline),
         rejected=articles.attrs.get("rejected", pd.DataFrame(columns=["path", "reason"])),
         errors=pd.DataFrame(errors, columns=["article_id", "error"]),
         stats=stats,

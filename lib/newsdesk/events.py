@@ -82,9 +82,8 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib.resources import files
 from operator import itemgetter
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -92,6 +91,9 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import NAMES as POS_NAMES
 
 from newsdesk import segment
+
+if TYPE_CHECKING:  # the pipeline imports this module
+    from newsdesk.pipeline import Pipeline
 
 EVENT_COLUMNS = [
     "sent_id", "start", "end", "date_start", "date_end", "granularity", "date_source", "timex",
@@ -119,15 +121,6 @@ _ANCHOR_TYPES = {"DATE", "TIME"}
 _PREMODIFIER_DEPS = {"compound", "nummod", "amod", "poss"}
 #: Words before a date that make it a bound, not the event's time: "by May", "since 1993".
 _BOUNDARY_WORDS = {"by", "since", "until", "till", "before", "after", "past", "from", "than"}
-
-
-@lru_cache(maxsize=1)
-def event_nouns() -> frozenset[str]:
-    """Lemmas of nouns that name an event ("talk", "invasion"), from ``data/event_nouns.csv``."""
-    path = files("newsdesk") / "data" / "event_nouns.csv"
-    with path.open(encoding="utf-8") as fh:
-        table = pd.read_csv(fh)
-    return frozenset(table["noun"].str.strip().str.lower())
 
 
 # --------------------------------------------------------------------------- clause analysis
@@ -527,7 +520,7 @@ def _is_boundary(root: int, before: int | None, tree: _Tree) -> bool:
     return tree.dep[root] == "pobj" and tree.lower(head) in {"with", "to"} and tree.lemma(tree.head[head]) == "compare"
 
 
-def _attach(tx: dict, events: list[_Event], tree: _Tree) -> tuple[_Event | None, int]:
+def _attach(tx: dict, events: list[_Event], tree: _Tree, nouns: frozenset[str]) -> tuple[_Event | None, int]:
     """The event a timex dates and the tree distance to it.
 
     The first event up the tree, an event noun it modifies directly, or else
@@ -536,7 +529,6 @@ def _attach(tx: dict, events: list[_Event], tree: _Tree) -> tuple[_Event | None,
     by_anchor = {ev.anchor: ev for ev in events}
     span_start, span_end = tx["_span"]
     tok, steps = tx["_root"], 0
-    nouns = event_nouns()
     head, dep, pos = tree.head[tok], tree.dep, tree.pos
     before = span_start - 1 if span_start > 0 else None
     if _is_boundary(tok, before, tree):
@@ -578,10 +570,10 @@ def _attach(tx: dict, events: list[_Event], tree: _Tree) -> tuple[_Event | None,
     return nearest, 100 + abs(nearest.anchor - root)
 
 
-def _date_events(events: list[_Event], anchors: list[dict], tree: _Tree) -> None:
+def _date_events(events: list[_Event], anchors: list[dict], tree: _Tree, nouns: frozenset[str]) -> None:
     best: dict[int, tuple] = {}
     for order, tx in enumerate(anchors):
-        ev, steps = _attach(tx, events, tree)
+        ev, steps = _attach(tx, events, tree, nouns)
         if ev is None:
             continue
         rank = (steps, _interval_length(tx), order)  # the closest in the tree, then the finest
@@ -627,12 +619,20 @@ def _article_date(reference_date) -> tuple:
 
 
 def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.DataFrame,
-                    reference_date) -> pd.DataFrame:
+                    reference_date, pipeline: Pipeline | None = None) -> pd.DataFrame:
     """Events of one article (see the module docstring for the columns and the date rule).
 
     ``sentences`` is the sentence frame (with ``compound``), ``mentions`` and
-    ``timexes`` the article's frames, all with offsets into ``doc.text``.
+    ``timexes`` the article's frames, all with offsets into ``doc.text``;
+    ``pipeline`` (a :class:`newsdesk.Pipeline`) gives the event nouns, by
+    default the shipped ones.
     """
+    if pipeline is None:
+        # the pipeline is built on this module, not the other way round
+        from newsdesk.pipeline import Pipeline
+
+        pipeline = Pipeline()
+    nouns = pipeline.lexicon.event_nouns
     chars = segment.doc_chars(doc)
     tree = _Tree(doc)
     mention_at = _mention_index(doc, mentions, chars)
@@ -655,7 +655,7 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
                 subj, passive = _subject(i, tree)
                 events.append(_Event(anchor=i, verb=i, subject=subj, passive=passive))
         in_sent = [tx for tx in anchors if sent[0] <= tx["_root"] < sent[1]]
-        _date_events(events, in_sent, tree)
+        _date_events(events, in_sent, tree, nouns)
         for ev in sorted(events, key=lambda e: e.anchor):
             ev.sent_no = sent_no
             _assign_actors(ev, mention_at, history, sent, tree)

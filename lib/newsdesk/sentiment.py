@@ -1,8 +1,8 @@
 """Sentiment: VADER per sentence, paragraph and article; tone; sentiment toward targets.
 
 VADER runs through nltk's ``SentimentIntensityAnalyzer`` with the lexicon that
-the ``vaderSentiment`` package ships (loaded once per process, see
-:func:`analyzer`). Before scoring, quote marks and punctuation glued to a word
+the ``vaderSentiment`` package ships (:class:`Vader`, one per
+:class:`newsdesk.Pipeline`). Before scoring, quote marks and punctuation glued to a word
 are split off, because nltk's port drops ``"difficult."`` and ``"reward"``
 and in news the quoted words matter most.
 
@@ -44,35 +44,23 @@ scored by the lexicon.
 
 from __future__ import annotations
 
+import io
 import os
 import re
+import types
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
 
+if TYPE_CHECKING:  # the pipeline imports this module
+    from newsdesk.pipeline import Pipeline
+
 _QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb"
 _EDGE_PUNCT = re.compile(r"^([^\w]*)(.*?)([^\w]*)$", re.S)
-
-
-@lru_cache(maxsize=1)
-def analyzer():
-    """nltk's VADER analyser with the ``vaderSentiment`` lexicon, loaded once per process.
-
-    nltk 3.10 only opens files under a folder of ``nltk.data.path``, so the
-    lexicon's folder is added there (once, here) and the file opened by URL.
-    """
-    import nltk.data
-    import vaderSentiment
-    from nltk.sentiment import vader
-
-    folder = os.path.dirname(os.path.abspath(vaderSentiment.__file__))
-    if folder not in nltk.data.path:
-        nltk.data.path.append(folder)
-    vader.SentiText = _FastSentiText(vader.SentiText)
-    return vader.SentimentIntensityAnalyzer(lexicon_file="file:" + os.path.join(folder, "vader_lexicon.txt"))
 
 
 class _PunctuatedWords:
@@ -107,24 +95,73 @@ class _PunctuatedWords:
         return self.get(token)
 
 
-def _FastSentiText(base):
-    """nltk's ``SentiText`` with the on-demand punctuation table (idempotent)."""
-    if getattr(base, "newsdesk_fast", False):
-        return base
+def _fast_analyzer_class():
+    """nltk's ``SentimentIntensityAnalyzer`` whose ``polarity_scores`` builds a ``SentiText`` with the
+    on-demand punctuation table (:class:`_PunctuatedWords`).
 
-    class FastSentiText(base):
-        newsdesk_fast = True
+    nltk's method reads the module-level name ``SentiText``; rather than rebind that name for every
+    user of nltk, the subclass runs the same code with its own globals, where the name is our subclass.
+    """
+    from nltk.sentiment import vader
 
+    class FastSentiText(vader.SentiText):
         def _words_plus_punc(self):
             no_punc_text = self.REGEX_REMOVE_PUNCTUATION.sub("", self.text)
             return _PunctuatedWords({w for w in no_punc_text.split() if len(w) > 1}, self.PUNC_LIST)
 
-    return FastSentiText
+    base = vader.SentimentIntensityAnalyzer.polarity_scores
+    scores = types.FunctionType(base.__code__, {**vader.__dict__, "SentiText": FastSentiText}, base.__name__,
+                                base.__defaults__, base.__closure__)
+    return type("FastSentimentIntensityAnalyzer", (vader.SentimentIntensityAnalyzer,), {"polarity_scores": scores})
 
 
-def lexicon() -> dict[str, float]:
+class Vader:
+    """nltk's VADER analyser with the ``vaderSentiment`` lexicon and newsdesk's tokenisation
+    (:func:`normalize`); each :class:`newsdesk.Pipeline` has one (``pipeline.vader``).
+
+    nltk 3.10 only opens files under a folder of ``nltk.data.path``, so the
+    lexicon's folder is added there and the file opened by URL.
+    """
+
+    def __init__(self):
+        import nltk.data
+        import vaderSentiment
+
+        folder = os.path.dirname(os.path.abspath(vaderSentiment.__file__))
+        if folder not in nltk.data.path:
+            nltk.data.path.append(folder)
+        self.analyzer = _fast_analyzer_class()(lexicon_file="file:" + os.path.join(folder, "vader_lexicon.txt"))
+        #: lower-case word -> valence (-4 … +4)
+        self.lexicon: dict[str, float] = self.analyzer.lexicon
+        # Target sentiment scores the same sentence and clause once per mention in it.
+        self._scores = lru_cache(maxsize=8192)(self._score)
+
+    def _score(self, text: str) -> tuple[tuple[str, float], ...]:
+        return tuple(self.analyzer.polarity_scores(normalize(text, self.lexicon)).items())
+
+    def polarity(self, text: str) -> dict[str, float]:
+        """VADER ``neg``, ``neu``, ``pos``, ``compound`` of ``text``, counting quoted words."""
+        if not isinstance(text, str) or not text.strip():
+            return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
+        return dict(self._scores(text))
+
+
+def _pipeline():
+    """The shipped tables' :class:`newsdesk.Pipeline`, for callers that are not handed one."""
+    # the pipeline is built on this module, not the other way round
+    from newsdesk.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def analyzer(pipeline: Pipeline | None = None):
+    """The nltk VADER analyser of ``pipeline`` (by default the shipped tables' pipeline)."""
+    return (pipeline or _pipeline()).vader.analyzer
+
+
+def lexicon(pipeline: Pipeline | None = None) -> dict[str, float]:
     """The VADER lexicon: lower-case word -> valence (-4 … +4)."""
-    return analyzer().lexicon
+    return (pipeline or _pipeline()).vader.lexicon
 
 
 def _is_word_char(c: str) -> bool:
@@ -143,17 +180,17 @@ def _split_token(token: str, lex: dict) -> str:
     return " ".join([*lead, core, *tail]) if core else token
 
 
-def normalize(text: str) -> str:
+def normalize(text: str, lex: dict[str, float] | None = None) -> str:
     """Text as VADER should see it: curly apostrophes made straight, quote marks and
-    punctuation split off words."""
-    lex = lexicon()
+    punctuation split off words (``lex``, the VADER lexicon, keeps emoticons whole)."""
+    lex = lexicon() if lex is None else lex
     text = text.replace("\u2019", "'").replace("\u2018", "'")
     for q in _QUOTES:
         text = text.replace(q, f" {q} ")
     return " ".join(_split_token(t, lex) for t in text.split())
 
 
-def polarity(text: str) -> dict[str, float]:
+def polarity(text: str, pipeline: Pipeline | None = None) -> dict[str, float]:
     """VADER ``neg``, ``neu``, ``pos``, ``compound`` of ``text``, counting quoted words.
 
     >>> polarity('He said the day had been "difficult."')["compound"] < 0
@@ -161,21 +198,16 @@ def polarity(text: str) -> dict[str, float]:
     """
     if not isinstance(text, str) or not text.strip():
         return {"neg": 0.0, "neu": 0.0, "pos": 0.0, "compound": 0.0}
-    return dict(_polarity(text))
-
-
-@lru_cache(maxsize=8192)
-def _polarity(text: str) -> tuple[tuple[str, float], ...]:
-    # Target sentiment scores the same sentence and clause once per mention in it.
-    return tuple(analyzer().polarity_scores(normalize(text)).items())
+    return (pipeline or _pipeline()).vader.polarity(text)
 
 
 _SCORES = ["neg", "neu", "pos", "compound"]
 
 
-def score_sentences(sentences: pd.DataFrame) -> pd.DataFrame:
-    """``sentences`` with VADER ``neg``, ``neu``, ``pos``, ``compound`` added."""
-    rows = [polarity(t) for t in sentences["text"].tolist()]
+def score_sentences(sentences: pd.DataFrame, pipeline: Pipeline | None = None) -> pd.DataFrame:
+    """``sentences`` with VADER ``neg``, ``neu``, ``pos``, ``compound`` added (``pipeline``'s VADER)."""
+    vader = (pipeline or _pipeline()).vader
+    rows = [vader.polarity(t) for t in sentences["text"].tolist()]
     values = np.array([[r[k] for k in _SCORES] for r in rows], dtype="float64").reshape(len(rows), 4)
     return pd.concat([sentences, pd.DataFrame(values, columns=_SCORES, index=sentences.index)], axis=1)
 
@@ -185,14 +217,14 @@ TONE_COLUMNS = ["n_sentences", "compound_mean", "compound_weighted", "tone", "po
                 "polarity", "word_count"]
 
 
-def tone_figures(text: str) -> dict[str, float]:
+def tone_figures(text: str, pipeline: Pipeline | None = None) -> dict[str, float]:
     """GDELT-style tone of ``text`` from the VADER lexicon.
 
     ``positive`` / ``negative``: share of words (×100) with a positive / negative
     lexicon valence; ``tone`` = positive - negative; ``polarity`` = positive +
     negative (how emotionally charged the text is); ``word_count``.
     """
-    get = lexicon().get
+    get = lexicon(pipeline).get
     values = [get(w.lower().replace("\u2019", "'"), 0.0) for w in _WORD.findall(text or "")]
     n = len(values)
     pos = sum(v > 0 for v in values)
@@ -202,7 +234,7 @@ def tone_figures(text: str) -> dict[str, float]:
             "polarity": round(p + q, 4), "word_count": n}
 
 
-def article_tone(text: str, sentences: pd.DataFrame) -> dict:
+def article_tone(text: str, sentences: pd.DataFrame, pipeline: Pipeline | None = None) -> dict:
     """Article-level columns: ``n_sentences``, ``compound_mean``, ``compound_weighted``
     (sentences weighted by their length) and the :func:`tone_figures` of the body
     (its sentences, so headings and the date line do not count)."""
@@ -216,7 +248,7 @@ def article_tone(text: str, sentences: pd.DataFrame) -> dict:
         mean = weighted = 0.0
         body = ""
     return {"n_sentences": n, "compound_mean": round(mean, 4), "compound_weighted": round(weighted, 4),
-            **tone_figures(body)}
+            **tone_figures(body, pipeline)}
 
 
 # --------------------------------------------------------------------------- target sentiment
@@ -226,9 +258,6 @@ _DATA = Path(__file__).parent / "data"
 MODEL_FILE = _DATA / "target_sentiment.npz"
 _NEGATORS = frozenset({"not", "n't", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without",
                        "hardly", "barely", "cannot", "lack", "fail"})
-_REPORTING = {"say", "tell", "add", "claim", "insist", "argue", "write", "state", "note", "explain", "declare",
-              "announce", "suggest", "acknowledge", "admit", "ask", "reply", "respond", "contend", "assert",
-              "believe", "think", "testify", "tweet", "post", "report"}
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 _OBJECTS = {"dobj", "nsubjpass", "iobj", "dative", "oprd"}
 _CLIMB = {"compound", "conj", "appos", "flat", "nmod", "amod", "nummod", "det", "case"}
@@ -237,19 +266,6 @@ _OTHER_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
 _PERSONAL = frozenset({"he", "she", "they", "him", "her", "them", "his", "their", "we", "us", "our", "i", "me", "my"})
 _NEGATION = -0.74  # VADER's factor for a negated word
 _TENSOR_PARTS = ("tt", "tg", "tw")  # token vectors: the target, its governor, the window around it
-
-
-@lru_cache(maxsize=1)
-def sentiment_verbs() -> pd.DataFrame:
-    """The shipped table of verbs whose sentiment falls on one participant (``data/sentiment_verbs.csv``)."""
-    return pd.read_csv(_DATA / "sentiment_verbs.csv", comment="#").set_index("lemma")
-
-
-@lru_cache(maxsize=1)
-def _verb_signs() -> dict[str, tuple[str, int, int]]:
-    """lemma -> (class, sign toward the agent, sign toward the patient)."""
-    return {lemma: (str(r["class"]), int(r["agent"]), int(r["patient"]))
-            for lemma, r in sentiment_verbs().iterrows()}
 
 
 _STRINGS: dict[int, str] = {}
@@ -284,12 +300,15 @@ class _Arrays:
     and valence prefix sums) and the entities other targets are looked for in.
     """
 
-    def __init__(self, doc):
+    def __init__(self, doc, pipeline: Pipeline):
         from spacy import attrs, symbols
 
         from newsdesk import segment  # late imports: VADER and tone need no spaCy
 
         self.doc = doc
+        self.vader = pipeline.vader
+        self.reporting = pipeline.lexicon.reporting_verbs
+        self.verb_signs = pipeline.lexicon.sentiment_verbs
         n = len(doc)
         idx = np.arange(n)
         store = doc.vocab.strings
@@ -313,7 +332,7 @@ class _Arrays:
             starts = np.union1d(starts, np.flatnonzero(doc.to_array(attrs.SENT_START).astype("int64") == 1))
         self.sent_start = starts[np.searchsorted(starts, idx, side="right") - 1]
         self.sent_end = np.append(starts[1:], n)[np.searchsorted(starts, idx, side="right") - 1].tolist()
-        get = lexicon().get
+        get = self.vader.lexicon.get
         val = [get(lo) for lo in self.lower]  # the word's valence, else its lemma's
         val = np.array([v if v is not None else get(le, 0.0) for v, le in zip(val, self.lemma, strict=True)],
                        dtype="float64")
@@ -432,7 +451,7 @@ class _Arrays:
             words = [(i, lemma[i]) for i in content[bisect_left(content, start):bisect_left(content, end)]]
             chars = self.chars  # the span's text, as Span.text gives it, without building the Span
             text = chars.text[chars.start_list[start]:chars.end_list[end - 1]].strip() if end > start else ""
-            s = self._scopes[(start, end)] = (polarity(text)["compound"], words)
+            s = self._scopes[(start, end)] = (self.vader.polarity(text)["compound"], words)
         return s
 
     def compound(self, *ranges: tuple[int, int]) -> float:
@@ -441,15 +460,9 @@ class _Arrays:
         return x / (x * x + 15.0) ** 0.5
 
 
-_LAST: list = [None, None]
-
-
-def _arrays(doc) -> _Arrays:
-    """The :class:`_Arrays` of ``doc`` (the last doc's are kept, so all its targets share them)."""
-    if _LAST[0] is not doc:
-        _LAST[1] = _Arrays(doc)
-        _LAST[0] = doc
-    return _LAST[1]
+def _arrays(doc, pipeline: Pipeline | None = None) -> _Arrays:
+    """The :class:`_Arrays` of ``doc`` with ``pipeline``'s lexicons (by default the shipped tables')."""
+    return _Arrays(doc, pipeline or _pipeline())
 
 
 def _role_of(a: _Arrays, root: int) -> tuple[str, int, str]:
@@ -533,11 +546,11 @@ def _features(a: _Arrays, start: int, end: int, ts: int, te: int, root: int) -> 
             break
         feats[f"h{k}={dep[h]}:{lemma[head[h]]}"] = 1.0
         h = head[h]
-    speaker = role == "agent" and gl in _REPORTING
+    speaker = role == "agent" and gl in a.reporting
     feats["speaker"] = float(speaker)
     in_quote = (q[root] - q[start]) % 2 == 1
     feats["in_quote"] = float(in_quote)
-    verb = _verb_signs().get(gl)
+    verb = a.verb_signs.get(gl)
     if verb is not None:
         vclass, to_agent, to_patient = verb
         feats[f"vclass={vclass}|{role}"] = 1.0
@@ -555,14 +568,14 @@ def _features(a: _Arrays, start: int, end: int, ts: int, te: int, root: int) -> 
         if head[t] == t:
             break
         prev, t = t, head[t]
-        verb = _verb_signs().get(lemma[t])
+        verb = a.verb_signs.get(lemma[t])
         if verb is not None:
             feats[f"above={verb[0]}|{dep[prev]}"] = 1.0
     in_scope, named = a.people(start, end)
     parties = [r for s, e, r in in_scope if not (s < te and ts < e)]
     for r in parties:  # what the others do or undergo: "X accused Y" tells about X through Y
         o_role, o_gov, _ = a.role(r)
-        o_verb = _verb_signs().get(lemma[o_gov])
+        o_verb = a.verb_signs.get(lemma[o_gov])
         if o_verb is not None and o_role != "other":
             feats[f"other={o_verb[0]}|{o_role}|{'same' if o_gov == gov else 'diff'}"] = 1.0
         feats[f"other_role={o_role}|{role}"] = 1.0
@@ -637,7 +650,7 @@ def _dense_names(width: int) -> list[str]:
     return [f"{p}{k}" for p in _TENSOR_PARTS for k in range(width)]
 
 
-def target_features(scope, target) -> dict[str, float]:
+def target_features(scope, target, pipeline: Pipeline | None = None) -> dict[str, float]:
     """Features of the sentiment toward ``target`` (a Span) within ``scope`` (its sentence Span).
 
     Lexicon valence split by the word's syntactic relation to the target
@@ -649,7 +662,7 @@ def target_features(scope, target) -> dict[str, float]:
     context words near the target (proper nouns masked) and the parser's token
     vectors.
     """
-    feats, dense = _features(_arrays(target.doc), scope.start, scope.end, target.start, target.end,
+    feats, dense = _features(_arrays(target.doc, pipeline), scope.start, scope.end, target.start, target.end,
                              target.root.i)
     if dense is not None:
         nonzero = dense != 0
@@ -658,10 +671,10 @@ def target_features(scope, target) -> dict[str, float]:
     return feats
 
 
-def target_span(doc, start: int, end: int):
+def target_span(doc, start: int, end: int, pipeline: Pipeline | None = None):
     """The token span of characters ``start:end`` in ``doc``, widened to whole tokens,
     without leading or trailing punctuation (None when no word is inside)."""
-    target = _arrays(doc).target(start, end)
+    target = _arrays(doc, pipeline).target(start, end)
     return doc[target[0]:target[1]] if target else None
 
 
@@ -708,12 +721,11 @@ class _Model:
         return p / p.sum(axis=1, keepdims=True)
 
 
-@lru_cache(maxsize=1)
-def _model() -> _Model | None:
-    """The shipped classifier, loaded once (None without the weights file)."""
-    if not MODEL_FILE.exists():
+def load_model(data: bytes | None) -> _Model | None:
+    """The classifier of a weights file's contents (``target_sentiment.npz``; None without one)."""
+    if data is None:
         return None
-    with np.load(MODEL_FILE) as z:
+    with np.load(io.BytesIO(data)) as z:
         return _Model([str(n) for n in z["features"]], z["coef"], z["intercept"])
 
 
@@ -727,27 +739,28 @@ def _lexicon_label(features: dict) -> dict:
     return {"label": "negative" if c <= -0.05 else "positive" if c >= 0.05 else "neutral", "score": round(c, 4)}
 
 
-def classify(features: dict[str, float]) -> dict:
+def classify(features: dict[str, float], pipeline: Pipeline | None = None) -> dict:
     """``{"label", "score"}`` from :func:`target_features`: the label with the highest
-    probability, the score ``P(positive) - P(negative)`` in [-1, 1]."""
-    model = _model()
+    probability, the score ``P(positive) - P(negative)`` in [-1, 1] (``pipeline``'s weights)."""
+    model = (pipeline or _pipeline()).target_model
     if model is None:
         return _lexicon_label(features)
     return _labelled(model.probabilities([features], [None])[0])
 
 
-def score_target(doc, start: int, end: int) -> dict:
+def score_target(doc, start: int, end: int, pipeline: Pipeline | None = None) -> dict:
     """Sentiment toward characters ``start:end`` of a parsed ``doc``, within their sentence."""
-    span = target_span(doc, start, end)
+    pipeline = pipeline or _pipeline()
+    span = target_span(doc, start, end, pipeline)
     if span is None:
         return {"label": "neutral", "score": 0.0}
-    return classify(target_features(span.sent if doc.has_annotation("SENT_START") else doc[:], span))
+    scope = span.sent if doc.has_annotation("SENT_START") else doc[:]
+    return classify(target_features(scope, span, pipeline), pipeline)
 
 
-def _score_spans(doc, spans: list) -> list[dict]:
-    """:func:`score_target` of many targets of one doc, ``(first token, end token, root)``
-    each (None: no word), classified at once."""
-    a = _arrays(doc)
+def _score_spans(doc, a: _Arrays, spans: list, model: _Model | None) -> list[dict]:
+    """:func:`score_target` of many targets of one doc (its arrays ``a``), ``(first token, end token,
+    root)`` each (None: no word), classified at once by ``model``."""
     sents = doc.has_annotation("SENT_START")
     rows, dense, where = [], [], []
     for k, span in enumerate(spans):
@@ -760,7 +773,6 @@ def _score_spans(doc, spans: list) -> list[dict]:
         dense.append(block)
         where.append(k)
     out = [{"label": "neutral", "score": 0.0} for _ in spans]
-    model = _model()
     if model is None:
         for k, feats in zip(where, rows, strict=True):
             out[k] = _lexicon_label(feats)
@@ -770,21 +782,23 @@ def _score_spans(doc, spans: list) -> list[dict]:
     return out
 
 
-def mentions_sentiment(doc, mentions: pd.DataFrame) -> pd.DataFrame:
+def mentions_sentiment(doc, mentions: pd.DataFrame, pipeline: Pipeline | None = None) -> pd.DataFrame:
     """``mentions`` with ``target_label`` and ``target_score``: the sentiment expressed toward
-    each mention in its sentence (see :func:`target_sentiment`)."""
+    each mention in its sentence (see :func:`target_sentiment`), with ``pipeline``'s lexicons
+    and weights (by default the shipped tables')."""
     from newsdesk import segment
 
-    a = _arrays(doc)
+    pipeline = pipeline or _pipeline()
+    a = _Arrays(doc, pipeline)  # built once: all the doc's targets share it
     spans = [a.target(s, e) for s, e in zip(mentions["start"].tolist(), mentions["end"].tolist(), strict=True)]
-    scores = _score_spans(doc, spans)
+    scores = _score_spans(doc, a, spans, pipeline.target_model)
     out = mentions.copy()
     out["target_label"] = segment.str_array([r["label"] for r in scores])
     out["target_score"] = np.array([r["score"] for r in scores], dtype="float64")
     return out
 
 
-def target_sentiment(text: str, start: int, end: int) -> dict:
+def target_sentiment(text: str, start: int, end: int, pipeline: Pipeline | None = None) -> dict:
     """Sentiment expressed toward ``text[start:end]`` in its sentence.
 
     Returns ``{"label": "negative"|"neutral"|"positive", "score": float}``, the
@@ -794,9 +808,8 @@ def target_sentiment(text: str, start: int, end: int) -> dict:
     >>> target_sentiment(s, 19, 25)["label"]   # doctest: +SKIP
     'negative'
     """
-    from newsdesk.nlp import get_nlp
-
-    return score_target(get_nlp()(text), start, end)
+    pipeline = pipeline or _pipeline()
+    return score_target(pipeline.nlp(text), start, end, pipeline)
 
 
 # --------------------------------------------------------------------------- aggregates
