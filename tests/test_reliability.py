@@ -261,10 +261,10 @@ def test_dask_engine_has_the_article_time_limit(monkeypatch):
 
     real = corpus_mod.analyze_doc
 
-    def stuck_on_one(article, doc):
+    def stuck_on_one(article, doc, pipeline):
         while "stuck" in article["text"]:  # pure Python, as the analysis after spaCy is
             pass
-        return real(article, doc)
+        return real(article, doc, pipeline)
 
     monkeypatch.setattr(corpus_mod, "analyze_doc", stuck_on_one)
     monkeypatch.setattr(corpus_mod, "ARTICLE_TIMEOUT", 0.5)
