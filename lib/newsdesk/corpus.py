@@ -141,7 +141,7 @@ def read_corpus(folder: str | os.PathLike) -> Corpus:
 # --------------------------------------------------------------------------- the pass
 
 
-def analyze_doc(article: dict, doc) -> dict[str, pd.DataFrame | dict]:
+def analyze_doc(article: dict, doc, coder: events_mod.EventCoder | None = None) -> dict[str, pd.DataFrame | dict]:
     """Every per-article frame from one article and its spaCy ``doc``.
 
     The frames carry ``sent_id`` but not yet ``article_id``, which
@@ -156,7 +156,7 @@ def analyze_doc(article: dict, doc) -> dict[str, pd.DataFrame | dict]:
     mentions = sentiment.mentions_sentiment(doc, mentions)
     timexes = timex.find_timexes(text, date, doc=doc)
     quotes = quotes_mod.quotes_from_doc(doc, mentions)
-    events = events_mod.events_from_doc(doc, sents, mentions, timexes, date)
+    events = events_mod.events_from_doc(doc, sents, mentions, timexes, date, coder)
     tone = sentiment.article_tone(text, sents)
     frames = {
         "paragraphs": paras, "sentences": sents, "mentions": mentions, "quotes": quotes,
@@ -211,12 +211,13 @@ def analyze_stream(todo: pd.DataFrame, actors_file=None):
     article never stops the stream.
     """
     nlp = get_nlp(actors_file)
+    coder = events_mod.EventCoder(events_mod.event_types_file(actors_file))
     records = todo.to_dict("records")
     docs = nlp.pipe((r["text"] for r in records), batch_size=PIPE_BATCH)
     for article, doc in zip(records, docs, strict=True):
         try:
             with _time_limit(ARTICLE_TIMEOUT):
-                frames = analyze_doc(article, doc)
+                frames = analyze_doc(article, doc, coder)
         except Exception as exc:  # recorded in Corpus.errors; the rest continue
             yield article["article_id"], None, f"{type(exc).__name__}: {exc}"
         else:

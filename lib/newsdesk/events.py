@@ -81,10 +81,11 @@ and ``recent_cutoff(corpus)`` (where "recent days" begin).
 from __future__ import annotations
 
 import bisect
+import os
 from dataclasses import dataclass, field
-from functools import lru_cache
 from importlib.resources import files
 from operator import itemgetter
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -94,13 +95,27 @@ from spacy.parts_of_speech import NAMES as POS_NAMES
 from newsdesk import segment
 
 EVENT_COLUMNS = [
-    "sent_id", "start", "end", "date_start", "date_end", "granularity", "date_source", "timex",
-    "actor", "actor_source", "target", "action", "action_lemma", "kind", "text", "compound",
+    "sent_id", "start", "end", "event_type", "quad_class", "mode", "modality", "actor", "source_text",
+    "target", "target_text", "reported_by", "date_start", "date_end", "granularity", "date_source", "timex",
+    "action", "text", "compound", "actor_source", "action_lemma", "kind",
 ]
 TIMELINE_COLUMNS = [
-    "date_start", "date_end", "granularity", "date_source", "actor", "target", "action",
-    "action_lemma", "n_articles", "n_reports", "article_ids", "first_published", "text", "compound",
+    "date_start", "date_end", "granularity", "date_source", "event_type", "quad_class", "actor", "target",
+    "action", "action_lemma", "n_articles", "n_reports", "article_ids", "titles", "first_published", "text",
+    "compound",
 ]
+#: PLOVER's 16 event types by QuadClass.
+QUAD_CLASSES = {
+    "verbal cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
+    "material cooperation": ("COOPERATE", "AID", "RETREAT"),
+    "verbal conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
+    "material conflict": ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+}
+QUAD_CLASS = {t: q for q, types in QUAD_CLASSES.items() for t in types}
+EVENT_TYPES = tuple(QUAD_CLASS)
+MODALITIES = ("asserted", "negated", "planned", "hypothetical", "reported")
+_COOPERATIVE = {t for q, types in QUAD_CLASSES.items() if q.endswith("cooperation") for t in types}
+_MATERIAL_CONFLICT = set(QUAD_CLASSES["material conflict"])
 
 #: Dependencies under which a lexical verb heads a clause of its own (an event).
 _EVENT_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"}
@@ -121,16 +136,29 @@ _PREMODIFIER_DEPS = {"compound", "nummod", "amod", "poss"}
 _BOUNDARY_WORDS = {"by", "since", "until", "till", "before", "after", "past", "from", "than"}
 
 
-@lru_cache(maxsize=1)
+def _read_data(name: str) -> pd.DataFrame:
+    with (files("newsdesk") / "data" / name).open(encoding="utf-8") as fh:
+        return pd.read_csv(fh, dtype=str, keep_default_na=False, comment="#")
+
+
 def event_nouns() -> frozenset[str]:
     """Lemmas of nouns that name an event ("talk", "invasion"), from ``data/event_nouns.csv``."""
-    path = files("newsdesk") / "data" / "event_nouns.csv"
-    with path.open(encoding="utf-8") as fh:
-        table = pd.read_csv(fh)
-    return frozenset(table["noun"].str.strip().str.lower())
+    return frozenset(_read_data("event_nouns.csv")["noun"].str.strip().str.lower())
 
 
 # --------------------------------------------------------------------------- clause analysis
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A clause's PLOVER code: type, mode, and how the clause frames it."""
+
+    event_type: str
+    mode: str | None = None
+    planned: bool = False
+    negated: bool = False
+    noun: int | None = None       # the event noun that gave the type (not an event of its own then)
+    request_target: int | None = None  # "urged Y to ...", "demanded that Y ...": Y
 
 
 @dataclass
@@ -147,6 +175,11 @@ class _Event:
     target: str | None = None
     extra_args: list[int] = field(default_factory=list)  # argument heads of a repaired clause
     sent_no: int = 0                    # position of the sentence in the article
+    code: Coded | None = None
+    modality: str = "asserted"
+    reported_by: str | None = None
+    actor_tok: int | None = None
+    target_tok: int | None = None
 
 
 class _Tree:
@@ -349,6 +382,224 @@ def _action(ev: _Event, tree: _Tree, chars: segment.DocChars) -> tuple[str, str]
     return _join(toks, chars), lemma
 
 
+# --------------------------------------------------------------------------- event coding
+
+#: Auxiliaries that put an action in the future (an intent: PLOVER codes it AGREE or THREATEN).
+_FUTURE = {"will", "would", "shall", "'ll", "wo"}
+_HYPOTHETICAL = {"could", "might", "may"}
+_DEONTIC = {"must", "should"}
+_CONDITION_MARKS = {"if", "unless"}
+#: Objects and prepositions whose noun can name the action of a verb: "held *talks*", "agreed *to a ceasefire*".
+_NOUN_ARG_DEPS = {"dobj", "attr", "oprd", "nsubjpass"}
+_NOUN_ARG_PREPS = {"to", "on", "for", "in", "into", "upon"}
+
+
+def event_types_file(actors_file: str | os.PathLike | None) -> Path | None:
+    """The analyst's ``event_types.csv``: next to their actor table (``data/actors.csv``), if there."""
+    if not actors_file:
+        return None
+    path = Path(actors_file).with_name("event_types.csv")
+    return path if path.exists() else None
+
+
+def _table_rows(frame: pd.DataFrame, key: str) -> list[tuple[str, str, str, str]]:
+    cols = [key, "pattern", "event_type", "mode"]
+    for col in cols:
+        if col not in frame:
+            frame[col] = ""
+    frame = frame[cols].apply(lambda c: c.str.strip())
+    return [r for r in frame.itertuples(index=False, name=None) if r[0] and r[2].upper() in QUAD_CLASS]
+
+
+class EventCoder:
+    """PLOVER coding of clauses and event nouns, built once per analysis from the tables.
+
+    * ``plover_verbs.csv``: PETRARCH2's verbs and phrase patterns mapped to PLOVER
+      (``plover_synsets.csv`` holds the pattern's word sets);
+    * ``event_verbs.csv``: verb classes (reporting verbs, intent, refusal,
+      threat, request, plan, aspect and light verbs) and curated types;
+    * ``plover_nouns.csv``: nouns naming an event ("invasion", "talks");
+    * the analyst's ``event_types.csv`` (optional): ``pattern,event_type,mode``,
+      the pattern's first word a verb or noun lemma and the rest words that must
+      follow it in the clause ("impose tariff,SANCTION,"); its rows win.
+    """
+
+    def __init__(self, event_types_file: str | os.PathLike | None = None) -> None:
+        synsets: dict[str, set[str]] = {}
+        for name, word in _read_data("plover_synsets.csv")[["set", "word"]].itertuples(index=False):
+            synsets.setdefault(name, set()).add(word.split()[-1])  # a phrase matches on its head word
+        self.verbs: dict[str, list[tuple]] = {}
+        for verb, pattern, event_type, mode in _table_rows(_read_data("plover_verbs.csv"), "verb"):
+            words = tuple(frozenset(synsets.get(w, ())) if w.startswith("&") else frozenset([w])
+                          for w in pattern.split())
+            self.verbs.setdefault(verb, []).append((words, event_type, mode or None))
+        roles = _read_data("event_verbs.csv")
+        self.roles = {r.verb: (r.role, r.event_type or None, r.mode or None) for r in roles.itertuples()}
+        self.nouns = {n: (t, m or None) for n, t, m in _read_data("plover_nouns.csv")[
+            ["noun", "event_type", "mode"]].itertuples(index=False, name=None)}
+        # phrase patterns: the analyst's rows first, then the shipped ones, each the most specific first
+        self.own: dict[str, list[tuple]] = {}
+        tables = [_read_data("event_types.csv")]
+        if event_types_file is not None and Path(event_types_file).exists():
+            tables.insert(0, pd.read_csv(event_types_file, dtype=str, keep_default_na=False, comment="#",
+                                         skipinitialspace=True))
+        for rank, table in enumerate(tables):
+            for pattern, _, event_type, mode in _table_rows(table, "pattern"):
+                head, *rest = pattern.lower().split()
+                self.own.setdefault(head, []).append(
+                    (tuple(frozenset([w]) for w in rest), event_type.upper(), mode or None, rank))
+        for rows in self.own.values():
+            rows.sort(key=lambda r: (r[3], -len(r[0])))
+            rows[:] = [r[:3] for r in rows]
+        for rows in self.verbs.values():
+            rows.sort(key=lambda r: -len(r[0]))  # the most specific pattern first
+        self.date_nouns = event_nouns()
+
+    # -- lexical lookups
+
+    def role(self, lemma: str) -> tuple[str, str | None, str | None]:
+        """(role, curated type, mode) of a verb lemma; plain verbs are ``event``."""
+        return self.roles.get(lemma, ("event", None, None))
+
+    def is_report(self, i: int, tree: _Tree) -> bool:
+        """A reporting verb ("said", "told") heading a clause: never an event itself."""
+        return self.role(tree.lemma(i).lower())[0] == "report"
+
+    def _match(self, rows: list[tuple], after: list[int], tree: _Tree) -> tuple[str, str | None] | None:
+        words = None
+        for pattern, event_type, mode in rows:
+            if not pattern:
+                return event_type, mode
+            if words is None:
+                words = [(tree.lower(t), tree.lemma(t).lower()) for t in after]
+            k = 0
+            for low, lem in words:
+                if low in pattern[k] or lem in pattern[k]:
+                    k += 1
+                    if k == len(pattern):
+                        return event_type, mode
+        return None
+
+    def noun(self, i: int, tree: _Tree) -> tuple[str, str | None] | None:
+        """The type an event noun names ("invasion", "hunger strike", "state of emergency"), or None."""
+        if tree.pos[i] not in {"NOUN", "PROPN"}:
+            return None
+        lemma = tree.lemma(i).lower()
+        for c in tree.children[i]:
+            if tree.dep[c] in {"compound", "amod"} and c < i:  # "hunger strike", "general strike"
+                rows = self.own.get(tree.lemma(c).lower())
+                got = rows and self._match(rows, [i], tree)
+                if got:
+                    return got
+        rows = self.own.get(lemma)
+        if rows:
+            got = self._match(rows, [t for t in sorted(tree.phrase(i)) if t > i], tree)
+            if got:
+                return got
+        return self.nouns.get(lemma)
+
+    def _object_noun(self, v: int, tree: _Tree) -> tuple[int, tuple[str, str | None]] | None:
+        """An event noun among the verb's objects ("held talks", "agreed to a ceasefire")."""
+        dep, children = tree.dep, tree.children
+        cands = [c for c in children[v] if dep[c] in _NOUN_ARG_DEPS]
+        cands += [g for c in children[v] if dep[c] == "prep" and tree.lower(c) in _NOUN_ARG_PREPS
+                  for g in children[c] if dep[g] == "pobj"]
+        for c in cands:
+            got = self.noun(c, tree)
+            if got is None:  # "six hours of talks", "a 24-hour hunger strike in protest"
+                for p in children[c]:
+                    if dep[p] == "prep" and tree.lower(p) == "of":
+                        for g in children[p]:
+                            got = got or (self.noun(g, tree) and (g, self.noun(g, tree)))
+                if got:
+                    return got
+                continue
+            return c, got
+        return None
+
+    # -- clauses
+
+    def code(self, v: int, tree: _Tree, depth: int = 0) -> Coded | None:
+        """The PLOVER code of the clause headed by verb ``v``, or None when it codes to no type."""
+        dep, children = tree.dep, tree.children
+        lemma = tree.lemma(v).lower()
+        kids = children[v]
+        prt = next((tree.lower(c) for c in kids if dep[c] == "prt"), None)
+        prep = next((tree.lower(c) for c in kids if dep[c] == "prep" and c > v), None)
+        aux = {tree.lower(c) for c in kids if dep[c] in {"aux", "auxpass"}}
+        negated = any(dep[c] == "neg" for c in kids) or any(tree.lower(c) == "never" for c in kids)
+        planned = bool(aux & _FUTURE) or ("going" in aux and "to" in aux)
+        comp = next((c for c in kids if dep[c] == "xcomp" and tree.pos[c] in {"VERB", "AUX", "ADJ"}), None)
+        if comp is None:  # "swore to fight", parsed as a purpose clause
+            comp = next((c for c in kids if dep[c] == "advcl" and tree.pos[c] == "VERB" and any(
+                dep[a] == "aux" and tree.lower(a) == "to" for a in children[c])), None)
+        key = next((k for k in (f"{lemma} {prt}", f"{lemma} {prep}") if k in self.roles), lemma)
+        role, role_type, role_mode = self.role(key)
+        after = [t for t in sorted(tree.phrase(v)) if t > v]
+        got: tuple[str, str | None] | None = None
+        noun_tok = None
+        rows = self.own.get(f"{lemma} {prt}" if prt else lemma) or (self.own.get(lemma) if prt else None)
+        if rows:
+            got = self._match(rows, after, tree)
+        if got is None and comp is not None and role in {"intent", "refuse", "threaten", "request", "plan", "aspect"}:
+            inner = self.code(comp, tree, depth + 1) if depth < 3 else None
+            mode, noun = (inner.mode, inner.noun) if inner else (None, None)
+            if role == "refuse" or (role in {"intent", "plan"} and inner and (
+                    inner.negated or inner.event_type == "REJECT")):
+                return Coded("REJECT", mode, noun=noun)
+            if role == "threaten":
+                return Coded("THREATEN", mode, noun=noun)
+            if role == "request":
+                target = next((c for c in kids if dep[c] in {"dobj", "dative"}), None)
+                return Coded("REQUEST", mode, request_target=target)
+            if role in {"intent", "plan"}:
+                if inner is None and role == "plan":
+                    return None
+                kind = "THREATEN" if inner and inner.event_type in _MATERIAL_CONFLICT | {"THREATEN"} else "AGREE"
+                return Coded(kind, mode, noun=noun, planned=role == "plan" or planned)
+            if inner is None:
+                return None
+            return Coded(inner.event_type, inner.mode, planned=inner.planned or planned,
+                         negated=negated or inner.negated, noun=inner.noun, request_target=inner.request_target)
+        if got is None and role == "request":
+            clause = next((c for c in kids if dep[c] == "ccomp"), None)
+            target = next((c for c in kids if dep[c] in {"dobj", "dative"}), None)
+            if target is None and clause is not None:
+                target = next((c for c in children[clause] if dep[c] in _SUBJECT_DEPS), None)
+            return Coded(role_type or "REQUEST", None, negated=negated, request_target=target)
+        if got is None and role in {"light", "report", "aspect", "plan", "end"}:
+            found = self._object_noun(v, tree)
+            if found is not None:
+                noun_tok, got = found
+                if role == "end":  # "lifted the curfew", "called off the strike"; "suspended talks"
+                    cooperative = got[0] in _COOPERATIVE
+                    got = ("SANCTION" if cooperative else "CONCEDE", got[1])
+            elif role in {"report", "aspect", "plan"}:
+                return None
+        if got is None and role_type:
+            got = (role_type, role_mode)
+        if got is None and prt:
+            got = self._match([r for r in self.verbs.get(f"{lemma} {prt}", ()) if not r[0]], after, tree)
+        if got is None and role not in {"light", "intent", "end"}:
+            rows = self.verbs.get(lemma, ())
+            got = self._match(rows, after, tree) if rows else None
+        if got is None and role == "event" and tree.pos[v] == "VERB":
+            found = self._object_noun(v, tree)
+            if found is not None and found[1][0] in {"AID", "SANCTION"}:  # "sent aid", "cut ties"
+                noun_tok, got = found
+        if got is None:
+            return None
+        event_type, mode = got
+        if negated and event_type in _COOPERATIVE:
+            return Coded("REJECT", mode, noun=noun_tok)  # "did not sign", "will not accept"
+        if planned and not negated and depth == 0:
+            if event_type in _COOPERATIVE:
+                return Coded("AGREE", mode, planned=True, noun=noun_tok)  # "will visit": an intent to cooperate
+            if event_type in _MATERIAL_CONFLICT | {"SANCTION"}:
+                return Coded("THREATEN", mode, planned=True, noun=noun_tok)  # "would strike": a threat
+        return Coded(event_type, mode, planned=planned, negated=negated, noun=noun_tok)
+
+
 # --------------------------------------------------------------------------- actors
 
 
@@ -442,8 +693,16 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
         row = next((r for r in (_actor_of(t, mention_at, tree) for t in mods + agents) if r), None)
         if row:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "modifier", _is_person(row)
-        targets = [g for c in kids if dep[c] == "prep" and tree.lower(c) in {"of", "on", "against", "with"}
-                   for g in tree.children[c]]
+            ev.actor_tok = next(t for t in mods + agents if _actor_of(t, mention_at, tree))
+        between = [g for c in kids if dep[c] == "prep" and tree.lower(c) == "between" for g in tree.children[c]]
+        if row is None and between:  # "talks between X and Y": X the source, Y the target
+            ev.actor_tok = between[0]
+            row = _actor_of(between[0], mention_at, tree)
+            if row is not None:
+                ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "modifier", _is_person(row)
+        targets = [c for g in between for c in tree.children[g] if dep[c] == "conj"]
+        targets += [g for c in kids if dep[c] == "prep" and tree.lower(c) in {"of", "on", "against", "with", "to"}
+                    for g in tree.children[c]]
     else:
         subj = ev.subject
         agent = next((g for c in tree.children[ev.verb] if dep[c] == "agent" for g in tree.children[c]), None)
@@ -452,8 +711,10 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
             row = mention_at.get(subj)
         else:
             row = _actor_of(actor_tok, mention_at, tree)
+        ev.actor_tok = actor_tok
         if row is not None:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "subject", _is_person(row)
+            ev.actor = _compound_actor(actor_tok, row, mention_at, tree)
         elif actor_tok is not None and tree.pos[actor_tok] == "PRON":
             if tree.lower(actor_tok) in _SPEAKER_PRONOUNS:
                 row = _speaker(ev.anchor, mention_at, tree)
@@ -467,12 +728,31 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
     for t in targets:
         row = _actor_of(t, mention_at, tree, exclude=ev.actor)
         if row is not None:
-            ev.target = row["actor"]
+            ev.target, ev.target_tok = _compound_actor(t, row, mention_at, tree, exclude=ev.actor), t
             break
     if ev.actor is None and (ev.kind == "noun" or ev.subject is None):
         row = _sentence_actor(sent, mention_at, exclude=ev.target)
         if row is not None:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "sentence", _is_person(row)
+
+
+def _compound_actor(i: int | None, row: dict, mention_at: dict, tree: _Tree, exclude: str | None = None) -> str:
+    """The actor of ``row``, with those of phrases conjoined to it, ``;``-joined:
+    "Hungarian and Romanian officials", "the United States and Jordan"."""
+    if i is None:
+        return row["actor"]
+    dep, children = tree.dep, tree.children
+    heads = [i] + [c for c in children[i] if dep[c] in {"amod", "compound", "nmod"}]
+    names = [row["actor"]]
+    for h in heads:
+        stack = [c for c in children[h] if dep[c] == "conj"]
+        while stack:
+            c = stack.pop(0)
+            other = _actor_of(c, mention_at, tree, exclude=exclude)
+            if other is not None and other["actor"] not in names:
+                names.append(other["actor"])
+            stack += [g for g in children[c] if dep[g] == "conj"]
+    return ";".join(names)
 
 
 def _sentence_actor(sent: tuple[int, int], mention_at: dict, exclude: str | None) -> dict | None:
@@ -527,7 +807,7 @@ def _is_boundary(root: int, before: int | None, tree: _Tree) -> bool:
     return tree.dep[root] == "pobj" and tree.lower(head) in {"with", "to"} and tree.lemma(tree.head[head]) == "compare"
 
 
-def _attach(tx: dict, events: list[_Event], tree: _Tree) -> tuple[_Event | None, int]:
+def _attach(tx: dict, events: list[_Event], tree: _Tree, nouns: frozenset[str]) -> tuple[_Event | None, int]:
     """The event a timex dates and the tree distance to it.
 
     The first event up the tree, an event noun it modifies directly, or else
@@ -536,7 +816,6 @@ def _attach(tx: dict, events: list[_Event], tree: _Tree) -> tuple[_Event | None,
     by_anchor = {ev.anchor: ev for ev in events}
     span_start, span_end = tx["_span"]
     tok, steps = tx["_root"], 0
-    nouns = event_nouns()
     head, dep, pos = tree.head[tok], tree.dep, tree.pos
     before = span_start - 1 if span_start > 0 else None
     if _is_boundary(tok, before, tree):
@@ -578,10 +857,10 @@ def _attach(tx: dict, events: list[_Event], tree: _Tree) -> tuple[_Event | None,
     return nearest, 100 + abs(nearest.anchor - root)
 
 
-def _date_events(events: list[_Event], anchors: list[dict], tree: _Tree) -> None:
+def _date_events(events: list[_Event], anchors: list[dict], tree: _Tree, nouns: frozenset[str]) -> None:
     best: dict[int, tuple] = {}
     for order, tx in enumerate(anchors):
-        ev, steps = _attach(tx, events, tree)
+        ev, steps = _attach(tx, events, tree, nouns)
         if ev is None:
             continue
         rank = (steps, _interval_length(tx), order)  # the closest in the tree, then the finest
@@ -627,12 +906,15 @@ def _article_date(reference_date) -> tuple:
 
 
 def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.DataFrame,
-                    reference_date) -> pd.DataFrame:
-    """Events of one article (see the module docstring for the columns and the date rule).
+                    reference_date, coder: EventCoder | None = None) -> pd.DataFrame:
+    """PLOVER-coded events of one article (see the module docstring for the columns and the rules).
 
     ``sentences`` is the sentence frame (with ``compound``), ``mentions`` and
     ``timexes`` the article's frames, all with offsets into ``doc.text``.
+    ``coder`` is built once per analysis (:class:`EventCoder`); without one the
+    shipped tables are read for this call.
     """
+    coder = coder or EventCoder()
     chars = segment.doc_chars(doc)
     tree = _Tree(doc)
     mention_at = _mention_index(doc, mentions, chars)
@@ -643,6 +925,7 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
     rows = []
     # Only a verb under a clause dependency can head an event: found on the tree's lists, not Token by Token.
     maybe = [i for i, (pos, dep) in enumerate(zip(tree.pos, tree.dep, strict=True)) if pos == "VERB" and dep in _EVENT_DEPS]
+    nouns = [i for i, pos in enumerate(tree.pos) if pos == "NOUN"]
     for sent_no, sent_row in enumerate(segment.records(sentences, ["sent_id", "start", "end", "compound"])):
         sent = chars.span(int(sent_row["start"]), int(sent_row["end"]))
         if sent is None:
@@ -654,14 +937,106 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             if _is_predicate(i, tree) and not (repaired and i in (repaired.anchor, repaired.verb)):
                 subj, passive = _subject(i, tree)
                 events.append(_Event(anchor=i, verb=i, subject=subj, passive=passive))
+        for ev in events:
+            ev.code = coder.code(ev.verb, tree)
+        consumed = {ev.code.noun for ev in events if ev.code is not None and ev.code.noun is not None}
+        lo, hi = bisect.bisect_left(nouns, sent[0]), bisect.bisect_left(nouns, sent[1])
+        for i in nouns[lo:hi]:
+            if i not in consumed and _is_nominal_event(i, tree):
+                got = coder.noun(i, tree)
+                if got is not None:
+                    events.append(_Event(anchor=i, verb=i, kind="noun", code=Coded(*got)))
         in_sent = [tx for tx in anchors if sent[0] <= tx["_root"] < sent[1]]
-        _date_events(events, in_sent, tree)
+        n_found = len(events)
+        _date_events(events, in_sent, tree, coder.date_nouns)
+        for ev in events[n_found:]:  # a participle, verb or noun a date made an event of
+            if ev.kind == "noun":
+                got = coder.noun(ev.verb, tree)
+                ev.code = Coded(*got) if got else None
+            else:
+                ev.code = coder.code(ev.verb, tree)
+        by_anchor = {ev.anchor: ev for ev in events}
         for ev in sorted(events, key=lambda e: e.anchor):
             ev.sent_no = sent_no
             _assign_actors(ev, mention_at, history, sent, tree)
             history.append(ev)
-            rows.append(_row(ev, sent_row, text, article_date, tree, chars))
+            if ev.code is None:
+                continue
+            _frame_event(ev, by_anchor, coder, mention_at, tree)
+            if ev.code is not None:
+                rows.append(_row(ev, sent_row, text, article_date, tree, chars))
     return _frame(rows)
+
+
+#: Prepositions that make a noun an event between actors: "the invasion of", "sanctions on", "talks with".
+_NOMINAL_PREPS = {"of", "on", "against", "between", "with", "by", "in"}
+
+
+def _is_nominal_event(i: int, tree: _Tree) -> bool:
+    """A noun with an argument of its own ("the invasion of Ukraine", "Russia's invasion", "talks between")."""
+    dep = tree.dep
+    for c in tree.children[i]:
+        if dep[c] == "poss" or (dep[c] == "prep" and tree.lower(c) in _NOMINAL_PREPS):
+            return True
+        if dep[c] in {"amod", "compound"} and tree.pos[c] in {"PROPN", "ADJ"} and tree.tag(c) in {"NNP", "JJ", "NNPS"}:
+            return tree._doc[c].text[:1].isupper()  # "Russian invasion", "U.S. sanctions"
+    return False
+
+
+def _reporter(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dict, tree: _Tree) -> tuple:
+    """(reporting event, its actor) of a clause under a reporting verb ("X said Y would ..."), "according to X"."""
+    i, dep = ev.anchor, tree.dep
+    while dep[i] in {"ccomp", "conj", "xcomp", "advcl"} and tree.head[i] != i:
+        i = tree.head[i]
+        if tree.pos[i] == "VERB" and coder.is_report(i, tree):
+            rep = by_anchor.get(i)
+            return rep, (rep.actor if rep is not None else None)
+        if dep[i] != "conj":
+            break
+    root = i
+    while tree.head[root] != root:
+        root = tree.head[root]
+    for c in tree.children[root] + tree.children[ev.anchor]:
+        if dep[c] == "prep" and tree.lower(c) == "according":
+            for g in tree.children[c]:
+                for obj in tree.children[g] if dep[g] == "prep" else [g]:
+                    row = _actor_of(obj, mention_at, tree)
+                    if row is not None:
+                        return None, row["actor"]
+    return None, None
+
+
+def _frame_event(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dict, tree: _Tree) -> None:
+    """Reported speech, demands and modality of a coded event."""
+    code, dep = ev.code, tree.dep
+    head = tree.head[ev.anchor]
+    if ev.kind == "verb" and dep[ev.anchor] == "ccomp" and coder.role(tree.lemma(head).lower())[0] in {"request", "intent"}:
+        ev.code = None  # "demanded that X ...", "agreed that X should ...": the content of that event
+        return
+    report, ev.reported_by = _reporter(ev, by_anchor, coder, mention_at, tree)
+    kids = tree.children[ev.verb]
+    aux = {tree.lower(c) for c in kids if dep[c] in {"aux", "auxpass"}}
+    if ev.kind == "verb" and aux & _DEONTIC and report is not None and report.actor:
+        # "X said Y must return Z": X demands it of Y
+        ev.code = Coded("REQUEST", code.mode)
+        ev.target, ev.target_tok = ev.actor, ev.actor_tok
+        ev.actor, ev.actor_tok, ev.reported_by = report.actor, report.actor_tok, None
+        ev.modality = "asserted"
+        return
+    if code.request_target is not None:
+        row = _actor_of(code.request_target, mention_at, tree, exclude=ev.actor)
+        if row is not None:
+            ev.target, ev.target_tok = _compound_actor(code.request_target, row, mention_at, tree, ev.actor), code.request_target
+    conditional = any(dep[c] == "advcl" and any(tree.lower(m) in _CONDITION_MARKS for m in tree.children[c])
+                      for c in kids)
+    if aux & _HYPOTHETICAL or (conditional and code.event_type not in {"THREATEN", "AGREE"}):
+        ev.modality = "hypothetical"
+    elif ev.reported_by is not None:
+        ev.modality = "reported"
+    elif code.planned:
+        ev.modality = "planned"
+    elif code.negated:
+        ev.modality = "negated"
 
 
 def _row(ev: _Event, sent_row: dict, text: str, article_date: tuple, tree: _Tree,
@@ -673,10 +1048,25 @@ def _row(ev: _Event, sent_row: dict, text: str, article_date: tuple, tree: _Tree
     if ev.timex is not None:
         tx = ev.timex
         date = (tx["date_start"], tx["date_end"], tx["granularity"], "timex", tx["text"])
+    elif ev.modality in {"planned", "hypothetical"} or ev.code.planned:
+        date = (pd.NaT, pd.NaT, None, "none", None)  # not happened yet: the article's date is not its date
     else:
         date = article_date
-    return (sent_row["sent_id"], start, end, *date, ev.actor, ev.actor_source, ev.target,
-            action, lemma, ev.kind, " ".join(text[start:end].split()), sent_row.get("compound", np.nan))
+    code = ev.code
+    return (sent_row["sent_id"], start, end, code.event_type, QUAD_CLASS[code.event_type], code.mode, ev.modality,
+            ev.actor, _phrase_text(ev.actor_tok, tree, chars), ev.target, _phrase_text(ev.target_tok, tree, chars),
+            ev.reported_by, *date, action, " ".join(text[start:end].split()), sent_row.get("compound", np.nan),
+            ev.actor_source, lemma, ev.kind)
+
+
+def _phrase_text(i: int | None, tree: _Tree, chars: segment.DocChars) -> str | None:
+    """The words naming an actor as written ("Senior Hungarian and Romanian officials"), at most 12 words."""
+    if i is None:
+        return None
+    toks = sorted(t for t in tree.naming_phrase(i) if tree.dep[t] not in {"relcl", "acl", "punct"} or t == i)
+    lo, hi = min(toks), max(toks)
+    words = chars.text[chars.start_list[lo]:chars.end_list[hi]].split()
+    return " ".join(words[:12]) or None
 
 
 #: dtypes of the events frame, as objects: a dtype named by a string is looked up on every use.

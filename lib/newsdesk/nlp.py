@@ -605,4 +605,7 @@ def pipeline_version(actors_file: str | os.PathLike | None = None) -> str:
             h.update(path.read_bytes())
     if actors_file and Path(actors_file).exists():
         h.update(Path(actors_file).read_bytes())
+        event_types = Path(actors_file).with_name("event_types.csv")  # the analyst's event types (events.py)
+        if event_types.exists():
+            h.update(event_types.read_bytes())
     return h.hexdigest()[:12]
