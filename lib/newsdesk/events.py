@@ -389,6 +389,7 @@ _FUTURE = {"will", "would", "shall", "'ll", "wo"}
 _HYPOTHETICAL = {"could", "might", "may"}
 _DEONTIC = {"must", "should"}
 _CONDITION_MARKS = {"if", "unless"}
+_DEFAULT_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "COERCE", "ASSAULT"}
 #: Objects and prepositions whose noun can name the action of a verb: "held *talks*", "agreed *to a ceasefire*".
 _NOUN_ARG_DEPS = {"dobj", "attr", "oprd", "nsubjpass"}
 _NOUN_ARG_PREPS = {"to", "on", "for", "in", "into", "upon"}
@@ -498,12 +499,13 @@ class EventCoder:
                 return got
         return self.nouns.get(lemma)
 
-    def _object_noun(self, v: int, tree: _Tree) -> tuple[int, tuple[str, str | None]] | None:
+    def _object_noun(self, v: int, tree: _Tree, preps: bool = True) -> tuple[int, tuple[str, str | None]] | None:
         """An event noun among the verb's objects ("held talks", "agreed to a ceasefire")."""
         dep, children = tree.dep, tree.children
         cands = [c for c in children[v] if dep[c] in _NOUN_ARG_DEPS]
-        cands += [g for c in children[v] if dep[c] == "prep" and tree.lower(c) in _NOUN_ARG_PREPS
-                  for g in children[c] if dep[g] == "pobj"]
+        if preps:
+            cands += [g for c in children[v] if dep[c] == "prep" and tree.lower(c) in _NOUN_ARG_PREPS
+                      for g in children[c] if dep[g] == "pobj"]
         for c in cands:
             got = self.noun(c, tree)
             if got is None:  # "six hours of talks", "a 24-hour hunger strike in protest"
@@ -567,14 +569,16 @@ class EventCoder:
             if target is None and clause is not None:
                 target = next((c for c in children[clause] if dep[c] in _SUBJECT_DEPS), None)
             return Coded(role_type or "REQUEST", None, negated=negated, request_target=target)
-        if got is None and role in {"light", "report", "aspect", "plan", "end"}:
+        if role == "report":
+            return None  # "said ...": the reported clause, or the event noun it names, holds the event
+        if got is None and role in {"light", "aspect", "plan", "end"}:
             found = self._object_noun(v, tree)
             if found is not None:
                 noun_tok, got = found
                 if role == "end":  # "lifted the curfew", "called off the strike"; "suspended talks"
                     cooperative = got[0] in _COOPERATIVE
                     got = ("SANCTION" if cooperative else "CONCEDE", got[1])
-            elif role in {"report", "aspect", "plan"}:
+            elif role in {"aspect", "plan"}:
                 return None
         if got is None and role_type:
             got = (role_type, role_mode)
@@ -582,6 +586,9 @@ class EventCoder:
             got = self._match([r for r in self.verbs.get(f"{lemma} {prt}", ()) if not r[0]], after, tree)
         if got is None and role not in {"light", "intent", "end"}:
             rows = self.verbs.get(lemma, ())
+            # PETRARCH2's default code of a verb only for conflict ("shell", "denounce"): its synonym
+            # blocks give cooperation codes to common verbs ("go", "pay", "link"); patterns are specific
+            rows = [r for r in rows if r[0] or r[1] in _DEFAULT_TYPES]
             got = self._match(rows, after, tree) if rows else None
         if got is None and role == "event" and tree.pos[v] == "VERB":
             found = self._object_noun(v, tree)
@@ -963,7 +970,8 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             if ev.code is None:
                 continue
             _frame_event(ev, by_anchor, coder, mention_at, tree)
-            if ev.code is not None:
+            # PLOVER codes actors doing things to actors: an event names its source, or at least its target
+            if ev.code is not None and (ev.actor or ev.target):
                 rows.append(_row(ev, sent_row, text, article_date, tree, chars))
     return _frame(rows)
 
