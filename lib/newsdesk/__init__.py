@@ -10,7 +10,15 @@ from newsdesk.actors import cooccurrence, find_mentions
 from newsdesk.articles import load_articles, select
 from newsdesk.charts import export_figure
 from newsdesk.corpus import Corpus, analyze, read_corpus
-from newsdesk.events import event_activity, recent_cutoff, reported_dates, timeline
+from newsdesk.events import (
+    dyads,
+    event_activity,
+    filter_events,
+    quad_class_counts,
+    recent_cutoff,
+    reported_dates,
+    timeline,
+)
 from newsdesk.nlp import get_nlp
 from newsdesk.quotes import find_quotes
 from newsdesk.segment import segment_counts
@@ -39,4 +47,7 @@ __all__ = [
     "event_activity",
     "recent_cutoff",
     "reported_dates",
+    "quad_class_counts",
+    "dyads",
+    "filter_events",
 ]

@@ -707,6 +707,16 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
             row = _actor_of(between[0], mention_at, tree)
             if row is not None:
                 ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "modifier", _is_person(row)
+        if row is None:  # "announced a suspension of links", "held talks with": the clause's subject
+            tok = ev.verb
+            while dep[tok] in {"dobj", "pobj", "prep", "attr", "conj", "appos", "compound"} and tree.head[tok] != tok:
+                tok = tree.head[tok]
+            if tok != ev.verb and tree.pos[tok] in {"VERB", "AUX"}:
+                subj, passive = _subject(tok, tree)
+                row = None if passive else _actor_of(subj, mention_at, tree)
+                if row is not None:
+                    ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "clause", _is_person(row)
+                    ev.actor_tok = subj
         targets = [c for g in between for c in tree.children[g] if dep[c] == "conj"]
         targets += [g for c in kids if dep[c] == "prep" and tree.lower(c) in {"of", "on", "against", "with", "to"}
                     for g in tree.children[c]]
@@ -737,7 +747,7 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
         if row is not None:
             ev.target, ev.target_tok = _compound_actor(t, row, mention_at, tree, exclude=ev.actor), t
             break
-    if ev.actor is None and (ev.kind == "noun" or ev.subject is None):
+    if ev.actor is None and ev.kind == "verb" and ev.subject is None:
         row = _sentence_actor(sent, mention_at, exclude=ev.target)
         if row is not None:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "sentence", _is_person(row)
@@ -1037,9 +1047,9 @@ def _frame_event(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dic
             ev.target, ev.target_tok = _compound_actor(code.request_target, row, mention_at, tree, ev.actor), code.request_target
     conditional = any(dep[c] == "advcl" and any(tree.lower(m) in _CONDITION_MARKS for m in tree.children[c])
                       for c in kids)
-    if aux & _HYPOTHETICAL or (conditional and code.event_type not in {"THREATEN", "AGREE"}):
-        ev.modality = "hypothetical"
-    elif ev.reported_by is not None:
+    if aux & (_HYPOTHETICAL | _DEONTIC) or (conditional and code.event_type not in {"THREATEN", "AGREE"}):
+        ev.modality = "hypothetical"  # "could impose", "must withdraw": not (yet) done
+    elif ev.reported_by is not None and ev.reported_by != ev.actor:  # "Russia says it will not": its own act
         ev.modality = "reported"
     elif code.planned:
         ev.modality = "planned"
@@ -1110,36 +1120,138 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
     return segment.frame_of(columns, len(rows))
 
 
-def timeline(corpus, *, min_articles: int = 1, with_actor: bool = False) -> pd.DataFrame:
-    """Events of every article in date order, near-duplicate reports merged.
+def timeline(corpus, *, modality: str | tuple[str, ...] | None = "asserted", min_articles: int = 1,
+             with_actor: bool = False) -> pd.DataFrame:
+    """Dated events of every article in date order, reports of one event across articles merged.
 
-    Reports of one event share the date interval, ``actor``, ``target`` and
-    ``action_lemma``; the merged row counts ``n_articles`` reporting it and
-    ``n_reports`` (rows), keeps the earliest report's ``text``, the mean
-    ``compound`` and the first publication date. ``with_actor`` keeps only
-    events that name an actor.
+    Reports are one event when ``event_type``, source ``actor`` and ``target``
+    agree and their date intervals overlap (chained: a day inside a month
+    inside a year merge); a merged row spans the union of the intervals and
+    counts ``n_articles`` (distinct articles) and ``n_reports`` (rows), with the
+    ``titles`` of those articles ("; "-joined, first published first), the
+    earliest report's ``action`` and ``text``, the mean sentence ``compound``.
+    ``modality`` keeps events of that modality (or modalities; None keeps all:
+    asserted only by default, so plans, threats reported as hypotheticals and
+    negated events stay out). ``with_actor`` keeps events naming a source.
     """
     ev = corpus.events
     if ev is None or ev.empty or "date_start" not in ev:
         return pd.DataFrame(columns=TIMELINE_COLUMNS)
-    ev = ev.merge(corpus.articles[["article_id", "date"]].rename(columns={"date": "published"}),
-                  on="article_id", how="left")
+    if modality is not None and "modality" in ev:
+        ev = ev[ev["modality"].isin([modality] if isinstance(modality, str) else list(modality))]
+    arts = corpus.articles[["article_id", "date"]].rename(columns={"date": "published"})
+    arts["title"] = corpus.articles["title"] if "title" in corpus.articles else None
+    ev = ev.merge(arts, on="article_id", how="left")
     ev = ev[ev["date_start"].notna()]
     if with_actor:
         ev = ev[ev["actor"].notna()]
-    keys = ["date_start", "date_end", "granularity", "actor", "target", "action_lemma"]
+    if ev.empty:
+        return pd.DataFrame(columns=TIMELINE_COLUMNS)
+    ev = ev.assign(date_end=ev["date_end"].fillna(ev["date_start"]))
     ev = ev.sort_values(["date_start", "published", "article_id", "start"], kind="stable")
-    grouped = ev.groupby(keys, dropna=False, sort=False)
+    keys = ev[["event_type", "actor", "target"]].fillna("")
+    ev = ev.assign(_key=keys["event_type"] + "|" + keys["actor"] + "|" + keys["target"])
+    cluster = np.zeros(len(ev), dtype="int64")
+    next_id = 0
+    for _, idx in ev.groupby("_key", sort=False).indices.items():
+        idx = sorted(idx, key=lambda i: ev["date_start"].iat[i])
+        end = None
+        for i in idx:
+            if end is None or ev["date_start"].iat[i] > end:
+                next_id += 1
+                end = ev["date_end"].iat[i]
+            else:
+                end = max(end, ev["date_end"].iat[i])
+            cluster[i] = next_id
+    ev = ev.assign(_cluster=cluster)
+
+    def titles(group: pd.DataFrame) -> str:
+        seen = group.drop_duplicates("article_id").sort_values("published", kind="stable")
+        return "; ".join(str(t) for t in seen["title"].fillna(seen["article_id"]))
+
+    grouped = ev.groupby("_cluster", sort=False)
     out = grouped.agg(
-        date_source=("date_source", "first"), action=("action", "first"),
+        date_start=("date_start", "min"), date_end=("date_end", "max"), granularity=("granularity", "first"),
+        date_source=("date_source", "first"), event_type=("event_type", "first"), actor=("actor", "first"),
+        target=("target", "first"), action=("action", "first"), action_lemma=("action_lemma", "first"),
         n_articles=("article_id", "nunique"), n_reports=("article_id", "size"),
         article_ids=("article_id", lambda s: "; ".join(sorted(set(map(str, s))))),
         first_published=("published", "min"), text=("text", "first"), compound=("compound", "mean"),
-    ).reset_index()
+    )
+    out["titles"] = grouped[["article_id", "title", "published"]].apply(titles)
+    out["quad_class"] = out["event_type"].map(QUAD_CLASS)
     out = out[out["n_articles"] >= min_articles]
     out["compound"] = out["compound"].round(4)
-    out = out.sort_values(["date_start", "actor", "action_lemma"], kind="stable", na_position="last")
+    out = out.sort_values(["date_start", "actor", "event_type"], kind="stable", na_position="last")
     return out[TIMELINE_COLUMNS].reset_index(drop=True)
+
+
+def quad_class_counts(events: pd.DataFrame, freq: str = "auto") -> pd.DataFrame:
+    """Events per period and QuadClass, with the conflict-cooperation balance.
+
+    Columns ``period_start``, the four QuadClasses (counts), ``n_events`` and
+    ``balance`` (cooperation minus conflict events over all, -1 to 1). ``freq``
+    is a pandas period ("D", "W", "M", "Y") or "auto" (days for a span up to
+    two months, weeks to a year, then months).
+    """
+    cols = ["period_start", *QUAD_CLASSES, "n_events", "balance"]
+    ev = events.dropna(subset=["date_start"]) if len(events) else events
+    if ev is None or ev.empty:
+        return pd.DataFrame(columns=cols)
+    if freq == "auto":
+        span = (ev["date_start"].max() - ev["date_start"].min()).days
+        freq = "D" if span <= 62 else "W" if span <= 366 else "M"
+    start = ev["date_start"].dt.to_period(freq).dt.start_time
+    counts = pd.crosstab(start, ev["quad_class"]).reindex(columns=list(QUAD_CLASSES), fill_value=0)
+    counts.index.name = "period_start"
+    counts["n_events"] = counts.sum(axis=1)
+    coop = counts["verbal cooperation"] + counts["material cooperation"]
+    conflict = counts["verbal conflict"] + counts["material conflict"]
+    counts["balance"] = ((coop - conflict) / counts["n_events"]).round(3)
+    return counts.reset_index()[cols]
+
+
+def dyads(events: pd.DataFrame, n: int = 15) -> pd.DataFrame:
+    """The ``n`` source -> target pairs with most events (each compound source or target counted per actor).
+
+    Columns ``source``, ``target``, ``n_events``, one column per QuadClass and
+    ``top_type`` (the pair's most frequent event type).
+    """
+    cols = ["source", "target", "n_events", *QUAD_CLASSES, "top_type"]
+    ev = events.dropna(subset=["actor", "target"]) if len(events) else events
+    if ev is None or ev.empty:
+        return pd.DataFrame(columns=cols)
+    ev = (ev.assign(source=ev["actor"].str.split(";"), target=ev["target"].str.split(";"))
+          .explode("source").explode("target"))
+    ev = ev[ev["source"] != ev["target"]]
+    if ev.empty:
+        return pd.DataFrame(columns=cols)
+    table = pd.crosstab([ev["source"], ev["target"]], ev["quad_class"]).reindex(columns=list(QUAD_CLASSES),
+                                                                                fill_value=0)
+    table["n_events"] = table.sum(axis=1)
+    table["top_type"] = ev.groupby(["source", "target"])["event_type"].agg(lambda s: s.value_counts().index[0])
+    table = table.reset_index().sort_values(["n_events", "source", "target"], ascending=[False, True, True],
+                                            kind="stable")
+    return table.head(n)[cols].reset_index(drop=True)
+
+
+def filter_events(events: pd.DataFrame, *, actor: str | None = None, event_type: str | None = None,
+                  since=None, until=None, modality: str | None = None) -> pd.DataFrame:
+    """Events naming ``actor`` (as source or target, a part of a compound counts), of ``event_type``
+    (a type or a QuadClass), dated within ``since``..``until`` (inclusive), of ``modality``."""
+    keep = pd.Series(True, index=events.index)
+    if actor:
+        parts = events[["actor", "target"]].fillna("").apply(lambda c: c.str.split(";"))
+        keep &= parts["actor"].map(lambda a: actor in a) | parts["target"].map(lambda a: actor in a)
+    if event_type:
+        keep &= (events["event_type"] == event_type) | (events["quad_class"] == event_type)
+    if since is not None and str(since):
+        keep &= events["date_end"].fillna(events["date_start"]) >= pd.Timestamp(since)
+    if until is not None and str(until):
+        keep &= events["date_start"] <= pd.Timestamp(until)
+    if modality:
+        keep &= events["modality"] == modality
+    return events[keep]
 
 
 # --------------------------------------------------------------------------- views for the notebook
