@@ -455,6 +455,7 @@ class EventCoder:
         for rows in self.verbs.values():
             rows.sort(key=lambda r: -len(r[0]))  # the most specific pattern first
         self.date_nouns = event_nouns()
+        self.matched: int | None = None  # last token a phrase pattern matched
 
     # -- lexical lookups
 
@@ -474,10 +475,11 @@ class EventCoder:
             if words is None:
                 words = [(tree.lower(t), tree.lemma(t).lower()) for t in after]
             k = 0
-            for low, lem in words:
+            for n, (low, lem) in enumerate(words):
                 if low in pattern[k] or lem in pattern[k]:
                     k += 1
                     if k == len(pattern):
+                        self.matched = after[n]
                         return event_type, mode
         return None
 
@@ -521,11 +523,15 @@ class EventCoder:
 
     # -- clauses
 
-    def code(self, v: int, tree: _Tree, depth: int = 0) -> Coded | None:
-        """The PLOVER code of the clause headed by verb ``v``, or None when it codes to no type."""
+    def code(self, v: int, tree: _Tree, depth: int = 0, args: int | None = None) -> Coded | None:
+        """The PLOVER code of the clause headed by verb ``v``, or None when it codes to no type.
+
+        ``args`` is the token whose dependents are the verb's (a misparsed clause's root).
+        """
         dep, children = tree.dep, tree.children
         lemma = tree.lemma(v).lower()
-        kids = children[v]
+        args = v if args is None else args
+        kids = children[args]
         prt = next((tree.lower(c) for c in kids if dep[c] == "prt"), None)
         prep = next((tree.lower(c) for c in kids if dep[c] == "prep" and c > v), None)
         aux = {tree.lower(c) for c in kids if dep[c] in {"aux", "auxpass"}}
@@ -537,12 +543,14 @@ class EventCoder:
                 dep[a] == "aux" and tree.lower(a) == "to" for a in children[c])), None)
         key = next((k for k in (f"{lemma} {prt}", f"{lemma} {prep}") if k in self.roles), lemma)
         role, role_type, role_mode = self.role(key)
-        after = [t for t in sorted(tree.phrase(v)) if t > v]
+        after = [t for t in sorted(tree.phrase(args)) if t > v]
         got: tuple[str, str | None] | None = None
         noun_tok = None
         rows = self.own.get(f"{lemma} {prt}" if prt else lemma) or (self.own.get(lemma) if prt else None)
         if rows:
+            self.matched = None
             got = self._match(rows, after, tree)
+            noun_tok = self.matched  # "put pressure": the noun is part of this event
         if got is None and comp is not None and role in {"intent", "refuse", "threaten", "request", "plan", "aspect"}:
             inner = self.code(comp, tree, depth + 1) if depth < 3 else None
             mode, noun = (inner.mode, inner.noun) if inner else (None, None)
@@ -569,7 +577,7 @@ class EventCoder:
             if target is None and clause is not None:
                 target = next((c for c in children[clause] if dep[c] in _SUBJECT_DEPS), None)
             return Coded(role_type or "REQUEST", None, negated=negated, request_target=target)
-        if role == "report":
+        if got is None and role == "report":
             return None  # "said ...": the reported clause, or the event noun it names, holds the event
         if got is None and role in {"light", "aspect", "plan", "end"}:
             found = self._object_noun(v, tree)
@@ -744,6 +752,13 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
         targets = ([subj] if ev.passive and subj is not None else []) + _argument_heads(ev, tree)
     for t in targets:
         row = _actor_of(t, mention_at, tree, exclude=ev.actor)
+        if row is None and tree.pos[t] == "PRON" and tree.lower(t) in _THING_PRONOUNS:
+            # "threatened to take it": the nearest actor named before, in the sentence, other than the source
+            row = next((mention_at[j] for j in range(t - 1, sent[0] - 1, -1)
+                        if j in mention_at and mention_at[j]["actor"] != ev.actor), None)
+            if row is not None:
+                ev.target, ev.target_tok = row["actor"], t
+                break
         if row is not None:
             ev.target, ev.target_tok = _compound_actor(t, row, mention_at, tree, exclude=ev.actor), t
             break
@@ -955,7 +970,7 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
                 subj, passive = _subject(i, tree)
                 events.append(_Event(anchor=i, verb=i, subject=subj, passive=passive))
         for ev in events:
-            ev.code = coder.code(ev.verb, tree)
+            ev.code = coder.code(ev.verb, tree, args=ev.anchor if ev.extra_args else None)
         consumed = {ev.code.noun for ev in events if ev.code is not None and ev.code.noun is not None}
         lo, hi = bisect.bisect_left(nouns, sent[0]), bisect.bisect_left(nouns, sent[1])
         for i in nouns[lo:hi]:
@@ -981,7 +996,7 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
                 continue
             _frame_event(ev, by_anchor, coder, mention_at, tree)
             # PLOVER codes actors doing things to actors: an event names its source, or at least its target
-            if ev.code is not None and (ev.actor or ev.target):
+            if ev.code is not None and (ev.actor or ev.target or (ev.kind == "noun" and ev.timex is not None)):
                 rows.append(_row(ev, sent_row, text, article_date, tree, chars))
     return _frame(rows)
 
