@@ -106,13 +106,14 @@ def plover(gold: list[dict], text: str, ev: pd.DataFrame) -> int:
     for g in gold:
         at = text.index(g["context"])
         cand = ev[(ev["start"] < at + len(g["context"])) & (ev["end"] > at)]
-        dates = cand["date_start"].dt.strftime("%Y-%m-%d").fillna("")
-        ok_rows = cand[
-            cand["event_type"].isin(g["types"])
-            & (dates.map(lambda d: not g["dates"] or any(d.startswith(x) for x in g["dates"])))
-            & cand["actor"].map(lambda a: not g["sources"] or bool(_parts(a) & set(g["sources"])))
-            & cand["target"].map(lambda a: not g["targets"] or bool(_parts(a) & set(g["targets"])))
+        keep = [
+            t in g["types"]
+            and (not g["dates"] or (pd.notna(d) and any(d.strftime("%Y-%m-%d").startswith(x) for x in g["dates"])))
+            and (not g["sources"] or bool(_parts(a) & set(g["sources"])))
+            and (not g["targets"] or bool(_parts(b) & set(g["targets"])))
+            for t, d, a, b in zip(cand["event_type"], cand["date_start"], cand["actor"], cand["target"], strict=True)
         ]
+        ok_rows = cand[keep]
         found += bool(len(ok_rows))
         hit = ok_rows.iloc[0] if len(ok_rows) else cand.iloc[0] if len(cand) else None
         rows.append({
