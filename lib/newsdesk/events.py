@@ -576,6 +576,9 @@ class EventCoder:
             target = next((c for c in kids if dep[c] in {"dobj", "dative"}), None)
             if target is None and clause is not None:
                 target = next((c for c in children[clause] if dep[c] in _SUBJECT_DEPS), None)
+            if target is None:  # "called for talks with Russia", "called on Russia to ..."
+                target = next((g for c in kids if dep[c] == "prep" and tree.lower(c) in {"for", "on"}
+                               for g in children[c] if dep[g] == "pobj"), None)
             return Coded(role_type or "REQUEST", None, negated=negated, request_target=target)
         if got is None and role == "report":
             return None  # "said ...": the reported clause, or the event noun it names, holds the event
