@@ -484,6 +484,7 @@ def quad_class_over_time(counts: pd.DataFrame, title: str = "Conflict and cooper
     ax.axhline(0, color="#333333", lw=0.8)
     ax.set_ylabel("events (cooperation up, conflict down)")
     ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{abs(v):g}"))
     loc = mdates.AutoDateLocator(maxticks=10)
     ax.xaxis.set_major_locator(loc)
     ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
