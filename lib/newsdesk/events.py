@@ -1,11 +1,34 @@
-"""Dated events: who did what to whom, and when, from the dependency parse; the timeline.
+"""PLOVER-coded events: who did what to whom, and when, from the dependency parse; the timeline.
 
-``events_from_doc(doc, sentences, mentions, timexes, reference_date)`` -> one row
-per reported event. A sentence can hold several: every clause whose head is a
-lexical verb (main clause, conjoined verbs, reported ``ccomp`` clauses,
-adverbial and relative clauses) is one event, and so is an event noun
-("talks", "invasion", see ``data/event_nouns.csv``) that a date modifies
-directly ("the 2022 invasion", "six hours of meetings Tuesday").
+``events_from_doc(doc, sentences, mentions, timexes, reference_date, coder)`` -> one
+row per coded event. Candidates are the clauses headed by a lexical verb (main,
+conjoined, reported ``ccomp``, adverbial and relative clauses) and nouns naming an
+event with an argument of their own ("the invasion of Ukraine", "Russia's
+invasion", "talks between X and Y", "sanctions on Russia"). An :class:`EventCoder`
+(built once per analysis from the tables in ``data/``) gives each one of PLOVER's
+16 types, or none: a clause that codes to no type is not an event.
+
+How a clause is coded (:meth:`EventCoder.code`):
+
+* phrase patterns first (the analyst's ``event_types.csv``, then the shipped
+  one): "put pressure" REQUEST, "block road" PROTEST;
+* verb classes (``event_verbs.csv``): a reporting verb ("said", "told") is never
+  an event, the clause it reports is (with ``reported_by``); "agreed/promised/
+  offered to X" is AGREE (THREATEN when X is material conflict), "refused/declined/
+  failed to X" REJECT, "threatened to X" THREATEN, "urged/called on Y to X" and
+  "demanded that Y X" REQUEST toward Y, "tried/began to X" is X; a light verb
+  ("held talks", "staged a protest") takes its object noun's type, an ending
+  verb ("lifted the curfew", "suspended talks") CONCEDE or SANCTION by what it ends;
+* PETRARCH2's verb patterns and, for conflict verbs, its default codes
+  (``plover_verbs.csv``), a prepositional object counting as words of the pattern;
+* negation turns cooperation into REJECT ("did not sign"); a future
+  ("will visit", "would strike") is an intent: AGREE for cooperation, THREATEN
+  for conflict; "X said Y must Z" is a REQUEST by X toward Y.
+
+``modality``: ``hypothetical`` (could, might, may, must, should, an if-clause),
+``reported`` (a clause reported by someone else), ``planned`` (future, plans),
+``negated`` (a conflict act denied), else ``asserted``. Planned and hypothetical
+events without a date of their own are undated.
 
 ==============  ===============  ==================================================
 column          dtype            meaning
@@ -13,24 +36,34 @@ column          dtype            meaning
 sent_id         int64            sentence holding the event
 start, end      int64            offsets of the event's clause (its verb's subtree
                                  without nested clauses) in the article text
+event_type      str              one of the 16 PLOVER types
+quad_class      str              verbal/material cooperation/conflict
+mode            str              how, where the text says it (PLOVER's modes), or NaN
+modality        str              asserted, negated, planned, hypothetical, reported
+actor           str              canonical source actor(s), ``;``-joined for a
+                                 compound source ("Hungarian and Romanian officials")
+source_text     str              the source as written
+target          str              canonical target actor(s), ``;``-joined
+target_text     str              the target as written
+reported_by     str              who reported it ("X said ..."; "according to X")
 date_start      datetime64       start of the event's date interval
 date_end        datetime64       last day of the interval (inclusive)
 granularity     str              day, month, year, … of that date
 date_source     str              ``timex``, ``article`` or ``none`` (see below)
 timex           str              text of the anchoring temporal expression, or NaN
-actor           str              canonical actor of the subject (passive: agent)
-actor_source    str              ``subject``, ``pronoun``, ``modifier`` (of an event
-                                 noun), ``sentence`` (fallback, see below) or NaN
-target          str              canonical actor of the object / prepositional object
-                                 (not of places: "in Geneva" is where, not whom)
 action          str              verb with particle and negation: "called off",
                                  "did not sign", "failed to broker"
-action_lemma    str              the same as lemmas, without auxiliaries:
-                                 "call off", "not sign" (the key for merging reports)
-kind            str              ``verb`` or ``noun``
 text            str              the clause text
 compound        float64          VADER compound of the sentence
+actor_source    str              ``subject``, ``pronoun``, ``modifier`` (of an event
+                                 noun), ``clause`` (a noun's verb), ``sentence``
+action_lemma    str              the action as lemmas, without auxiliaries
+kind            str              ``verb`` or ``noun``
 ==============  ===============  ==================================================
+
+An event names a source or a target (PLOVER codes actors acting on actors);
+only a noun dated by its own expression ("six hours of meetings Tuesday") may
+name neither.
 
 Which date an event gets (``date_source``):
 
@@ -50,28 +83,28 @@ Which date an event gets (``date_source``):
    tree wins, then the finest. A verb conjoined to a dated verb, or a
    participle clause hanging on it, shares its subject and its date
    ("accused Russia on Wednesday ... and said", "put pressure on Monday, saying").
-2. ``article``: otherwise the article's own date. Durations ("for months",
+2. ``article``: otherwise the article's own date, the latest a reported past
+   event can be (a planned or hypothetical event stays undated). Durations ("for months",
    "hours before talks began"), sets and vague references ("recently") never
    anchor; relative expressions ("two days ago", "last week") anchor with the
    date the tagger resolved them to.
 3. ``none``: no timex and no article date.
 
 Actors come from :mod:`newsdesk.actors` mentions inside the subject and
-object phrases. A pronoun subject ("the peninsula *it* seized") takes the
-actor of the nearest preceding event, in the same or the previous sentence,
-with a compatible actor (a person for he/she); "I"/"we" take the speaker of
-the enclosing reporting clause. An event noun, or a clause without a subject,
-whose phrases name no actor falls back to the first actor the sentence names
-(``actor_source == "sentence"``); an explicit subject naming no actor ("the
-talks wrapped up") leaves ``actor`` empty. Missing strings are NaN.
+object phrases (conjoined names give a compound actor). A pronoun subject ("the
+peninsula *it* seized") takes the actor of the nearest preceding event, in the
+same or the previous sentence, with a compatible actor (a person for he/she);
+"I"/"we" take the speaker of the enclosing reporting clause; a pronoun object
+("threatened to take *it*") the actor named before it in the sentence. A clause
+without a subject falls back to the first actor the sentence names
+(``actor_source == "sentence"``); an event noun takes its possessor or
+adjective ("Russia's", "Russian"), "by X", "between X and Y", else the subject
+of the clause it is the object of. Missing strings are NaN.
 
-``timeline(corpus)`` -> events of all articles in date order, near-duplicate
-reports (same date interval, actor, target and ``action_lemma``) merged:
-``date_start``, ``date_end``, ``granularity``, ``date_source``, ``actor``,
-``target``, ``action`` and ``text`` (of the earliest report),
-``action_lemma``, ``n_articles`` and ``n_reports`` (articles and rows
-reporting it), ``article_ids`` ("; "-joined), ``first_published`` and
-``compound`` (mean sentence tone of the reports).
+``timeline(corpus)`` -> asserted events of all articles in date order, reports
+of one event (same ``event_type``, ``actor``, ``target``, overlapping dates)
+merged, with ``n_articles``, ``n_reports``, ``article_ids`` and ``titles``.
+``quad_class_counts``, ``dyads`` and ``filter_events`` are the notebook's views.
 
 For the notebook: ``reported_dates(corpus)`` (each event against its
 publication date), ``event_activity(corpus)`` (events per actor and period)
