@@ -191,6 +191,7 @@ class Coded:
     planned: bool = False
     negated: bool = False
     noun: int | None = None       # the event noun that gave the type (not an event of its own then)
+    needs_target: bool = False    # an event only toward a named actor ("released" a prisoner, not a report)
     request_target: int | None = None  # "urged Y to ...", "demanded that Y ...": Y
 
 
@@ -500,8 +501,15 @@ class EventCoder:
         """A reporting verb ("said", "told") heading a clause: never an event itself."""
         return self.role(tree.lemma(i).lower())[0] == "report"
 
-    def _match(self, rows: list[tuple], after: list[int], tree: _Tree) -> tuple[str, str | None] | None:
+    def _match(self, rows: list[tuple], after: list[int], tree: _Tree,
+               near: int | None = None) -> tuple[str, str | None] | None:
+        """The first row whose pattern words follow in ``after``, in order; the first word a dependent
+        of ``near`` or of its preposition ("put *pressure*", "agreed *to* a ceasefire"), not any word later on."""
         words = None
+        first = None
+        if near is not None:
+            kids = tree.children[near]
+            first = set(kids) | {g for c in kids for g in tree.children[c]}
         for pattern, event_type, mode in rows:
             if not pattern:
                 return event_type, mode
@@ -509,6 +517,8 @@ class EventCoder:
                 words = [(tree.lower(t), tree.lemma(t).lower()) for t in after]
             k = 0
             for n, (low, lem) in enumerate(words):
+                if k == 0 and first is not None and after[n] not in first:
+                    continue
                 if low in pattern[k] or lem in pattern[k]:
                     k += 1
                     if k == len(pattern):
@@ -529,7 +539,7 @@ class EventCoder:
                     return got
         rows = self.own.get(lemma)
         if rows:
-            got = self._match(rows, [t for t in sorted(tree.phrase(i)) if t > i], tree)
+            got = self._match(rows, [t for t in sorted(tree.phrase(i)) if t > i], tree, near=i)
             if got:
                 return got
         return self.nouns.get(lemma)
@@ -576,13 +586,15 @@ class EventCoder:
                 dep[a] == "aux" and tree.lower(a) == "to" for a in children[c])), None)
         key = next((k for k in (f"{lemma} {prt}", f"{lemma} {prep}") if k in self.roles), lemma)
         role, role_type, role_mode = self.role(key)
+        if role == "none":
+            return None
         after = [t for t in sorted(tree.phrase(args)) if t > v]
         got: tuple[str, str | None] | None = None
         noun_tok = None
         rows = self.own.get(f"{lemma} {prt}" if prt else lemma) or (self.own.get(lemma) if prt else None)
         if rows:
             self.matched = None
-            got = self._match(rows, after, tree)
+            got = self._match(rows, after, tree, near=args)
             noun_tok = self.matched  # "put pressure": the noun is part of this event
         if got is None and comp is not None and role in {"intent", "refuse", "threaten", "request", "plan", "aspect"}:
             inner = self.code(comp, tree, depth + 1) if depth < 3 else None
@@ -616,7 +628,7 @@ class EventCoder:
         if got is None and role == "report":
             return None  # "said ...": the reported clause, or the event noun it names, holds the event
         if got is None and role in {"light", "aspect", "plan", "end"}:
-            found = self._object_noun(v, tree)
+            found = self._object_noun(v, tree, preps=role in {"light", "end"})
             if found is not None:
                 noun_tok, got = found
                 if role == "end":  # "lifted the curfew", "called off the strike"; "suspended talks"
@@ -633,7 +645,7 @@ class EventCoder:
             # PETRARCH2's default code of a verb only for conflict ("shell", "denounce"): its synonym
             # blocks give cooperation codes to common verbs ("go", "pay", "link"); patterns are specific
             rows = [r for r in rows if r[0] or r[1] in _DEFAULT_TYPES]
-            got = self._match(rows, after, tree) if rows else None
+            got = self._match(rows, after, tree, near=args) if rows else None
         if got is None and role == "event" and tree.pos[v] == "VERB":
             found = self._object_noun(v, tree)
             if found is not None and found[1][0] in {"AID", "SANCTION"}:  # "sent aid", "cut ties"
@@ -648,7 +660,8 @@ class EventCoder:
                 return Coded("AGREE", mode, planned=True, noun=noun_tok)  # "will visit": an intent to cooperate
             if event_type in _MATERIAL_CONFLICT | {"SANCTION"}:
                 return Coded("THREATEN", mode, planned=True, noun=noun_tok)  # "would strike": a threat
-        return Coded(event_type, mode, planned=planned, negated=negated, noun=noun_tok)
+        return Coded(event_type, mode, planned=planned, negated=negated, noun=noun_tok,
+                     needs_target=role == "object" and noun_tok is None)
 
 
 # --------------------------------------------------------------------------- actors
@@ -735,7 +748,8 @@ def _speaker(i: int, mention_at: dict, tree: _Tree) -> dict | None:
     return None
 
 
-def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tuple[int, int], tree: _Tree) -> None:
+def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tuple[int, int], tree: _Tree,
+                   coder: EventCoder) -> None:
     dep = tree.dep
     if ev.kind == "noun":
         kids = tree.children[ev.verb]
@@ -755,7 +769,8 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
             tok = ev.verb
             while dep[tok] in {"dobj", "pobj", "prep", "attr", "conj", "appos", "compound"} and tree.head[tok] != tok:
                 tok = tree.head[tok]
-            if tok != ev.verb and tree.pos[tok] in {"VERB", "AUX"}:
+            if tok != ev.verb and tree.pos[tok] in {"VERB", "AUX"} and coder.role(tree.lemma(tok).lower())[0] in {
+                    "light", "report", "aspect", "plan", "end", "intent", "request"}:
                 subj, passive = _subject(tok, tree)
                 row = None if passive else _actor_of(subj, mention_at, tree)
                 if row is not None:
@@ -772,6 +787,9 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
             row = mention_at.get(subj)
         else:
             row = _actor_of(actor_tok, mention_at, tree)
+            if row is None and actor_tok is not None and tree.pos[actor_tok] == "NOUN":
+                # "security forces in Guinea", "demonstrators in Baghdad": a group takes its place's actor
+                row = next((mention_at[t] for t in sorted(tree.phrase(actor_tok)) if t in mention_at), None)
         ev.actor_tok = actor_tok
         if row is not None:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "subject", _is_person(row)
@@ -785,7 +803,8 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
                 ref = _resolve_pronoun(tree.lower(actor_tok), history, ev.sent_no)
                 if ref is not None:
                     ev.actor, ev.actor_source, ev.actor_is_person = ref.actor, "pronoun", ref.actor_is_person
-        targets = ([subj] if ev.passive and subj is not None else []) + _argument_heads(ev, tree)
+        # passive: the subject is the target ("Kharkiv was shelled"), other arguments are not
+        targets = [subj] if ev.passive and subj is not None else _argument_heads(ev, tree)
     for t in targets:
         row = _actor_of(t, mention_at, tree, exclude=ev.actor)
         if row is None and tree.pos[t] == "PRON" and tree.lower(t) in _THING_PRONOUNS:
@@ -798,7 +817,7 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
         if row is not None:
             ev.target, ev.target_tok = _compound_actor(t, row, mention_at, tree, exclude=ev.actor), t
             break
-    if ev.actor is None and ev.kind == "verb" and ev.subject is None:
+    if ev.actor is None and ev.kind == "verb" and ev.subject is None and dep[ev.anchor] in {"ROOT", "ccomp"}:
         row = _sentence_actor(sent, mention_at, exclude=ev.target)
         if row is not None:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "sentence", _is_person(row)
@@ -1026,13 +1045,16 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
         by_anchor = {ev.anchor: ev for ev in events}
         for ev in sorted(events, key=lambda e: e.anchor):
             ev.sent_no = sent_no
-            _assign_actors(ev, mention_at, history, sent, tree)
+            _assign_actors(ev, mention_at, history, sent, tree, coder)
             history.append(ev)
             if ev.code is None:
                 continue
             _frame_event(ev, by_anchor, coder, mention_at, tree)
             # PLOVER codes actors doing things to actors: an event names its source, or at least its target
-            if ev.code is not None and (ev.actor or ev.target or (ev.kind == "noun" and ev.timex is not None)):
+            if ev.code is None or (ev.code.needs_target and not ev.target):
+                continue
+            # an agentless passive names its target only ("X was arrested"); a noun its date
+            if ev.actor or (ev.passive and ev.target) or (ev.kind == "noun" and ev.timex is not None):
                 rows.append(_row(ev, sent_row, text, article_date, tree, chars))
     return _frame(rows)
 
@@ -1097,7 +1119,7 @@ def _frame_event(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dic
         if row is not None:
             ev.target, ev.target_tok = _compound_actor(code.request_target, row, mention_at, tree, ev.actor), code.request_target
     conditional = any(dep[c] == "advcl" and any(tree.lower(m) in _CONDITION_MARKS for m in tree.children[c])
-                      for c in kids)
+                      for c in kids) or any(dep[m] == "mark" and tree.lower(m) in _CONDITION_MARKS for m in kids)
     if aux & (_HYPOTHETICAL | _DEONTIC) or (conditional and code.event_type not in {"THREATEN", "AGREE"}):
         ev.modality = "hypothetical"  # "could impose", "must withdraw": not (yet) done
     elif ev.reported_by is not None and ev.reported_by != ev.actor:  # "Russia says it will not": its own act
