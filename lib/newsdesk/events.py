@@ -423,7 +423,7 @@ _FUTURE = {"will", "would", "shall", "'ll", "wo"}
 _HYPOTHETICAL = {"could", "might", "may"}
 _DEONTIC = {"must", "should"}
 _CONDITION_MARKS = {"if", "unless"}
-_DEFAULT_TYPES = {"REQUEST", "ACCUSE", "REJECT", "THREATEN", "PROTEST", "COERCE", "ASSAULT"}
+_DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT"}
 #: Objects and prepositions whose noun can name the action of a verb: "held *talks*", "agreed *to a ceasefire*".
 _NOUN_ARG_DEPS = {"dobj", "attr", "oprd", "nsubjpass"}
 _NOUN_ARG_PREPS = {"to", "on", "for", "in", "into", "upon"}
@@ -601,7 +601,7 @@ class EventCoder:
             mode, noun = (inner.mode, inner.noun) if inner else (None, None)
             if role == "refuse" or (role in {"intent", "plan"} and inner and (
                     inner.negated or inner.event_type == "REJECT")):
-                return Coded("REJECT", mode, noun=noun)
+                return Coded("REJECT", mode, noun=noun, planned=role == "plan")
             if role == "threaten":
                 return Coded("THREATEN", mode, noun=noun)
             if role == "request":
@@ -642,7 +642,7 @@ class EventCoder:
             got = self._match([r for r in self.verbs.get(f"{lemma} {prt}", ()) if not r[0]], after, tree)
         if got is None and role not in {"light", "intent", "end"}:
             rows = self.verbs.get(lemma, ())
-            # PETRARCH2's default code of a verb only for conflict ("shell", "denounce"): its synonym
+            # PETRARCH2's default code of a verb only for material conflict ("shell", "raid"): its synonym
             # blocks give cooperation codes to common verbs ("go", "pay", "link"); patterns are specific
             rows = [r for r in rows if r[0] or r[1] in _DEFAULT_TYPES]
             got = self._match(rows, after, tree, near=args) if rows else None
