@@ -121,7 +121,7 @@ def test_person_pronoun_skips_countries():
 
 def test_pronoun_antecedent_must_be_recent():
     frame = extract("Russia fired drones. The weather was cold. Snow fell. It was a long night.\n\nThen it shelled Kharkiv.")
-    assert pd.isna(event(frame, "shelled")["actor"])
+    assert list(frame["action"]) == ["fired"]  # "it" names no source: no event to code
 
 
 def test_first_person_in_a_quote_is_the_speaker():
@@ -137,9 +137,8 @@ def test_event_noun_without_actor_keeps_its_date_and_who_reported_it():
     assert row["date_start"] == pd.Timestamp("2026-02-17")
 
 
-def test_subject_naming_no_actor_leaves_actor_empty():
-    row = event(extract("The delegation shelled Kharkiv."), "shelled")
-    assert pd.isna(row["actor"]) and row["target"] == "Kharkiv"
+def test_event_without_a_source_actor_is_not_coded():
+    assert extract("The delegation shelled Kharkiv. Kharkiv was shelled.").empty
 
 
 # --------------------------------------------------------------------------- PLOVER coding
@@ -319,8 +318,8 @@ def test_dated_participle_is_an_event_with_its_agent():
 
 
 def test_dated_verb_under_a_copula_becomes_an_event():
-    frame = extract("Macron was to be released on Thursday.", {"Thursday": ("DATE", "2026-02-19")})
-    assert event(frame, "released")["date_start"] == pd.Timestamp("2026-02-19")
+    frame = extract("Russia was to release Macron on Thursday.", {"Thursday": ("DATE", "2026-02-19")})
+    assert event(frame, "release")["date_start"] == pd.Timestamp("2026-02-19")
 
 
 def test_date_in_front_of_a_thing_dates_nothing():

@@ -1024,6 +1024,13 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             if _is_predicate(i, tree) and not (repaired and i in (repaired.anchor, repaired.verb)):
                 subj, passive = _subject(i, tree)
                 events.append(_Event(anchor=i, verb=i, subject=subj, passive=passive))
+        for i in range(*sent):  # "is willing to withdraw", "is ready to talk": the adjective frames the action
+            if tree.pos[i] == "AUX" and tree.dep[i] in _EVENT_DEPS:
+                adj = next((c for c in tree.children[i] if tree.dep[c] == "acomp"
+                            and coder.role(tree.lemma(c).lower())[0] in {"intent", "refuse"}), None)
+                if adj is not None:
+                    subj, passive = _subject(i, tree)
+                    events.append(_Event(anchor=i, verb=adj, subject=subj, passive=passive))
         for ev in events:
             ev.code = coder.code(ev.verb, tree, args=ev.anchor if ev.extra_args else None)
         consumed = {ev.code.noun for ev in events if ev.code is not None and ev.code.noun is not None}
@@ -1050,11 +1057,11 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             if ev.code is None:
                 continue
             _frame_event(ev, by_anchor, coder, mention_at, tree)
-            # PLOVER codes actors doing things to actors: an event names its source, or at least its target
             if ev.code is None or (ev.code.needs_target and not ev.target):
                 continue
-            # an agentless passive names its target only ("X was arrested"); a noun its date
-            if ev.actor or (ev.passive and ev.target) or (ev.kind == "noun" and ev.timex is not None):
+            # PLOVER codes a source acting on a target: without a source actor ("X was arrested", "the
+            # delegation attacked") there is no event to code; only a noun dated in its own words may lack one
+            if ev.actor or (ev.kind == "noun" and ev.timex is not None):
                 rows.append(_row(ev, sent_row, text, article_date, tree, chars))
     return _frame(rows)
 
