@@ -607,11 +607,15 @@ class EventCoder:
             if role == "request":
                 target = next((c for c in kids if dep[c] in {"dobj", "dative"}), None)
                 return Coded("REQUEST", mode, request_target=target)
-            if role in {"intent", "plan"}:
-                if inner is None and role == "plan":
-                    return None
+            if role == "intent":
                 kind = "THREATEN" if inner and inner.event_type in _MATERIAL_CONFLICT | {"THREATEN"} else "AGREE"
-                return Coded(kind, mode, noun=noun, planned=role == "plan" or planned)
+                return Coded(kind, mode, noun=noun, planned=planned)
+            if role == "plan":  # an intent as PLOVER codes it: "plans to visit" AGREE, "to strike" THREATEN
+                if inner is None:
+                    return None
+                kind = ("AGREE" if inner.event_type in _COOPERATIVE else "THREATEN"
+                        if inner.event_type in _MATERIAL_CONFLICT else inner.event_type)  # "plans to sue": ACCUSE
+                return Coded(kind, mode, noun=noun, planned=True, request_target=inner.request_target)
             if inner is None:
                 return None
             return Coded(inner.event_type, inner.mode, planned=inner.planned or planned,
@@ -634,7 +638,7 @@ class EventCoder:
                 if role == "end":  # "lifted the curfew", "called off the strike"; "suspended talks"
                     cooperative = got[0] in _COOPERATIVE
                     got = ("SANCTION" if cooperative else "CONCEDE", got[1])
-            elif role in {"aspect", "plan"}:
+            elif role in {"aspect", "plan"} and not role_type:
                 return None
         if got is None and role_type:
             got = (role_type, role_mode)
