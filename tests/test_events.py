@@ -179,6 +179,11 @@ def test_nominal_events_name_their_actors(text, action, want):
     assert coded(extract(text), action) == want
 
 
+def test_event_noun_inside_another_event_is_part_of_it():
+    frame = extract("Russia agreed to a ceasefire with Ukraine.")
+    assert list(frame["action"]) == ["agreed"]  # the ceasefire is what was agreed, not an event of its own
+
+
 def test_clause_that_codes_to_no_type_is_not_an_event():
     assert extract("Ukraine's economy grew and prices fell.").empty
 

@@ -1038,9 +1038,12 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
         for ev in events:
             ev.code = coder.code(ev.verb, tree, args=ev.anchor if ev.extra_args else None)
         consumed = {ev.code.noun for ev in events if ev.code is not None and ev.code.noun is not None}
+        coded_verbs = {ev.verb for ev in events if ev.code is not None} | {
+            ev.anchor for ev in events if ev.code is not None}
         lo, hi = bisect.bisect_left(nouns, sent[0]), bisect.bisect_left(nouns, sent[1])
         for i in nouns[lo:hi]:
-            if i not in consumed and _is_nominal_event(i, tree):
+            if i not in consumed and _is_nominal_event(i, tree) and (
+                    _own_actor(i, mention_at, tree) or not _inside_event(i, coded_verbs, coder, tree)):
                 got = coder.noun(i, tree)
                 if got is not None:
                     events.append(_Event(anchor=i, verb=i, kind="noun", code=Coded(*got)))
@@ -1082,6 +1085,30 @@ def _is_nominal_event(i: int, tree: _Tree) -> bool:
             return True
         if dep[c] in {"amod", "compound"} and tree.pos[c] in {"PROPN", "ADJ"} and tree.tag(c) in {"NNP", "JJ", "NNPS"}:
             return tree._doc[c].text[:1].isupper()  # "Russian invasion", "U.S. sanctions"
+    return False
+
+
+def _own_actor(i: int, mention_at: dict, tree: _Tree) -> bool:
+    """Whether an event noun names its own source ("Russia's invasion", "talks between X and Y", "by X")."""
+    for c in tree.children[i]:
+        if tree.dep[c] in {"poss", "amod", "compound", "nmod"} and _actor_of(c, mention_at, tree):
+            return True
+        if tree.dep[c] == "prep" and tree.lower(c) in {"between", "by"} and any(
+                _actor_of(g, mention_at, tree) for g in tree.children[c]):
+            return True
+    return False
+
+
+def _inside_event(i: int, coded: set[int], coder: EventCoder, tree: _Tree) -> bool:
+    """Whether noun ``i`` is an argument of a coded event or of another event noun ("condemned the
+    invasion", "a suspension of sanctions"): part of that event, and undated by it, not an event of its own."""
+    tok, steps = i, 0
+    while tree.dep[tok] in {"dobj", "pobj", "prep", "nsubjpass", "attr", "conj"} and tree.head[tok] != tok and steps < 4:
+        tok, steps = tree.head[tok], steps + 1
+        if tok in coded:
+            return True
+        if tree.pos[tok] == "NOUN" and tree.dep[tok] != "prep" and coder.noun(tok, tree) is not None:
+            return True
     return False
 
 
