@@ -214,6 +214,11 @@ def test_reported_threat_is_coded_for_its_actor_with_who_reported_it():
         "THREATEN", "Russia", "Kharkiv", "Volodymyr Zelenskyy", "reported")
 
 
+def test_wanting_another_to_act_is_a_request_of_them():
+    frame = extract("Poland wants Russia to withdraw from Kharkiv.")
+    assert list(zip(frame["event_type"], frame["actor"], frame["target"])) == [("REQUEST", "Poland", "Russia")]
+
+
 def test_reported_obligation_is_a_request_by_the_speaker():
     row = extract("Zelenskyy said Russia must withdraw from Kharkiv.").iloc[0]
     assert (row["event_type"], row["actor"], row["target"]) == ("REQUEST", "Volodymyr Zelenskyy", "Russia")

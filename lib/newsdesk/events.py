@@ -596,6 +596,15 @@ class EventCoder:
             self.matched = None
             got = self._match(rows, after, tree, near=args)
             noun_tok = self.matched  # "put pressure": the noun is part of this event
+        if got is None and role == "plan" and lemma in {"want", "expect"}:
+            # "want Iran to cease ...": a wish of what another should do is a request of them
+            other = next((c for c in kids if dep[c] in {"dobj", "dative"}), None)
+            clause = next((c for c in kids if dep[c] == "ccomp" and any(
+                dep[a] == "aux" and tree.lower(a) == "to" for a in children[c])), None)
+            if other is None and clause is not None:
+                other = next((c for c in children[clause] if dep[c] in _SUBJECT_DEPS), None)
+            if other is not None and (comp is not None or clause is not None):
+                return Coded("REQUEST", None, request_target=other)
         if got is None and comp is not None and role in {"intent", "refuse", "threaten", "request", "plan", "aspect"}:
             inner = self.code(comp, tree, depth + 1) if depth < 3 else None
             mode, noun = (inner.mode, inner.noun) if inner else (None, None)
@@ -1139,7 +1148,10 @@ def _frame_event(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dic
     """Reported speech, demands and modality of a coded event."""
     code, dep = ev.code, tree.dep
     head = tree.head[ev.anchor]
-    if ev.kind == "verb" and dep[ev.anchor] == "ccomp" and coder.role(tree.lemma(head).lower())[0] in {"request", "intent"}:
+    outer = by_anchor.get(head)
+    if ev.kind == "verb" and dep[ev.anchor] in {"ccomp", "xcomp"} and (
+            coder.role(tree.lemma(head).lower())[0] in {"request", "intent"}
+            or (outer is not None and outer.code is not None and outer.code.event_type == "REQUEST")):
         ev.code = None  # "demanded that X ...", "agreed that X should ...": the content of that event
         return
     report, ev.reported_by = _reporter(ev, by_anchor, coder, mention_at, tree)
