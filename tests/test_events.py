@@ -216,7 +216,7 @@ def test_reported_threat_is_coded_for_its_actor_with_who_reported_it():
 
 def test_wanting_another_to_act_is_a_request_of_them():
     frame = extract("Poland wants Russia to withdraw from Kharkiv.")
-    assert list(zip(frame["event_type"], frame["actor"], frame["target"])) == [("REQUEST", "Poland", "Russia")]
+    assert frame[["event_type", "actor", "target"]].values.tolist() == [["REQUEST", "Poland", "Russia"]]
 
 
 def test_reported_obligation_is_a_request_by_the_speaker():
