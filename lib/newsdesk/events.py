@@ -114,6 +114,7 @@ and ``recent_cutoff(corpus)`` (where "recent days" begin).
 from __future__ import annotations
 
 import bisect
+import csv
 import os
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -463,11 +464,16 @@ class EventCoder:
         synsets: dict[str, set[str]] = {}
         for name, word in _read_data("plover_synsets.csv")[["set", "word"]].itertuples(index=False):
             synsets.setdefault(name, set()).add(word.split()[-1])  # a phrase matches on its head word
-        self.verbs: dict[str, list[tuple]] = {}
-        for verb, pattern, event_type, mode in _table_rows(_read_data("plover_verbs.csv"), "verb"):
-            words = tuple(frozenset(synsets.get(w, ())) if w.startswith("&") else frozenset([w])
-                          for w in pattern.split())
-            self.verbs.setdefault(verb, []).append((words, event_type, mode or None))
+        self._synsets = {name: frozenset(words) for name, words in synsets.items()}
+        # PETRARCH2's table as text rows per verb, compiled on a verb's first use: the analysis builds a
+        # coder per chunk of articles and meets a few hundred of the 1,600 verbs
+        self._verb_rows: dict[str, list[list[str]]] = {}
+        with (files("newsdesk") / "data" / "plover_verbs.csv").open(encoding="utf-8", newline="") as fh:
+            reader = csv.reader(line for line in fh if not line.startswith("#"))
+            next(reader)
+            for verb, pattern, _, event_type, mode in reader:
+                self._verb_rows.setdefault(verb, []).append([pattern, event_type, mode])
+        self._verbs: dict[str, list[tuple]] = {}
         roles = _read_data("event_verbs.csv")
         self.roles = {r.verb: (r.role, r.event_type or None, r.mode or None) for r in roles.itertuples()}
         self.nouns = {n: (t, m or None) for n, t, m in _read_data("plover_nouns.csv")[
@@ -482,16 +488,25 @@ class EventCoder:
             for pattern, _, event_type, mode in _table_rows(table, "pattern"):
                 head, *rest = pattern.lower().split()
                 self.own.setdefault(head, []).append(
-                    (tuple(frozenset([w]) for w in rest), event_type.upper(), mode or None, rank))
+                    (tuple(rest), event_type.upper(), mode or None, rank))
         for rows in self.own.values():
             rows.sort(key=lambda r: (r[3], -len(r[0])))
             rows[:] = [r[:3] for r in rows]
-        for rows in self.verbs.values():
-            rows.sort(key=lambda r: -len(r[0]))  # the most specific pattern first
         self.date_nouns = event_nouns()
         self.matched: int | None = None  # last token a phrase pattern matched
 
     # -- lexical lookups
+
+    def verb_rows(self, verb: str) -> list[tuple]:
+        """PETRARCH2's rows of a verb: (pattern word sets, type, mode), the most specific pattern first."""
+        rows = self._verbs.get(verb)
+        if rows is None:
+            rows = [(tuple(self._synsets.get(w, frozenset()) if w.startswith("&") else w for w in pattern.split()),
+                     event_type, mode or None)
+                    for pattern, event_type, mode in self._verb_rows.get(verb, ())]
+            rows.sort(key=lambda r: -len(r[0]))
+            self._verbs[verb] = rows
+        return rows
 
     def role(self, lemma: str) -> tuple[str, str | None, str | None]:
         """(role, curated type, mode) of a verb lemma; plain verbs are ``event``."""
@@ -519,7 +534,8 @@ class EventCoder:
             for n, (low, lem) in enumerate(words):
                 if k == 0 and first is not None and after[n] not in first:
                     continue
-                if low in pattern[k] or lem in pattern[k]:
+                want = pattern[k]  # a word, or a synonym set
+                if (low == want or lem == want) if type(want) is str else (low in want or lem in want):
                     k += 1
                     if k == len(pattern):
                         self.matched = after[n]
@@ -652,9 +668,9 @@ class EventCoder:
         if got is None and role_type:
             got = (role_type, role_mode)
         if got is None and prt:
-            got = self._match([r for r in self.verbs.get(f"{lemma} {prt}", ()) if not r[0]], after, tree)
+            got = self._match([r for r in self.verb_rows(f"{lemma} {prt}") if not r[0]], after, tree)
         if got is None and role not in {"light", "intent", "end"}:
-            rows = self.verbs.get(lemma, ())
+            rows = self.verb_rows(lemma)
             # PETRARCH2's default code of a verb only for material conflict ("shell", "raid"): its synonym
             # blocks give cooperation codes to common verbs ("go", "pay", "link"); patterns are specific
             rows = [r for r in rows if r[0] or r[1] in _DEFAULT_TYPES]
