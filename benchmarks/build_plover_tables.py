@@ -142,6 +142,8 @@ def main() -> None:
         if coded is None or not verb or not verb.replace(" ", "").replace("-", "").isalpha():
             continue
         key = (verb, " ".join(pattern))
+        if any("," in part or '"' in part for part in key):
+            continue  # events.EventCoder reads the table with a plain split
         rows.setdefault(key, (code, *coded))
     with args.out.open("w", encoding="utf-8", newline="") as fh:
         fh.write("\n".join(NOTICE) + "\n")
