@@ -114,6 +114,7 @@ and ``recent_cutoff(corpus)`` (where "recent days" begin).
 from __future__ import annotations
 
 import bisect
+import csv
 import os
 from dataclasses import dataclass, field
 from importlib.resources import files
@@ -169,14 +170,21 @@ _PREMODIFIER_DEPS = {"compound", "nummod", "amod", "poss"}
 _BOUNDARY_WORDS = {"by", "since", "until", "till", "before", "after", "past", "from", "than"}
 
 
-def _read_data(name: str) -> pd.DataFrame:
-    with (files("newsdesk") / "data" / name).open(encoding="utf-8") as fh:
-        return pd.read_csv(fh, dtype=str, keep_default_na=False, comment="#")
+def _read_rows(path) -> list[dict[str, str]]:
+    """A small CSV table's rows (``#`` comment lines skipped), cells stripped: read with :mod:`csv`, as
+    the coder is built once per chunk of articles and pandas would cost more than the table."""
+    with path.open(encoding="utf-8", newline="") as fh:
+        reader = csv.DictReader((line for line in fh if not line.startswith("#")), skipinitialspace=True)
+        return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+def _read_data(name: str) -> list[dict[str, str]]:
+    return _read_rows(files("newsdesk") / "data" / name)
 
 
 def event_nouns() -> frozenset[str]:
     """Lemmas of nouns that name an event ("talk", "invasion"), from ``data/event_nouns.csv``."""
-    return frozenset(_read_data("event_nouns.csv")["noun"].str.strip().str.lower())
+    return frozenset(r["noun"].lower() for r in _read_data("event_nouns.csv") if r.get("noun"))
 
 
 # --------------------------------------------------------------------------- clause analysis
@@ -437,13 +445,9 @@ def event_types_file(actors_file: str | os.PathLike | None) -> Path | None:
     return path if path.exists() else None
 
 
-def _table_rows(frame: pd.DataFrame, key: str) -> list[tuple[str, str, str, str]]:
-    cols = [key, "pattern", "event_type", "mode"]
-    for col in cols:
-        if col not in frame:
-            frame[col] = ""
-    frame = frame[cols].apply(lambda c: c.str.strip())
-    return [r for r in frame.itertuples(index=False, name=None) if r[0] and r[2].upper() in QUAD_CLASS]
+def _table_rows(rows: list[dict[str, str]], key: str) -> list[tuple[str, str, str, str]]:
+    out = [tuple(r.get(c, "") for c in (key, "pattern", "event_type", "mode")) for r in rows]
+    return [r for r in out if r[0] and r[2].upper() in QUAD_CLASS]
 
 
 class EventCoder:
@@ -461,8 +465,8 @@ class EventCoder:
 
     def __init__(self, event_types_file: str | os.PathLike | None = None) -> None:
         synsets: dict[str, set[str]] = {}
-        for name, word in _read_data("plover_synsets.csv")[["set", "word"]].itertuples(index=False):
-            synsets.setdefault(name, set()).add(word.split()[-1])  # a phrase matches on its head word
+        for row in _read_data("plover_synsets.csv"):
+            synsets.setdefault(row["set"], set()).add(row["word"].split()[-1])  # a phrase matches on its head word
         self._synsets = {name: frozenset(words) for name, words in synsets.items()}
         # PETRARCH2's table as text rows per verb, compiled on a verb's first use: the analysis builds a
         # coder per chunk of articles and meets a few hundred of the 1,600 verbs
@@ -473,16 +477,14 @@ class EventCoder:
         for verb, pattern, _, event_type, mode in (ln.split(",") for ln in lines):
             self._verb_rows.setdefault(verb, []).append([pattern, event_type, mode])
         self._verbs: dict[str, list[tuple]] = {}
-        roles = _read_data("event_verbs.csv")
-        self.roles = {r.verb: (r.role, r.event_type or None, r.mode or None) for r in roles.itertuples()}
-        self.nouns = {n: (t, m or None) for n, t, m in _read_data("plover_nouns.csv")[
-            ["noun", "event_type", "mode"]].itertuples(index=False, name=None)}
+        self.roles = {r["verb"]: (r["role"], r["event_type"] or None, r["mode"] or None)
+                      for r in _read_data("event_verbs.csv")}
+        self.nouns = {r["noun"]: (r["event_type"], r["mode"] or None) for r in _read_data("plover_nouns.csv")}
         # phrase patterns: the analyst's rows first, then the shipped ones, each the most specific first
         self.own: dict[str, list[tuple]] = {}
         tables = [_read_data("event_types.csv")]
         if event_types_file is not None and Path(event_types_file).exists():
-            tables.insert(0, pd.read_csv(event_types_file, dtype=str, keep_default_na=False, comment="#",
-                                         skipinitialspace=True))
+            tables.insert(0, _read_rows(Path(event_types_file)))
         for rank, table in enumerate(tables):
             for pattern, _, event_type, mode in _table_rows(table, "pattern"):
                 head, *rest = pattern.lower().split()
