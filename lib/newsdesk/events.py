@@ -434,7 +434,7 @@ _CONDITION_MARKS = {"if", "unless"}
 _DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT"}
 #: Objects and prepositions whose noun can name the action of a verb: "held *talks*", "agreed *to a ceasefire*".
 _NOUN_ARG_DEPS = {"dobj", "attr", "oprd", "nsubjpass"}
-_NOUN_ARG_PREPS = {"to", "on", "for", "in", "into", "upon"}
+_NOUN_ARG_PREPS = {"to", "on", "for", "in", "into", "upon", "of"}
 
 
 def event_types_file(actors_file: str | os.PathLike | None) -> Path | None:
@@ -646,6 +646,10 @@ class EventCoder:
                 return None
             return Coded(inner.event_type, inner.mode, planned=inner.planned or planned,
                          negated=negated or inner.negated, noun=inner.noun, request_target=inner.request_target)
+        if got is None and role == "threaten" and not any(dep[c] in {"ccomp", "dobj", "dative"} for c in kids):
+            found = self._object_noun(v, tree)  # "warned of an attack" is a threat, "warned of hurdles" is not
+            if found is None or found[1][0] not in _MATERIAL_CONFLICT:
+                return None
         if got is None and role == "request":
             clause = next((c for c in kids if dep[c] == "ccomp"), None)
             target = next((c for c in kids if dep[c] in {"dobj", "dative"}), None)
