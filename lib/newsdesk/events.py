@@ -646,6 +646,10 @@ class EventCoder:
                 return None
             return Coded(inner.event_type, inner.mode, planned=inner.planned or planned,
                          negated=negated or inner.negated, noun=inner.noun, request_target=inner.request_target)
+        if got is None and role == "intent":  # "promised more rallies": an intent to do what the noun names
+            found = self._object_noun(v, tree)
+            if found is not None and found[1][0] in _MATERIAL_CONFLICT:
+                return Coded("THREATEN", found[1][1], noun=found[0])
         if got is None and role == "threaten" and not any(dep[c] in {"ccomp", "dobj", "dative"} for c in kids):
             found = self._object_noun(v, tree)  # "warned of an attack" is a threat, "warned of hurdles" is not
             if found is None or found[1][0] not in _MATERIAL_CONFLICT:
