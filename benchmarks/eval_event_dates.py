@@ -139,12 +139,13 @@ def main(argv: list[str] | None = None) -> int:
         gold = [read_tml(p) for p in sorted(folder.glob("*.tml"))]
         cache = args.cache.with_name(f"{args.cache.stem}-{folder.name}{args.cache.suffix}") if args.cache else None
         docs = parsed_docs([g["text"] for g in gold], cache)
+        coder = events.EventCoder()
         for g, doc in zip(gold, docs, strict=True):
             sents = segment.sentences(doc, segment.paragraphs(g["text"])).assign(compound=0.0)
             tx = timex_frame(g)
             used = find_timexes(g["text"], g["dct"], doc=doc) if args.tagger else tx
             ev = events.events_from_doc(doc, sents, pd.DataFrame(columns=["start", "end", "actor"]), used,
-                                        interval(g["dct"])[0])
+                                        interval(g["dct"])[0], coder=coder)
             for it in items(g, sents, tx):
                 e, t = it["event"], it["timex"]
                 rows = ev[(ev["start"] <= e["start"]) & (e["start"] < ev["end"])

@@ -3,6 +3,13 @@
 Usage::
 
     python benchmarks/eval_seed_events.py GOLD.json ARTICLE.txt
+    python benchmarks/eval_seed_events.py GOLD.json ARTICLE.txt --plover
+
+``--plover`` checks ``plover_events`` instead: each is found when a row of
+``Corpus.events`` overlapping its context string has one of the accepted
+types, a ``date_start`` starting with an accepted date, and (when listed) an
+accepted source among the ``;``-parts of ``actor`` and target among those of
+``target``.
 
 ``GOLD.json`` holds ``key_events`` (``date``, ``actors``, ``what``) and
 ``actors`` (canonical names with ``surface_forms`` and ``also_accepted``).
@@ -42,6 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("gold", type=Path)
     ap.add_argument("article", type=Path)
+    ap.add_argument("--plover", action="store_true", help="check plover_events (PLOVER-coded events)")
     args = ap.parse_args(argv)
     gold = json.loads(args.gold.read_text(encoding="utf-8"))
     names: dict[str, set[str]] = {}
@@ -58,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     text = corpus.articles["text"].iloc[0]
     sents = corpus.sentences.assign(body=lambda s: [text[a:b] for a, b in zip(s["start"], s["end"], strict=True)])
     ev = corpus.events
+    if args.plover:
+        return plover(gold["plover_events"], text, ev)
 
     rows, found = [], 0
     for k in gold["key_events"]:
@@ -84,6 +94,36 @@ def main(argv: list[str] | None = None) -> int:
         print(pd.DataFrame(rows).to_string(index=False))
     print(f"key events found: {found}/{len(gold['key_events'])}")
     return 0 if found == len(gold["key_events"]) else 1
+
+
+def _parts(value) -> set[str]:
+    return {p.strip() for p in value.split(";")} if isinstance(value, str) else set()
+
+
+def plover(gold: list[dict], text: str, ev: pd.DataFrame) -> int:
+    """Score the PLOVER-coded events of the seed (see the module docstring)."""
+    rows, found = [], 0
+    for g in gold:
+        at = text.index(g["context"])
+        cand = ev[(ev["start"] < at + len(g["context"])) & (ev["end"] > at)]
+        keep = [
+            t in g["types"]
+            and (not g["dates"] or (pd.notna(d) and any(d.strftime("%Y-%m-%d").startswith(x) for x in g["dates"])))
+            and (not g["sources"] or bool(_parts(a) & set(g["sources"])))
+            and (not g["targets"] or bool(_parts(b) & set(g["targets"])))
+            for t, d, a, b in zip(cand["event_type"], cand["date_start"], cand["actor"], cand["target"], strict=True)
+        ]
+        ok_rows = cand[keep]
+        found += bool(len(ok_rows))
+        hit = ok_rows.iloc[0] if len(ok_rows) else cand.iloc[0] if len(cand) else None
+        rows.append({
+            "context": g["context"][:32], "types": "/".join(g["types"]), "ok": bool(len(ok_rows)),
+            **{k: (None if hit is None else hit[k]) for k in ("event_type", "actor", "target", "date_start", "action")},
+        })
+    with pd.option_context("display.width", 200, "display.max_colwidth", 40):
+        print(pd.DataFrame(rows).to_string(index=False))
+    print(f"PLOVER events found: {found}/{len(gold)}")
+    return 0 if found >= len(gold) - 1 else 1
 
 
 if __name__ == "__main__":

@@ -108,10 +108,10 @@ def test_failing_article_is_recorded_and_the_rest_continue(monkeypatch):
     bad = arts["article_id"][1]
     real = corpus_mod.analyze_doc
 
-    def flaky(article, doc, pipeline):
+    def flaky(article, doc, *rest):
         if article["article_id"] == bad:
             raise ValueError("boom")
-        return real(article, doc, pipeline)
+        return real(article, doc, *rest)
 
     monkeypatch.setattr(corpus_mod, "analyze_doc", flaky)
     result = nd.analyze(arts, cache=False, progress=False)
@@ -125,11 +125,11 @@ def test_interrupted_run_resumes_from_cache(tmp_path, monkeypatch):
     real = corpus_mod.analyze_doc
     seen = []
 
-    def killed_after_three(article, doc, pipeline):
+    def killed_after_three(article, doc, *rest):
         seen.append(article["article_id"])
         if len(seen) > 3:
             raise KeyboardInterrupt  # the process dies mid-run
-        return real(article, doc, pipeline)
+        return real(article, doc, *rest)
 
     monkeypatch.setattr(corpus_mod, "analyze_doc", killed_after_three)
     with pytest.raises(KeyboardInterrupt):
@@ -154,10 +154,10 @@ def test_article_that_hangs_is_stopped_and_recorded(monkeypatch):
     slow = arts["article_id"][0]
     real = corpus_mod.analyze_doc
 
-    def hangs(article, doc, pipeline):
+    def hangs(article, doc, *rest):
         while article["article_id"] == slow:
             pass
-        return real(article, doc, pipeline)
+        return real(article, doc, *rest)
 
     monkeypatch.setattr(corpus_mod, "analyze_doc", hangs)
     monkeypatch.setattr(corpus_mod, "ARTICLE_TIMEOUT", 0.5)

@@ -37,7 +37,10 @@ _EXPORTS = {
     "Corpus": "newsdesk.corpus",
     "analyze": "newsdesk.corpus",
     "read_corpus": "newsdesk.corpus",
+    "dyads": "newsdesk.events",
     "event_activity": "newsdesk.events",
+    "filter_events": "newsdesk.events",
+    "quad_class_counts": "newsdesk.events",
     "recent_cutoff": "newsdesk.events",
     "reported_dates": "newsdesk.events",
     "timeline": "newsdesk.events",
@@ -62,7 +65,15 @@ if TYPE_CHECKING:  # what static checkers and editors see; at run time __getattr
     from newsdesk.articles import load_articles, mark_stories, select
     from newsdesk.charts import export_figure
     from newsdesk.corpus import Corpus, analyze, read_corpus
-    from newsdesk.events import event_activity, recent_cutoff, reported_dates, timeline
+    from newsdesk.events import (
+        dyads,
+        event_activity,
+        filter_events,
+        quad_class_counts,
+        recent_cutoff,
+        reported_dates,
+        timeline,
+    )
     from newsdesk.nlp import get_nlp
     from newsdesk.paths import default_articles, project_root, resolve_paths
     from newsdesk.pipeline import Pipeline
@@ -113,4 +124,7 @@ __all__ = [
     "event_activity",
     "recent_cutoff",
     "reported_dates",
+    "quad_class_counts",
+    "dyads",
+    "filter_events",
 ]

@@ -461,8 +461,10 @@ def event_timeline(timeline: pd.DataFrame, cutoff=None, n: int = 25) -> Figure:
     data = data.sort_values(["date_start", "actor", "action"], kind="stable").reset_index(drop=True)
     target = [t if isinstance(t, str) and t else None for t in data["target"]]
     data = data.assign(
-        label=[f"{a}: {act}" + (f" → {t}" if t else "") + (f"  ({k} articles)" if k > 1 else "")
-               for a, act, t, k in zip(data["actor"], data["action"], target, data["n_articles"], strict=True)],
+        label=[f"{a}: {(typ + ' ') if isinstance(typ, str) else ''}{act}" + (f" → {t}" if t else "")
+               + (f"  ({k} articles)" if k > 1 else "")
+               for a, typ, act, t, k in zip(data["actor"], data.get("event_type", [None] * len(data)),
+                                            data["action"], target, data["n_articles"], strict=True)],
     )
     data = data[["panel", "date_start", "date_end", "granularity", "actor", "action", "target", "n_articles", "label"]]
     panels = [p for p in ("background", "recent days", "later") if (data["panel"] == p).any()] or ["recent days"]
@@ -580,6 +582,92 @@ def actor_activity(activity: pd.DataFrame) -> Figure:
     ax.set_xticks(range(len(periods)), periods, rotation=45, ha="right")
     ax.set_yticks(range(len(grid)), grid.index)
     ax.set_title("Events per actor and date")
+    fig.tight_layout()
+    return fig
+
+
+_QUAD_COLORS = {"verbal cooperation": "#8FBF8F", "material cooperation": "#2E7D32",
+                "verbal conflict": "#F0A868", "material conflict": "#C0392B"}
+#: Below this many events a chart says there is too little to show a trend.
+MIN_EVENTS = 3
+
+
+def _too_little(ax: plt.Axes, what: str) -> None:
+    ax.text(0.5, 0.5, f"Too little data: {what}", ha="center", va="center", transform=ax.transAxes,
+            fontsize=10, color="#555555")
+    ax.set_xticks([])
+    ax.set_yticks([])
+
+
+def quad_class_over_time(counts: pd.DataFrame, title: str = "Conflict and cooperation over time") -> Figure:
+    """Stacked bars of events per period by QuadClass: cooperation up, conflict down, and the balance.
+
+    ``counts`` is :func:`newsdesk.quad_class_counts`'s frame (of all events,
+    or of one actor pair's: filter the events first). The line is the share of
+    cooperation minus conflict (right axis, -1 to 1).
+    """
+    import matplotlib.dates as mdates
+
+    data = counts.copy()
+    fig, ax = _figure(data, figsize=(10, 4.2))
+    if data.empty or int(data["n_events"].sum()) < MIN_EVENTS:
+        _too_little(ax, f"{int(data['n_events'].sum()) if len(data) else 0} dated events")
+        ax.set_title(title)
+        return fig
+    starts = pd.to_datetime(data["period_start"])
+    steps = starts.diff().dropna()
+    width_days = max(1.0, 0.8 * (steps.min().days if len(steps) else 1))
+    width = pd.Timedelta(days=width_days)
+    up = pd.Series(0, index=data.index)
+    down = pd.Series(0, index=data.index)
+    for quad in ("verbal cooperation", "material cooperation"):
+        ax.bar(starts, data[quad], width=width, bottom=up, color=_QUAD_COLORS[quad], label=quad, align="edge")
+        up = up + data[quad]
+    for quad in ("verbal conflict", "material conflict"):
+        ax.bar(starts, -data[quad], width=width, bottom=-down, color=_QUAD_COLORS[quad], label=quad, align="edge")
+        down = down + data[quad]
+    ax.axhline(0, color="#333333", lw=0.8)
+    ax.set_ylabel("events (cooperation up, conflict down)")
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{abs(v):g}"))
+    loc = mdates.AutoDateLocator(maxticks=10)
+    ax.xaxis.set_major_locator(loc)
+    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+    if len(starts) == 1:
+        ax.set_xlim(starts.iloc[0] - pd.Timedelta(days=3), starts.iloc[0] + width + pd.Timedelta(days=3))
+    bx = ax.twinx()
+    bx.plot(starts + width / 2, data["balance"], color="#222222", marker="o", ms=3, lw=1, label="balance")
+    bx.set_ylim(-1.05, 1.05)
+    bx.set_ylabel("balance")
+    handles = [h for a in (ax, bx) for h in a.get_legend_handles_labels()[0]]
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.08, 1), fontsize=8, frameon=False)
+    ax.set_title(title)
+    fig.tight_layout()
+    return fig
+
+
+def top_dyads(dyads: pd.DataFrame, n: int = 15) -> Figure:
+    """Horizontal stacked bars: the source -> target pairs with most events, split by QuadClass.
+
+    ``dyads`` is :func:`newsdesk.dyads`'s frame.
+    """
+    data = dyads.head(n).copy()
+    data["label"] = [f"{s} → {t}" for s, t in zip(data["source"], data["target"], strict=True)]
+    fig, ax = _figure(data, figsize=(9, 0.35 * max(len(data), 3) + 1.4))
+    if data.empty:
+        _too_little(ax, "no event names both a source and a target")
+        ax.set_title("Top dyads (source → target)")
+        return fig
+    y = list(range(len(data)))[::-1]
+    left = pd.Series(0, index=data.index)
+    for quad, color in _QUAD_COLORS.items():
+        ax.barh(y, data[quad], left=left, color=color, label=quad)
+        left = left + data[quad]
+    ax.set_yticks(y, [lbl if len(lbl) <= 48 else lbl[:47] + "…" for lbl in data["label"]], fontsize=8)
+    ax.set_xlabel("events")
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(loc="lower right", fontsize=8, frameon=False)
+    ax.set_title(f"Top {len(data)} dyads (source → target) by events")
     fig.tight_layout()
     return fig
 

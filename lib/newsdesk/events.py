@@ -1,11 +1,34 @@
-"""Dated events: who did what to whom, and when, from the dependency parse; the timeline.
+"""PLOVER-coded events: who did what to whom, and when, from the dependency parse; the timeline.
 
-``events_from_doc(doc, sentences, mentions, timexes, reference_date)`` -> one row
-per reported event. A sentence can hold several: every clause whose head is a
-lexical verb (main clause, conjoined verbs, reported ``ccomp`` clauses,
-adverbial and relative clauses) is one event, and so is an event noun
-("talks", "invasion", see ``data/event_nouns.csv``) that a date modifies
-directly ("the 2022 invasion", "six hours of meetings Tuesday").
+``events_from_doc(doc, sentences, mentions, timexes, reference_date, coder)`` -> one
+row per coded event. Candidates are the clauses headed by a lexical verb (main,
+conjoined, reported ``ccomp``, adverbial and relative clauses) and nouns naming an
+event with an argument of their own ("the invasion of Ukraine", "Russia's
+invasion", "talks between X and Y", "sanctions on Russia"). An :class:`EventCoder`
+(built once per analysis from the tables in ``data/``) gives each one of PLOVER's
+16 types, or none: a clause that codes to no type is not an event.
+
+How a clause is coded (:meth:`EventCoder.code`):
+
+* phrase patterns first (the analyst's ``event_types.csv``, then the shipped
+  one): "put pressure" REQUEST, "block road" PROTEST;
+* verb classes (``event_verbs.csv``): a reporting verb ("said", "told") is never
+  an event, the clause it reports is (with ``reported_by``); "agreed/promised/
+  offered to X" is AGREE (THREATEN when X is material conflict), "refused/declined/
+  failed to X" REJECT, "threatened to X" THREATEN, "urged/called on Y to X" and
+  "demanded that Y X" REQUEST toward Y, "tried/began to X" is X; a light verb
+  ("held talks", "staged a protest") takes its object noun's type, an ending
+  verb ("lifted the curfew", "suspended talks") CONCEDE or SANCTION by what it ends;
+* PETRARCH2's verb patterns and, for conflict verbs, its default codes
+  (``plover_verbs.csv``), a prepositional object counting as words of the pattern;
+* negation turns cooperation into REJECT ("did not sign"); a future
+  ("will visit", "would strike") is an intent: AGREE for cooperation, THREATEN
+  for conflict; "X said Y must Z" is a REQUEST by X toward Y.
+
+``modality``: ``hypothetical`` (could, might, may, must, should, an if-clause),
+``reported`` (a clause reported by someone else), ``planned`` (future, plans),
+``negated`` (a conflict act denied), else ``asserted``. Planned and hypothetical
+events without a date of their own are undated.
 
 ==============  ===============  ==================================================
 column          dtype            meaning
@@ -13,24 +36,34 @@ column          dtype            meaning
 sent_id         int64            sentence holding the event
 start, end      int64            offsets of the event's clause (its verb's subtree
                                  without nested clauses) in the article text
+event_type      str              one of the 16 PLOVER types
+quad_class      str              verbal/material cooperation/conflict
+mode            str              how, where the text says it (PLOVER's modes), or NaN
+modality        str              asserted, negated, planned, hypothetical, reported
+actor           str              canonical source actor(s), ``;``-joined for a
+                                 compound source ("Hungarian and Romanian officials")
+source_text     str              the source as written
+target          str              canonical target actor(s), ``;``-joined
+target_text     str              the target as written
+reported_by     str              who reported it ("X said ..."; "according to X")
 date_start      datetime64       start of the event's date interval
 date_end        datetime64       last day of the interval (inclusive)
 granularity     str              day, month, year, … of that date
 date_source     str              ``timex``, ``article`` or ``none`` (see below)
 timex           str              text of the anchoring temporal expression, or NaN
-actor           str              canonical actor of the subject (passive: agent)
-actor_source    str              ``subject``, ``pronoun``, ``modifier`` (of an event
-                                 noun), ``sentence`` (fallback, see below) or NaN
-target          str              canonical actor of the object / prepositional object
-                                 (not of places: "in Geneva" is where, not whom)
 action          str              verb with particle and negation: "called off",
                                  "did not sign", "failed to broker"
-action_lemma    str              the same as lemmas, without auxiliaries:
-                                 "call off", "not sign" (the key for merging reports)
-kind            str              ``verb`` or ``noun``
 text            str              the clause text
 compound        float64          VADER compound of the sentence
+actor_source    str              ``subject``, ``pronoun``, ``modifier`` (of an event
+                                 noun), ``clause`` (a noun's verb), ``sentence``
+action_lemma    str              the action as lemmas, without auxiliaries
+kind            str              ``verb`` or ``noun``
 ==============  ===============  ==================================================
+
+An event names a source or a target (PLOVER codes actors acting on actors);
+only a noun dated by its own expression ("six hours of meetings Tuesday") may
+name neither.
 
 Which date an event gets (``date_source``):
 
@@ -50,28 +83,28 @@ Which date an event gets (``date_source``):
    tree wins, then the finest. A verb conjoined to a dated verb, or a
    participle clause hanging on it, shares its subject and its date
    ("accused Russia on Wednesday ... and said", "put pressure on Monday, saying").
-2. ``article``: otherwise the article's own date. Durations ("for months",
+2. ``article``: otherwise the article's own date, the latest a reported past
+   event can be (a planned or hypothetical event stays undated). Durations ("for months",
    "hours before talks began"), sets and vague references ("recently") never
    anchor; relative expressions ("two days ago", "last week") anchor with the
    date the tagger resolved them to.
 3. ``none``: no timex and no article date.
 
 Actors come from :mod:`newsdesk.actors` mentions inside the subject and
-object phrases. A pronoun subject ("the peninsula *it* seized") takes the
-actor of the nearest preceding event, in the same or the previous sentence,
-with a compatible actor (a person for he/she); "I"/"we" take the speaker of
-the enclosing reporting clause. An event noun, or a clause without a subject,
-whose phrases name no actor falls back to the first actor the sentence names
-(``actor_source == "sentence"``); an explicit subject naming no actor ("the
-talks wrapped up") leaves ``actor`` empty. Missing strings are NaN.
+object phrases (conjoined names give a compound actor). A pronoun subject ("the
+peninsula *it* seized") takes the actor of the nearest preceding event, in the
+same or the previous sentence, with a compatible actor (a person for he/she);
+"I"/"we" take the speaker of the enclosing reporting clause; a pronoun object
+("threatened to take *it*") the actor named before it in the sentence. A clause
+without a subject falls back to the first actor the sentence names
+(``actor_source == "sentence"``); an event noun takes its possessor or
+adjective ("Russia's", "Russian"), "by X", "between X and Y", else the subject
+of the clause it is the object of. Missing strings are NaN.
 
-``timeline(corpus)`` -> events of all articles in date order, near-duplicate
-reports (same date interval, actor, target and ``action_lemma``) merged:
-``date_start``, ``date_end``, ``granularity``, ``date_source``, ``actor``,
-``target``, ``action`` and ``text`` (of the earliest report),
-``action_lemma``, ``n_articles`` and ``n_reports`` (articles and rows
-reporting it), ``article_ids`` ("; "-joined), ``first_published`` and
-``compound`` (mean sentence tone of the reports).
+``timeline(corpus)`` -> asserted events of all articles in date order, reports
+of one event (same ``event_type``, ``actor``, ``target``, overlapping dates)
+merged, with ``n_articles``, ``n_reports``, ``article_ids`` and ``titles``.
+``quad_class_counts``, ``dyads`` and ``filter_events`` are the notebook's views.
 
 For the notebook: ``reported_dates(corpus)`` (each event against its
 publication date), ``event_activity(corpus)`` (events per actor and period)
@@ -81,8 +114,12 @@ and ``recent_cutoff(corpus)`` (where "recent days" begin).
 from __future__ import annotations
 
 import bisect
+import csv
+import os
 from dataclasses import dataclass, field
+from importlib.resources import files
 from operator import itemgetter
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -96,13 +133,27 @@ if TYPE_CHECKING:  # the pipeline imports this module
     from newsdesk.pipeline import Pipeline
 
 EVENT_COLUMNS = [
-    "sent_id", "start", "end", "date_start", "date_end", "granularity", "date_source", "timex",
-    "actor", "actor_source", "target", "action", "action_lemma", "kind", "text", "compound",
+    "sent_id", "start", "end", "event_type", "quad_class", "mode", "modality", "actor", "source_text",
+    "target", "target_text", "reported_by", "date_start", "date_end", "granularity", "date_source", "timex",
+    "action", "text", "compound", "actor_source", "action_lemma", "kind",
 ]
 TIMELINE_COLUMNS = [
-    "date_start", "date_end", "granularity", "date_source", "actor", "target", "action",
-    "action_lemma", "n_articles", "n_reports", "article_ids", "first_published", "text", "compound",
+    "date_start", "date_end", "granularity", "date_source", "event_type", "quad_class", "actor", "target",
+    "action", "action_lemma", "n_articles", "n_reports", "article_ids", "titles", "first_published", "text",
+    "compound",
 ]
+#: PLOVER's 16 event types by QuadClass.
+QUAD_CLASSES = {
+    "verbal cooperation": ("AGREE", "CONSULT", "SUPPORT", "CONCEDE"),
+    "material cooperation": ("COOPERATE", "AID", "RETREAT"),
+    "verbal conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
+    "material conflict": ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+}
+QUAD_CLASS = {t: q for q, types in QUAD_CLASSES.items() for t in types}
+EVENT_TYPES = tuple(QUAD_CLASS)
+MODALITIES = ("asserted", "negated", "planned", "hypothetical", "reported")
+_COOPERATIVE = {t for q, types in QUAD_CLASSES.items() if q.endswith("cooperation") for t in types}
+_MATERIAL_CONFLICT = set(QUAD_CLASSES["material conflict"])
 
 #: Dependencies under which a lexical verb heads a clause of its own (an event).
 _EVENT_DEPS = {"ROOT", "conj", "ccomp", "advcl", "relcl", "parataxis"}
@@ -123,7 +174,41 @@ _PREMODIFIER_DEPS = {"compound", "nummod", "amod", "poss"}
 _BOUNDARY_WORDS = {"by", "since", "until", "till", "before", "after", "past", "from", "than"}
 
 
+def _read_rows(source) -> list[dict[str, str]]:
+    """A small CSV table's rows (``#`` comment lines skipped), cells stripped, from a path or the
+    table's contents (bytes): read with :mod:`csv`, as pandas would cost more than the table."""
+    if isinstance(source, bytes):
+        lines = source.decode("utf-8").splitlines(keepends=True)
+    else:
+        with source.open(encoding="utf-8", newline="") as fh:
+            lines = fh.readlines()
+    reader = csv.DictReader((line for line in lines if not line.startswith("#")), skipinitialspace=True)
+    return [{k.strip(): (v or "").strip() for k, v in row.items() if k} for row in reader]
+
+
+def _read_data(name: str) -> list[dict[str, str]]:
+    return _read_rows(files("newsdesk") / "data" / name)
+
+
+def read_tables() -> dict[str, bytes]:
+    """The contents of the shipped tables an :class:`EventCoder` reads, by file name."""
+    return {name: (files("newsdesk") / "data" / name).read_bytes() for name in EventCoder.TABLES}
+
+
 # --------------------------------------------------------------------------- clause analysis
+
+
+@dataclass(frozen=True)
+class Coded:
+    """A clause's PLOVER code: type, mode, and how the clause frames it."""
+
+    event_type: str
+    mode: str | None = None
+    planned: bool = False
+    negated: bool = False
+    noun: int | None = None       # the event noun that gave the type (not an event of its own then)
+    needs_target: bool = False    # an event only toward a named actor ("released" a prisoner, not a report)
+    request_target: int | None = None  # "urged Y to ...", "demanded that Y ...": Y
 
 
 @dataclass
@@ -140,6 +225,11 @@ class _Event:
     target: str | None = None
     extra_args: list[int] = field(default_factory=list)  # argument heads of a repaired clause
     sent_no: int = 0                    # position of the sentence in the article
+    code: Coded | None = None
+    modality: str = "asserted"
+    reported_by: str | None = None
+    actor_tok: int | None = None
+    target_tok: int | None = None
 
 
 class _Tree:
@@ -342,6 +432,297 @@ def _action(ev: _Event, tree: _Tree, chars: segment.DocChars) -> tuple[str, str]
     return _join(toks, chars), lemma
 
 
+# --------------------------------------------------------------------------- event coding
+
+#: Auxiliaries that put an action in the future (an intent: PLOVER codes it AGREE or THREATEN).
+_FUTURE = {"will", "would", "shall", "'ll", "wo"}
+_HYPOTHETICAL = {"could", "might", "may"}
+_DEONTIC = {"must", "should"}
+_CONDITION_MARKS = {"if", "unless"}
+_DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT"}
+#: Objects and prepositions whose noun can name the action of a verb: "held *talks*", "agreed *to a ceasefire*".
+_NOUN_ARG_DEPS = {"dobj", "attr", "oprd", "nsubjpass"}
+_NOUN_ARG_PREPS = {"to", "on", "for", "in", "into", "upon", "of"}
+
+
+def event_types_file(actors_file: str | os.PathLike | None) -> Path | None:
+    """The analyst's ``event_types.csv``: next to their actor table (``data/actors.csv``), if there."""
+    if not actors_file:
+        return None
+    path = Path(actors_file).with_name("event_types.csv")
+    return path if path.exists() else None
+
+
+def _table_rows(rows: list[dict[str, str]], key: str) -> list[tuple[str, str, str, str]]:
+    out = [tuple(r.get(c, "") for c in (key, "pattern", "event_type", "mode")) for r in rows]
+    return [r for r in out if r[0] and r[2].upper() in QUAD_CLASS]
+
+
+class EventCoder:
+    """PLOVER coding of clauses and event nouns, built once per analysis from the tables.
+
+    * ``plover_verbs.csv``: PETRARCH2's verbs and phrase patterns mapped to PLOVER
+      (``plover_synsets.csv`` holds the pattern's word sets);
+    * ``event_verbs.csv``: verb classes (reporting verbs, intent, refusal,
+      threat, request, plan, aspect and light verbs) and curated types;
+    * ``plover_nouns.csv``: nouns naming an event ("invasion", "talks");
+    * the analyst's ``event_types.csv`` (optional): ``pattern,event_type,mode``,
+      the pattern's first word a verb or noun lemma and the rest words that must
+      follow it in the clause ("impose tariff,SANCTION,"); its rows win.
+    """
+
+    #: The shipped tables a coder reads (the analyst's ``event_types.csv`` comes on top).
+    TABLES = ("plover_verbs.csv", "plover_synsets.csv", "event_verbs.csv", "plover_nouns.csv", "event_types.csv")
+
+    def __init__(self, event_types_file: str | os.PathLike | None = None, *,
+                 tables: dict[str, bytes] | None = None, own: bytes | None = None,
+                 date_nouns: frozenset[str] | None = None) -> None:
+        """Read the shipped tables and ``event_types_file``; or, as :class:`newsdesk.Pipeline` builds
+        it, from ``tables`` (contents by file name), ``own`` (the analyst's table) and ``date_nouns``."""
+        if tables is None:
+            tables = read_tables()
+            if event_types_file is not None and Path(event_types_file).exists():
+                own = Path(event_types_file).read_bytes()
+        synsets: dict[str, set[str]] = {}
+        for row in _read_rows(tables["plover_synsets.csv"]):
+            synsets.setdefault(row["set"], set()).add(row["word"].split()[-1])  # a phrase matches on its head word
+        self._synsets = {name: frozenset(words) for name, words in synsets.items()}
+        # PETRARCH2's table as text rows per verb, compiled on a verb's first use: an analysis
+        # meets a few hundred of the 1,600 verbs
+        self._verb_rows: dict[str, list[list[str]]] = {}
+        text = tables["plover_verbs.csv"].decode("utf-8")
+        lines = [ln for ln in text.splitlines() if ln and not ln.startswith("#")][1:]
+        # the builder writes no quoted cells (benchmarks/build_plover_tables.py): a plain split reads it
+        for verb, pattern, _, event_type, mode in (ln.split(",") for ln in lines):
+            self._verb_rows.setdefault(verb, []).append([pattern, event_type, mode])
+        self._verbs: dict[str, list[tuple]] = {}
+        self.roles = {r["verb"]: (r["role"], r["event_type"] or None, r["mode"] or None)
+                      for r in _read_rows(tables["event_verbs.csv"])}
+        self.nouns = {r["noun"]: (r["event_type"], r["mode"] or None) for r in _read_rows(tables["plover_nouns.csv"])}
+        # phrase patterns: the analyst's rows first, then the shipped ones, each the most specific first
+        self.own: dict[str, list[tuple]] = {}
+        rows = [_read_rows(tables["event_types.csv"])]
+        if own is not None:
+            rows.insert(0, _read_rows(own))
+        for rank, table in enumerate(rows):
+            for pattern, _, event_type, mode in _table_rows(table, "pattern"):
+                head, *rest = pattern.lower().split()
+                self.own.setdefault(head, []).append(
+                    (tuple(rest), event_type.upper(), mode or None, rank))
+        for patterns in self.own.values():
+            patterns.sort(key=lambda r: (r[3], -len(r[0])))
+            patterns[:] = [r[:3] for r in patterns]
+        if date_nouns is None:
+            date_nouns = frozenset(r["noun"].lower() for r in _read_data("event_nouns.csv") if r.get("noun"))
+        self.date_nouns = date_nouns
+        self.matched: int | None = None  # last token a phrase pattern matched
+
+    # -- lexical lookups
+
+    def verb_rows(self, verb: str) -> list[tuple]:
+        """PETRARCH2's rows of a verb: (pattern word sets, type, mode), the most specific pattern first."""
+        rows = self._verbs.get(verb)
+        if rows is None:
+            rows = [(tuple(self._synsets.get(w, frozenset()) if w.startswith("&") else w for w in pattern.split()),
+                     event_type, mode or None)
+                    for pattern, event_type, mode in self._verb_rows.get(verb, ())]
+            rows.sort(key=lambda r: -len(r[0]))
+            self._verbs[verb] = rows
+        return rows
+
+    def role(self, lemma: str) -> tuple[str, str | None, str | None]:
+        """(role, curated type, mode) of a verb lemma; plain verbs are ``event``."""
+        return self.roles.get(lemma, ("event", None, None))
+
+    def is_report(self, i: int, tree: _Tree) -> bool:
+        """A reporting verb ("said", "told") heading a clause: never an event itself."""
+        return self.role(tree.lemma(i).lower())[0] == "report"
+
+    def _match(self, rows: list[tuple], after: list[int], tree: _Tree,
+               near: int | None = None) -> tuple[str, str | None] | None:
+        """The first row whose pattern words follow in ``after``, in order; the first word a dependent
+        of ``near`` or of its preposition ("put *pressure*", "agreed *to* a ceasefire"), not any word later on."""
+        words = None
+        first = None
+        if near is not None:
+            kids = tree.children[near]
+            first = set(kids) | {g for c in kids for g in tree.children[c]}
+        for pattern, event_type, mode in rows:
+            if not pattern:
+                return event_type, mode
+            if words is None:
+                words = [(tree.lower(t), tree.lemma(t).lower()) for t in after]
+            k = 0
+            for n, (low, lem) in enumerate(words):
+                if k == 0 and first is not None and after[n] not in first:
+                    continue
+                want = pattern[k]  # a word, or a synonym set
+                if (low == want or lem == want) if type(want) is str else (low in want or lem in want):
+                    k += 1
+                    if k == len(pattern):
+                        self.matched = after[n]
+                        return event_type, mode
+        return None
+
+    def noun(self, i: int, tree: _Tree) -> tuple[str, str | None] | None:
+        """The type an event noun names ("invasion", "hunger strike", "state of emergency"), or None."""
+        if tree.pos[i] not in {"NOUN", "PROPN"}:
+            return None
+        lemma = tree.lemma(i).lower()
+        for c in tree.children[i]:
+            if tree.dep[c] in {"compound", "amod"} and c < i:  # "hunger strike", "general strike"
+                rows = self.own.get(tree.lemma(c).lower())
+                got = rows and self._match(rows, [i], tree)
+                if got:
+                    return got
+        rows = self.own.get(lemma)
+        if rows:
+            got = self._match(rows, [t for t in sorted(tree.phrase(i)) if t > i], tree, near=i)
+            if got:
+                return got
+        return self.nouns.get(lemma)
+
+    def _object_noun(self, v: int, tree: _Tree, preps: bool = True) -> tuple[int, tuple[str, str | None]] | None:
+        """An event noun among the verb's objects ("held talks", "agreed to a ceasefire")."""
+        dep, children = tree.dep, tree.children
+        cands = [c for c in children[v] if dep[c] in _NOUN_ARG_DEPS]
+        if preps:
+            cands += [g for c in children[v] if dep[c] == "prep" and tree.lower(c) in _NOUN_ARG_PREPS
+                      for g in children[c] if dep[g] == "pobj"]
+        for c in cands:
+            got = self.noun(c, tree)
+            if got is None:  # "six hours of talks", "a 24-hour hunger strike in protest"
+                for p in children[c]:
+                    if dep[p] == "prep" and tree.lower(p) == "of":
+                        for g in children[p]:
+                            got = got or (self.noun(g, tree) and (g, self.noun(g, tree)))
+                if got:
+                    return got
+                continue
+            return c, got
+        return None
+
+    # -- clauses
+
+    def code(self, v: int, tree: _Tree, depth: int = 0, args: int | None = None) -> Coded | None:
+        """The PLOVER code of the clause headed by verb ``v``, or None when it codes to no type.
+
+        ``args`` is the token whose dependents are the verb's (a misparsed clause's root).
+        """
+        dep, children = tree.dep, tree.children
+        lemma = tree.lemma(v).lower()
+        args = v if args is None else args
+        kids = children[args]
+        prt = next((tree.lower(c) for c in kids if dep[c] == "prt"), None)
+        prep = next((tree.lower(c) for c in kids if dep[c] == "prep" and c > v), None)
+        aux = {tree.lower(c) for c in kids if dep[c] in {"aux", "auxpass"}}
+        negated = any(dep[c] == "neg" for c in kids) or any(tree.lower(c) == "never" for c in kids)
+        planned = bool(aux & _FUTURE) or ("going" in aux and "to" in aux)
+        comp = next((c for c in kids if dep[c] == "xcomp" and tree.pos[c] in {"VERB", "AUX", "ADJ"}), None)
+        if comp is None:  # "swore to fight", parsed as a purpose clause
+            comp = next((c for c in kids if dep[c] == "advcl" and tree.pos[c] == "VERB" and any(
+                dep[a] == "aux" and tree.lower(a) == "to" for a in children[c])), None)
+        key = next((k for k in (f"{lemma} {prt}", f"{lemma} {prep}") if k in self.roles), lemma)
+        role, role_type, role_mode = self.role(key)
+        if role == "none":
+            return None
+        after = [t for t in sorted(tree.phrase(args)) if t > v]
+        got: tuple[str, str | None] | None = None
+        noun_tok = None
+        rows = self.own.get(f"{lemma} {prt}" if prt else lemma) or (self.own.get(lemma) if prt else None)
+        if rows:
+            self.matched = None
+            got = self._match(rows, after, tree, near=args)
+            noun_tok = self.matched  # "put pressure": the noun is part of this event
+        if got is None and role == "plan" and lemma in {"want", "expect"}:
+            # "want Iran to cease ...": a wish of what another should do is a request of them
+            other = next((c for c in kids if dep[c] in {"dobj", "dative"}), None)
+            clause = next((c for c in kids if dep[c] == "ccomp" and any(
+                dep[a] == "aux" and tree.lower(a) == "to" for a in children[c])), None)
+            if other is None and clause is not None:
+                other = next((c for c in children[clause] if dep[c] in _SUBJECT_DEPS), None)
+            if other is not None and (comp is not None or clause is not None):
+                return Coded("REQUEST", None, request_target=other)
+        if got is None and comp is not None and role in {"intent", "refuse", "threaten", "request", "plan", "aspect"}:
+            inner = self.code(comp, tree, depth + 1) if depth < 3 else None
+            mode, noun = (inner.mode, inner.noun) if inner else (None, None)
+            if role == "refuse" or (role in {"intent", "plan"} and inner and (
+                    inner.negated or inner.event_type == "REJECT")):
+                return Coded("REJECT", mode, noun=noun, planned=role == "plan")
+            if role == "threaten":
+                return Coded("THREATEN", mode, noun=noun)
+            if role == "request":
+                target = next((c for c in kids if dep[c] in {"dobj", "dative"}), None)
+                return Coded("REQUEST", mode, request_target=target)
+            if role == "intent":
+                kind = "THREATEN" if inner and inner.event_type in _MATERIAL_CONFLICT | {"THREATEN"} else "AGREE"
+                return Coded(kind, mode, noun=noun, planned=planned)
+            if role == "plan":  # an intent as PLOVER codes it: "plans to visit" AGREE, "to strike" THREATEN
+                if inner is None:
+                    return None
+                kind = ("AGREE" if inner.event_type in _COOPERATIVE else "THREATEN"
+                        if inner.event_type in _MATERIAL_CONFLICT else inner.event_type)  # "plans to sue": ACCUSE
+                return Coded(kind, mode, noun=noun, planned=True, request_target=inner.request_target)
+            if inner is None:
+                return None
+            return Coded(inner.event_type, inner.mode, planned=inner.planned or planned,
+                         negated=negated or inner.negated, noun=inner.noun, request_target=inner.request_target)
+        if got is None and role == "intent":  # "promised more rallies": an intent to do what the noun names
+            found = self._object_noun(v, tree)
+            if found is not None and found[1][0] in _MATERIAL_CONFLICT:
+                return Coded("THREATEN", found[1][1], noun=found[0])
+        if got is None and role == "threaten" and not any(dep[c] in {"ccomp", "dobj", "dative"} for c in kids):
+            found = self._object_noun(v, tree)  # "warned of an attack" is a threat, "warned of hurdles" is not
+            if found is None or found[1][0] not in _MATERIAL_CONFLICT:
+                return None
+        if got is None and role == "request":
+            clause = next((c for c in kids if dep[c] == "ccomp"), None)
+            target = next((c for c in kids if dep[c] in {"dobj", "dative"}), None)
+            if target is None and clause is not None:
+                target = next((c for c in children[clause] if dep[c] in _SUBJECT_DEPS), None)
+            if target is None:  # "called for talks with Russia", "called on Russia to ..."
+                target = next((g for c in kids if dep[c] == "prep" and tree.lower(c) in {"for", "on"}
+                               for g in children[c] if dep[g] == "pobj"), None)
+            return Coded(role_type or "REQUEST", None, negated=negated, request_target=target)
+        if got is None and role == "report":
+            return None  # "said ...": the reported clause, or the event noun it names, holds the event
+        if got is None and role in {"light", "aspect", "plan", "end"}:
+            found = self._object_noun(v, tree, preps=role in {"light", "end"})
+            if found is not None:
+                noun_tok, got = found
+                if role == "end":  # "lifted the curfew", "called off the strike"; "suspended talks"
+                    cooperative = got[0] in _COOPERATIVE
+                    got = ("SANCTION" if cooperative else "CONCEDE", got[1])
+            elif role in {"aspect", "plan"} and not role_type:
+                return None
+        if got is None and role_type:
+            got = (role_type, role_mode)
+        if got is None and prt:
+            got = self._match([r for r in self.verb_rows(f"{lemma} {prt}") if not r[0]], after, tree)
+        if got is None and role not in {"light", "intent", "end"}:
+            rows = self.verb_rows(lemma)
+            # PETRARCH2's default code of a verb only for material conflict ("shell", "raid"): its synonym
+            # blocks give cooperation codes to common verbs ("go", "pay", "link"); patterns are specific
+            rows = [r for r in rows if r[0] or r[1] in _DEFAULT_TYPES]
+            got = self._match(rows, after, tree, near=args) if rows else None
+        if got is None and role == "event" and tree.pos[v] == "VERB":
+            found = self._object_noun(v, tree)
+            if found is not None and found[1][0] in {"AID", "SANCTION"}:  # "sent aid", "cut ties"
+                noun_tok, got = found
+        if got is None:
+            return None
+        event_type, mode = got
+        if negated and event_type in _COOPERATIVE:
+            return Coded("REJECT", mode, noun=noun_tok)  # "did not sign", "will not accept"
+        if planned and not negated and depth == 0:
+            if event_type in _COOPERATIVE:
+                return Coded("AGREE", mode, planned=True, noun=noun_tok)  # "will visit": an intent to cooperate
+            if event_type in _MATERIAL_CONFLICT | {"SANCTION"}:
+                return Coded("THREATEN", mode, planned=True, noun=noun_tok)  # "would strike": a threat
+        return Coded(event_type, mode, planned=planned, negated=negated, noun=noun_tok,
+                     needs_target=role == "object" and noun_tok is None)
+
+
 # --------------------------------------------------------------------------- actors
 
 
@@ -426,7 +807,8 @@ def _speaker(i: int, mention_at: dict, tree: _Tree) -> dict | None:
     return None
 
 
-def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tuple[int, int], tree: _Tree) -> None:
+def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tuple[int, int], tree: _Tree,
+                   coder: EventCoder) -> None:
     dep = tree.dep
     if ev.kind == "noun":
         kids = tree.children[ev.verb]
@@ -435,8 +817,27 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
         row = next((r for r in (_actor_of(t, mention_at, tree) for t in mods + agents) if r), None)
         if row:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "modifier", _is_person(row)
-        targets = [g for c in kids if dep[c] == "prep" and tree.lower(c) in {"of", "on", "against", "with"}
-                   for g in tree.children[c]]
+            ev.actor_tok = next(t for t in mods + agents if _actor_of(t, mention_at, tree))
+        between = [g for c in kids if dep[c] == "prep" and tree.lower(c) == "between" for g in tree.children[c]]
+        if row is None and between:  # "talks between X and Y": X the source, Y the target
+            ev.actor_tok = between[0]
+            row = _actor_of(between[0], mention_at, tree)
+            if row is not None:
+                ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "modifier", _is_person(row)
+        if row is None:  # "announced a suspension of links", "held talks with": the clause's subject
+            tok = ev.verb
+            while dep[tok] in {"dobj", "pobj", "prep", "attr", "conj", "appos", "compound"} and tree.head[tok] != tok:
+                tok = tree.head[tok]
+            if tok != ev.verb and tree.pos[tok] in {"VERB", "AUX"} and coder.role(tree.lemma(tok).lower())[0] in {
+                    "light", "report", "aspect", "plan", "end", "intent", "request"}:
+                subj, passive = _subject(tok, tree)
+                row = None if passive else _actor_of(subj, mention_at, tree)
+                if row is not None:
+                    ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "clause", _is_person(row)
+                    ev.actor_tok = subj
+        targets = [c for g in between for c in tree.children[g] if dep[c] == "conj"]
+        targets += [g for c in kids if dep[c] == "prep" and tree.lower(c) in {"of", "on", "against", "with", "to"}
+                    for g in tree.children[c]]
     else:
         subj = ev.subject
         agent = next((g for c in tree.children[ev.verb] if dep[c] == "agent" for g in tree.children[c]), None)
@@ -445,8 +846,13 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
             row = mention_at.get(subj)
         else:
             row = _actor_of(actor_tok, mention_at, tree)
+            if row is None and actor_tok is not None and tree.pos[actor_tok] == "NOUN":
+                # "security forces in Guinea", "demonstrators in Baghdad": a group takes its place's actor
+                row = next((mention_at[t] for t in sorted(tree.phrase(actor_tok)) if t in mention_at), None)
+        ev.actor_tok = actor_tok
         if row is not None:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "subject", _is_person(row)
+            ev.actor = _compound_actor(actor_tok, row, mention_at, tree)
         elif actor_tok is not None and tree.pos[actor_tok] == "PRON":
             if tree.lower(actor_tok) in _SPEAKER_PRONOUNS:
                 row = _speaker(ev.anchor, mention_at, tree)
@@ -456,16 +862,43 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
                 ref = _resolve_pronoun(tree.lower(actor_tok), history, ev.sent_no)
                 if ref is not None:
                     ev.actor, ev.actor_source, ev.actor_is_person = ref.actor, "pronoun", ref.actor_is_person
-        targets = ([subj] if ev.passive and subj is not None else []) + _argument_heads(ev, tree)
+        # passive: the subject is the target ("Kharkiv was shelled"), other arguments are not
+        targets = [subj] if ev.passive and subj is not None else _argument_heads(ev, tree)
     for t in targets:
         row = _actor_of(t, mention_at, tree, exclude=ev.actor)
+        if row is None and tree.pos[t] == "PRON" and tree.lower(t) in _THING_PRONOUNS:
+            # "threatened to take it": the nearest actor named before, in the sentence, other than the source
+            row = next((mention_at[j] for j in range(t - 1, sent[0] - 1, -1)
+                        if j in mention_at and mention_at[j]["actor"] != ev.actor), None)
+            if row is not None:
+                ev.target, ev.target_tok = row["actor"], t
+                break
         if row is not None:
-            ev.target = row["actor"]
+            ev.target, ev.target_tok = _compound_actor(t, row, mention_at, tree, exclude=ev.actor), t
             break
-    if ev.actor is None and (ev.kind == "noun" or ev.subject is None):
+    if ev.actor is None and ev.kind == "verb" and ev.subject is None and dep[ev.anchor] in {"ROOT", "ccomp"}:
         row = _sentence_actor(sent, mention_at, exclude=ev.target)
         if row is not None:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "sentence", _is_person(row)
+
+
+def _compound_actor(i: int | None, row: dict, mention_at: dict, tree: _Tree, exclude: str | None = None) -> str:
+    """The actor of ``row``, with those of phrases conjoined to it, ``;``-joined:
+    "Hungarian and Romanian officials", "the United States and Jordan"."""
+    if i is None:
+        return row["actor"]
+    dep, children = tree.dep, tree.children
+    heads = [i] + [c for c in children[i] if dep[c] in {"amod", "compound", "nmod"}]
+    names = [row["actor"]]
+    for h in heads:
+        stack = [c for c in children[h] if dep[c] == "conj"]
+        while stack:
+            c = stack.pop(0)
+            other = _actor_of(c, mention_at, tree, exclude=exclude)
+            if other is not None and other["actor"] not in names:
+                names.append(other["actor"])
+            stack += [g for g in children[c] if dep[g] == "conj"]
+    return ";".join(names)
 
 
 def _sentence_actor(sent: tuple[int, int], mention_at: dict, exclude: str | None) -> dict | None:
@@ -619,20 +1052,23 @@ def _article_date(reference_date) -> tuple:
 
 
 def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexes: pd.DataFrame,
-                    reference_date, pipeline: Pipeline | None = None) -> pd.DataFrame:
-    """Events of one article (see the module docstring for the columns and the date rule).
+                    reference_date, pipeline: Pipeline | None = None, *,
+                    coder: EventCoder | None = None) -> pd.DataFrame:
+    """PLOVER-coded events of one article (see the module docstring for the columns and the rules).
 
     ``sentences`` is the sentence frame (with ``compound``), ``mentions`` and
-    ``timexes`` the article's frames, all with offsets into ``doc.text``;
-    ``pipeline`` (a :class:`newsdesk.Pipeline`) gives the event nouns, by
-    default the shipped ones.
+    ``timexes`` the article's frames, all with offsets into ``doc.text``.
+    The :class:`EventCoder` is ``coder`` or ``pipeline.event_coder`` (a
+    :class:`newsdesk.Pipeline` builds it once from its tables); without
+    either, a default Pipeline's.
     """
-    if pipeline is None:
-        # the pipeline is built on this module, not the other way round
-        from newsdesk.pipeline import Pipeline
+    if coder is None:
+        if pipeline is None:
+            # the pipeline is built on this module, not the other way round
+            from newsdesk.pipeline import Pipeline
 
-        pipeline = Pipeline()
-    nouns = pipeline.lexicon.event_nouns
+            pipeline = Pipeline()
+        coder = pipeline.event_coder
     chars = segment.doc_chars(doc)
     tree = _Tree(doc)
     mention_at = _mention_index(doc, mentions, chars)
@@ -643,6 +1079,7 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
     rows = []
     # Only a verb under a clause dependency can head an event: found on the tree's lists, not Token by Token.
     maybe = [i for i, (pos, dep) in enumerate(zip(tree.pos, tree.dep, strict=True)) if pos == "VERB" and dep in _EVENT_DEPS]
+    nouns = [i for i, pos in enumerate(tree.pos) if pos == "NOUN"]
     for sent_no, sent_row in enumerate(segment.records(sentences, ["sent_id", "start", "end", "compound"])):
         sent = chars.span(int(sent_row["start"]), int(sent_row["end"]))
         if sent is None:
@@ -654,14 +1091,147 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             if _is_predicate(i, tree) and not (repaired and i in (repaired.anchor, repaired.verb)):
                 subj, passive = _subject(i, tree)
                 events.append(_Event(anchor=i, verb=i, subject=subj, passive=passive))
+        for i in range(*sent):  # "is willing to withdraw", "is ready to talk": the adjective frames the action
+            if tree.pos[i] == "AUX" and tree.dep[i] in _EVENT_DEPS:
+                adj = next((c for c in tree.children[i] if tree.dep[c] == "acomp"
+                            and coder.role(tree.lemma(c).lower())[0] in {"intent", "refuse"}), None)
+                if adj is not None:
+                    subj, passive = _subject(i, tree)
+                    events.append(_Event(anchor=i, verb=adj, subject=subj, passive=passive))
+        for ev in events:
+            ev.code = coder.code(ev.verb, tree, args=ev.anchor if ev.extra_args else None)
+        consumed = {ev.code.noun for ev in events if ev.code is not None and ev.code.noun is not None}
+        coded_verbs = {ev.verb for ev in events if ev.code is not None} | {
+            ev.anchor for ev in events if ev.code is not None}
+        lo, hi = bisect.bisect_left(nouns, sent[0]), bisect.bisect_left(nouns, sent[1])
+        for i in nouns[lo:hi]:
+            if i not in consumed and _is_nominal_event(i, tree) and (
+                    _own_actor(i, mention_at, tree) or not _inside_event(i, coded_verbs, coder, tree)):
+                got = coder.noun(i, tree)
+                if got is not None:
+                    events.append(_Event(anchor=i, verb=i, kind="noun", code=Coded(*got)))
         in_sent = [tx for tx in anchors if sent[0] <= tx["_root"] < sent[1]]
-        _date_events(events, in_sent, tree, nouns)
+        n_found = len(events)
+        _date_events(events, in_sent, tree, coder.date_nouns)
+        for ev in events[n_found:]:  # a participle, verb or noun a date made an event of
+            if ev.kind == "noun":
+                got = coder.noun(ev.verb, tree)
+                ev.code = Coded(*got) if got else None
+            else:
+                ev.code = coder.code(ev.verb, tree)
+        by_anchor = {ev.anchor: ev for ev in events}
         for ev in sorted(events, key=lambda e: e.anchor):
             ev.sent_no = sent_no
-            _assign_actors(ev, mention_at, history, sent, tree)
+            _assign_actors(ev, mention_at, history, sent, tree, coder)
             history.append(ev)
-            rows.append(_row(ev, sent_row, text, article_date, tree, chars))
+            if ev.code is None:
+                continue
+            _frame_event(ev, by_anchor, coder, mention_at, tree)
+            if ev.code is None or (ev.code.needs_target and not ev.target):
+                continue
+            # PLOVER codes a source acting on a target: without a source actor ("X was arrested", "the
+            # delegation attacked") there is no event to code; only a noun dated in its own words may lack one
+            if ev.actor or (ev.kind == "noun" and ev.timex is not None):
+                rows.append(_row(ev, sent_row, text, article_date, tree, chars))
     return _frame(rows)
+
+
+#: Prepositions that make a noun an event between actors: "the invasion of", "sanctions on", "talks with".
+_NOMINAL_PREPS = {"of", "on", "against", "between", "with", "by", "in"}
+
+
+def _is_nominal_event(i: int, tree: _Tree) -> bool:
+    """A noun with an argument of its own ("the invasion of Ukraine", "Russia's invasion", "talks between")."""
+    dep = tree.dep
+    for c in tree.children[i]:
+        if dep[c] == "poss" or (dep[c] == "prep" and tree.lower(c) in _NOMINAL_PREPS):
+            return True
+        if dep[c] in {"amod", "compound"} and tree.pos[c] in {"PROPN", "ADJ"} and tree.tag(c) in {"NNP", "JJ", "NNPS"}:
+            return tree._doc[c].text[:1].isupper()  # "Russian invasion", "U.S. sanctions"
+    return False
+
+
+def _own_actor(i: int, mention_at: dict, tree: _Tree) -> bool:
+    """Whether an event noun names its own source ("Russia's invasion", "talks between X and Y", "by X")."""
+    for c in tree.children[i]:
+        if tree.dep[c] in {"poss", "amod", "compound", "nmod"} and _actor_of(c, mention_at, tree):
+            return True
+        if tree.dep[c] == "prep" and tree.lower(c) in {"between", "by"} and any(
+                _actor_of(g, mention_at, tree) for g in tree.children[c]):
+            return True
+    return False
+
+
+def _inside_event(i: int, coded: set[int], coder: EventCoder, tree: _Tree) -> bool:
+    """Whether noun ``i`` is an argument of a coded event or of another event noun ("condemned the
+    invasion", "a suspension of sanctions"): part of that event, and undated by it, not an event of its own."""
+    tok, steps = i, 0
+    while tree.dep[tok] in {"dobj", "pobj", "prep", "nsubjpass", "attr", "conj"} and tree.head[tok] != tok and steps < 4:
+        tok, steps = tree.head[tok], steps + 1
+        if tok in coded:
+            return True
+        if tree.pos[tok] == "NOUN" and tree.dep[tok] != "prep" and coder.noun(tok, tree) is not None:
+            return True
+    return False
+
+
+def _reporter(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dict, tree: _Tree) -> tuple:
+    """(reporting event, its actor) of a clause under a reporting verb ("X said Y would ..."), "according to X"."""
+    i, dep = ev.anchor, tree.dep
+    while dep[i] in {"ccomp", "conj", "xcomp", "advcl"} and tree.head[i] != i:
+        i = tree.head[i]
+        if tree.pos[i] == "VERB" and coder.is_report(i, tree):
+            rep = by_anchor.get(i)
+            return rep, (rep.actor if rep is not None else None)
+        if dep[i] != "conj":
+            break
+    root = i
+    while tree.head[root] != root:
+        root = tree.head[root]
+    for c in tree.children[root] + tree.children[ev.anchor]:
+        if dep[c] == "prep" and tree.lower(c) == "according":
+            for g in tree.children[c]:
+                for obj in tree.children[g] if dep[g] == "prep" else [g]:
+                    row = _actor_of(obj, mention_at, tree)
+                    if row is not None:
+                        return None, row["actor"]
+    return None, None
+
+
+def _frame_event(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dict, tree: _Tree) -> None:
+    """Reported speech, demands and modality of a coded event."""
+    code, dep = ev.code, tree.dep
+    head = tree.head[ev.anchor]
+    outer = by_anchor.get(head)
+    if ev.kind == "verb" and dep[ev.anchor] in {"ccomp", "xcomp"} and (
+            coder.role(tree.lemma(head).lower())[0] in {"request", "intent"}
+            or (outer is not None and outer.code is not None and outer.code.event_type == "REQUEST")):
+        ev.code = None  # "demanded that X ...", "agreed that X should ...": the content of that event
+        return
+    report, ev.reported_by = _reporter(ev, by_anchor, coder, mention_at, tree)
+    kids = tree.children[ev.verb]
+    aux = {tree.lower(c) for c in kids if dep[c] in {"aux", "auxpass"}}
+    if ev.kind == "verb" and aux & _DEONTIC and report is not None and report.actor:
+        # "X said Y must return Z": X demands it of Y
+        ev.code = Coded("REQUEST", code.mode)
+        ev.target, ev.target_tok = ev.actor, ev.actor_tok
+        ev.actor, ev.actor_tok, ev.reported_by = report.actor, report.actor_tok, None
+        ev.modality = "asserted"
+        return
+    if code.request_target is not None:
+        row = _actor_of(code.request_target, mention_at, tree, exclude=ev.actor)
+        if row is not None:
+            ev.target, ev.target_tok = _compound_actor(code.request_target, row, mention_at, tree, ev.actor), code.request_target
+    conditional = any(dep[c] == "advcl" and any(tree.lower(m) in _CONDITION_MARKS for m in tree.children[c])
+                      for c in kids) or any(dep[m] == "mark" and tree.lower(m) in _CONDITION_MARKS for m in kids)
+    if aux & (_HYPOTHETICAL | _DEONTIC) or (conditional and code.event_type not in {"THREATEN", "AGREE"}):
+        ev.modality = "hypothetical"  # "could impose", "must withdraw": not (yet) done
+    elif ev.reported_by is not None and ev.reported_by != ev.actor:  # "Russia says it will not": its own act
+        ev.modality = "reported"
+    elif code.planned:
+        ev.modality = "planned"
+    elif code.negated:
+        ev.modality = "negated"
 
 
 def _row(ev: _Event, sent_row: dict, text: str, article_date: tuple, tree: _Tree,
@@ -673,10 +1243,25 @@ def _row(ev: _Event, sent_row: dict, text: str, article_date: tuple, tree: _Tree
     if ev.timex is not None:
         tx = ev.timex
         date = (tx["date_start"], tx["date_end"], tx["granularity"], "timex", tx["text"])
+    elif ev.modality in {"planned", "hypothetical"} or ev.code.planned:
+        date = (pd.NaT, pd.NaT, None, "none", None)  # not happened yet: the article's date is not its date
     else:
         date = article_date
-    return (sent_row["sent_id"], start, end, *date, ev.actor, ev.actor_source, ev.target,
-            action, lemma, ev.kind, " ".join(text[start:end].split()), sent_row.get("compound", np.nan))
+    code = ev.code
+    return (sent_row["sent_id"], start, end, code.event_type, QUAD_CLASS[code.event_type], code.mode, ev.modality,
+            ev.actor, _phrase_text(ev.actor_tok, tree, chars), ev.target, _phrase_text(ev.target_tok, tree, chars),
+            ev.reported_by, *date, action, " ".join(text[start:end].split()), sent_row.get("compound", np.nan),
+            ev.actor_source, lemma, ev.kind)
+
+
+def _phrase_text(i: int | None, tree: _Tree, chars: segment.DocChars) -> str | None:
+    """The words naming an actor as written ("Senior Hungarian and Romanian officials"), at most 12 words."""
+    if i is None:
+        return None
+    toks = sorted(t for t in tree.naming_phrase(i) if tree.dep[t] not in {"relcl", "acl", "punct"} or t == i)
+    lo, hi = min(toks), max(toks)
+    words = chars.text[chars.start_list[lo]:chars.end_list[hi]].split()
+    return " ".join(words[:12]) or None
 
 
 #: dtypes of the events frame, as objects: a dtype named by a string is looked up on every use.
@@ -712,36 +1297,138 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
     return segment.frame_of(columns, len(rows))
 
 
-def timeline(corpus, *, min_articles: int = 1, with_actor: bool = False) -> pd.DataFrame:
-    """Events of every article in date order, near-duplicate reports merged.
+def timeline(corpus, *, modality: str | tuple[str, ...] | None = "asserted", min_articles: int = 1,
+             with_actor: bool = False) -> pd.DataFrame:
+    """Dated events of every article in date order, reports of one event across articles merged.
 
-    Reports of one event share the date interval, ``actor``, ``target`` and
-    ``action_lemma``; the merged row counts ``n_articles`` reporting it and
-    ``n_reports`` (rows), keeps the earliest report's ``text``, the mean
-    ``compound`` and the first publication date. ``with_actor`` keeps only
-    events that name an actor.
+    Reports are one event when ``event_type``, source ``actor`` and ``target``
+    agree and their date intervals overlap (chained: a day inside a month
+    inside a year merge); a merged row spans the union of the intervals and
+    counts ``n_articles`` (distinct articles) and ``n_reports`` (rows), with the
+    ``titles`` of those articles ("; "-joined, first published first), the
+    earliest report's ``action`` and ``text``, the mean sentence ``compound``.
+    ``modality`` keeps events of that modality (or modalities; None keeps all:
+    asserted only by default, so plans, threats reported as hypotheticals and
+    negated events stay out). ``with_actor`` keeps events naming a source.
     """
     ev = corpus.events
     if ev is None or ev.empty or "date_start" not in ev:
         return pd.DataFrame(columns=TIMELINE_COLUMNS)
-    ev = ev.merge(corpus.articles[["article_id", "date"]].rename(columns={"date": "published"}),
-                  on="article_id", how="left")
+    if modality is not None and "modality" in ev:
+        ev = ev[ev["modality"].isin([modality] if isinstance(modality, str) else list(modality))]
+    arts = corpus.articles[["article_id", "date"]].rename(columns={"date": "published"})
+    arts["title"] = corpus.articles["title"] if "title" in corpus.articles else None
+    ev = ev.merge(arts, on="article_id", how="left")
     ev = ev[ev["date_start"].notna()]
     if with_actor:
         ev = ev[ev["actor"].notna()]
-    keys = ["date_start", "date_end", "granularity", "actor", "target", "action_lemma"]
+    if ev.empty:
+        return pd.DataFrame(columns=TIMELINE_COLUMNS)
+    ev = ev.assign(date_end=ev["date_end"].fillna(ev["date_start"]))
     ev = ev.sort_values(["date_start", "published", "article_id", "start"], kind="stable")
-    grouped = ev.groupby(keys, dropna=False, sort=False)
+    keys = ev[["event_type", "actor", "target"]].fillna("")
+    ev = ev.assign(_key=keys["event_type"] + "|" + keys["actor"] + "|" + keys["target"])
+    cluster = np.zeros(len(ev), dtype="int64")
+    next_id = 0
+    for _, idx in ev.groupby("_key", sort=False).indices.items():
+        idx = sorted(idx, key=lambda i: ev["date_start"].iat[i])
+        end = None
+        for i in idx:
+            if end is None or ev["date_start"].iat[i] > end:
+                next_id += 1
+                end = ev["date_end"].iat[i]
+            else:
+                end = max(end, ev["date_end"].iat[i])
+            cluster[i] = next_id
+    ev = ev.assign(_cluster=cluster)
+
+    def titles(group: pd.DataFrame) -> str:
+        seen = group.drop_duplicates("article_id").sort_values("published", kind="stable")
+        return "; ".join(str(t) for t in seen["title"].fillna(seen["article_id"]))
+
+    grouped = ev.groupby("_cluster", sort=False)
     out = grouped.agg(
-        date_source=("date_source", "first"), action=("action", "first"),
+        date_start=("date_start", "min"), date_end=("date_end", "max"), granularity=("granularity", "first"),
+        date_source=("date_source", "first"), event_type=("event_type", "first"), actor=("actor", "first"),
+        target=("target", "first"), action=("action", "first"), action_lemma=("action_lemma", "first"),
         n_articles=("article_id", "nunique"), n_reports=("article_id", "size"),
         article_ids=("article_id", lambda s: "; ".join(sorted(set(map(str, s))))),
         first_published=("published", "min"), text=("text", "first"), compound=("compound", "mean"),
-    ).reset_index()
+    )
+    out["titles"] = grouped[["article_id", "title", "published"]].apply(titles)
+    out["quad_class"] = out["event_type"].map(QUAD_CLASS)
     out = out[out["n_articles"] >= min_articles]
     out["compound"] = out["compound"].round(4)
-    out = out.sort_values(["date_start", "actor", "action_lemma"], kind="stable", na_position="last")
+    out = out.sort_values(["date_start", "actor", "event_type"], kind="stable", na_position="last")
     return out[TIMELINE_COLUMNS].reset_index(drop=True)
+
+
+def quad_class_counts(events: pd.DataFrame, freq: str = "auto") -> pd.DataFrame:
+    """Events per period and QuadClass, with the conflict-cooperation balance.
+
+    Columns ``period_start``, the four QuadClasses (counts), ``n_events`` and
+    ``balance`` (cooperation minus conflict events over all, -1 to 1). ``freq``
+    is a pandas period ("D", "W", "M", "Y") or "auto" (days for a span up to
+    two months, weeks to a year, then months).
+    """
+    cols = ["period_start", *QUAD_CLASSES, "n_events", "balance"]
+    ev = events.dropna(subset=["date_start"]) if len(events) else events
+    if ev is None or ev.empty:
+        return pd.DataFrame(columns=cols)
+    if freq == "auto":
+        span = (ev["date_start"].max() - ev["date_start"].min()).days
+        freq = "D" if span <= 62 else "W" if span <= 366 else "M"
+    start = ev["date_start"].dt.to_period(freq).dt.start_time
+    counts = pd.crosstab(start, ev["quad_class"]).reindex(columns=list(QUAD_CLASSES), fill_value=0)
+    counts.index.name = "period_start"
+    counts["n_events"] = counts.sum(axis=1)
+    coop = counts["verbal cooperation"] + counts["material cooperation"]
+    conflict = counts["verbal conflict"] + counts["material conflict"]
+    counts["balance"] = ((coop - conflict) / counts["n_events"]).round(3)
+    return counts.reset_index()[cols]
+
+
+def dyads(events: pd.DataFrame, n: int = 15) -> pd.DataFrame:
+    """The ``n`` source -> target pairs with most events (each compound source or target counted per actor).
+
+    Columns ``source``, ``target``, ``n_events``, one column per QuadClass and
+    ``top_type`` (the pair's most frequent event type).
+    """
+    cols = ["source", "target", "n_events", *QUAD_CLASSES, "top_type"]
+    ev = events.dropna(subset=["actor", "target"]) if len(events) else events
+    if ev is None or ev.empty:
+        return pd.DataFrame(columns=cols)
+    ev = (ev.assign(source=ev["actor"].str.split(";"), target=ev["target"].str.split(";"))
+          .explode("source").explode("target"))
+    ev = ev[ev["source"] != ev["target"]]
+    if ev.empty:
+        return pd.DataFrame(columns=cols)
+    table = pd.crosstab([ev["source"], ev["target"]], ev["quad_class"]).reindex(columns=list(QUAD_CLASSES),
+                                                                                fill_value=0)
+    table["n_events"] = table.sum(axis=1)
+    table["top_type"] = ev.groupby(["source", "target"])["event_type"].agg(lambda s: s.value_counts().index[0])
+    table = table.reset_index().sort_values(["n_events", "source", "target"], ascending=[False, True, True],
+                                            kind="stable")
+    return table.head(n)[cols].reset_index(drop=True)
+
+
+def filter_events(events: pd.DataFrame, *, actor: str | None = None, event_type: str | None = None,
+                  since=None, until=None, modality: str | None = None) -> pd.DataFrame:
+    """Events naming ``actor`` (as source or target, a part of a compound counts), of ``event_type``
+    (a type or a QuadClass), dated within ``since``..``until`` (inclusive), of ``modality``."""
+    keep = pd.Series(True, index=events.index)
+    if actor:
+        parts = events[["actor", "target"]].fillna("").apply(lambda c: c.str.split(";"))
+        keep &= parts["actor"].map(lambda a: actor in a) | parts["target"].map(lambda a: actor in a)
+    if event_type:
+        keep &= (events["event_type"] == event_type) | (events["quad_class"] == event_type)
+    if since is not None and str(since):
+        keep &= events["date_end"].fillna(events["date_start"]) >= pd.Timestamp(since)
+    if until is not None and str(until):
+        keep &= events["date_start"] <= pd.Timestamp(until)
+    if modality:
+        keep &= events["modality"] == modality
+    return events[keep]
 
 
 # --------------------------------------------------------------------------- views for the notebook

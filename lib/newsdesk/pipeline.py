@@ -16,6 +16,8 @@ actor_table    the shipped actor table with the analyst's rows over it (the
 actor_index    :class:`newsdesk.actors.ActorIndex` of ``actor_table``
 lexicon        :class:`newsdesk.lexicon.Lexicon`: role nouns, cue verbs, event
                nouns, sentiment verbs
+event_coder    :class:`newsdesk.events.EventCoder`: PLOVER verb and noun tables,
+               with the analyst's ``event_types.csv`` (beside their actor table) on top
 vader          :class:`newsdesk.sentiment.Vader`, the sentence scorer
 target_model   the target-sentiment weights (``data/target_sentiment.npz``)
 version        12 hex digits over the code (package version and a hash of the
@@ -43,12 +45,13 @@ from pathlib import Path
 
 import pandas as pd
 
-from newsdesk import actors, lexicon, nlp, sentiment
+from newsdesk import actors, events, lexicon, nlp, sentiment
 
 #: Names of the tables in :attr:`Pipeline.tables`: the shipped ones, then the analyst's actor table.
 SHIPPED_ACTORS = "actors.csv"
 TARGET_WEIGHTS = "target_sentiment.npz"
 ANALYST_ACTORS = "analyst/actors.csv"
+ANALYST_EVENT_TYPES = "analyst/event_types.csv"
 #: Sets of built parts (spaCy pipeline, indexes) kept for reuse, the most recently used ones.
 MAX_SHARED = 3
 #: Packages whose versions change what the pass computes.
@@ -77,12 +80,17 @@ def code_version() -> str:
 
 def read_tables(actors_file: str | os.PathLike | None = None) -> dict[str, bytes]:
     """The contents of every table a pipeline reads, by name: the shipped actor table, the
-    lexicon's tables, the target-sentiment weights and (as :data:`ANALYST_ACTORS`) ``actors_file``."""
-    tables = {SHIPPED_ACTORS: actors.SHIPPED_TABLE.read_bytes(), **lexicon.read_tables()}
+    lexicon's and the event coder's tables, the target-sentiment weights, ``actors_file`` (as
+    :data:`ANALYST_ACTORS`) and the analyst's ``event_types.csv`` beside it (as
+    :data:`ANALYST_EVENT_TYPES`)."""
+    tables = {SHIPPED_ACTORS: actors.SHIPPED_TABLE.read_bytes(), **lexicon.read_tables(), **events.read_tables()}
     if sentiment.MODEL_FILE.exists():
         tables[TARGET_WEIGHTS] = sentiment.MODEL_FILE.read_bytes()
     if actors_file:
         tables[ANALYST_ACTORS] = Path(actors_file).read_bytes()
+        own_types = events.event_types_file(actors_file)
+        if own_types is not None:
+            tables[ANALYST_EVENT_TYPES] = own_types.read_bytes()
     return tables
 
 
@@ -111,6 +119,11 @@ class _Parts:
     @functools.cached_property
     def lexicon(self) -> lexicon.Lexicon:
         return lexicon.Lexicon.from_tables(self.tables)
+
+    @functools.cached_property
+    def event_coder(self) -> events.EventCoder:
+        return events.EventCoder(tables=self.tables, own=self.tables.get(ANALYST_EVENT_TYPES),
+                                 date_nouns=self.lexicon.event_nouns)
 
     @functools.cached_property
     def vader(self) -> sentiment.Vader:
@@ -208,6 +221,11 @@ class Pipeline:
     @property
     def lexicon(self) -> lexicon.Lexicon:
         return self._parts.lexicon
+
+    @property
+    def event_coder(self) -> events.EventCoder:
+        """The PLOVER event coder (built on first use)."""
+        return self._parts.event_coder
 
     @property
     def vader(self) -> sentiment.Vader:

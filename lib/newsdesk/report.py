@@ -168,23 +168,22 @@ def sentiment_section(corpus, n: int = 12) -> dict:
 
 
 def event_sections(corpus) -> list[dict]:
-    """The events part of the report: the timeline and who acts when.
-
-    The one place where event charts join the report: the conflict/cooperation
-    chart (``charts.quad_class_over_time``) and the top dyads
-    (``charts.top_dyads``) are to be added here (marked below).
-    """
-    from newsdesk.events import event_activity, recent_cutoff, timeline
+    """The events part of the report: conflict and cooperation over time, who acts on whom,
+    the timeline of the most reported events and who acts when (asserted events only)."""
+    from newsdesk.events import dyads, event_activity, quad_class_counts, recent_cutoff, timeline
 
     figs = []
-    if len(corpus.events):
+    asserted = corpus.events[corpus.events["modality"] == "asserted"] if len(corpus.events) else corpus.events
+    if len(asserted):
+        figs.append(_fig(charts.quad_class_over_time(quad_class_counts(asserted)),
+                         "Conflict and cooperation over time: PLOVER events per period, cooperation up, "
+                         "conflict down, and the balance between them."))
+        figs.append(_fig(charts.top_dyads(dyads(asserted, n=15)), "Who acts on whom: the top source → target pairs."))
         frame = timeline(corpus, with_actor=True)
         figs.append(_fig(charts.event_timeline(frame, cutoff=recent_cutoff(corpus)),
                          "The most reported events on their dates."))
         figs.append(_fig(charts.actor_activity(event_activity(corpus)), "Events per actor and period."))
-        # EVENT CHARTS GO HERE: charts.quad_class_over_time(...) ("Conflict and cooperation over
-        # time") and charts.top_dyads(...) ("Who acts on whom"), from the events branch.
-    text = "" if figs else "No dated events were found in these articles."
+    text = "" if figs else "No coded events were found in these articles."
     return [_section("events", "What happened when", text=text, figures=figs)]
 
 
