@@ -290,3 +290,14 @@ def test_loading_logs_the_rejections(tmp_path, caplog):
     messages = [r.getMessage() for r in caplog.records if r.name == "newsdesk.articles"]
     assert messages[0] == "1 articles loaded, 1 input(s) rejected"
     assert messages[1].startswith(f"rejected {tmp_path / 'bad.json'}: ")
+
+
+def test_rows_name_their_article_by_title_or_file_name(tmp_path):
+    (tmp_path / "a.txt").write_text("title: Talks end early\ndate: 2026-02-18\n\nDelegations met.\n")
+    (tmp_path / "b.txt").write_text(" date 2026-02-18 Delegations left Geneva.\n")
+    articles = nd.load_articles(tmp_path)
+    names = nd.article_names(articles)
+    assert sorted(names.tolist()) == ["Talks end early", "b.txt"]
+    rows = pd.DataFrame({"article_id": articles["article_id"], "n": [1, 2]})
+    shown = nd.with_titles(rows, articles)
+    assert list(shown.columns) == ["title", "n"] and set(shown["title"]) == {"Talks end early", "b.txt"}

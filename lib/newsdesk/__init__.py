@@ -33,6 +33,8 @@ _EXPORTS = {
     "load_articles": "newsdesk.articles",
     "select": "newsdesk.articles",
     "mark_stories": "newsdesk.articles",
+    "article_names": "newsdesk.articles",
+    "with_titles": "newsdesk.articles",
     "export_figure": "newsdesk.charts",
     "Corpus": "newsdesk.corpus",
     "analyze": "newsdesk.corpus",
@@ -62,7 +64,7 @@ _SUBMODULES = {"actors", "articles", "charts", "cli", "corpus", "events", "lexic
 if TYPE_CHECKING:  # what static checkers and editors see; at run time __getattr__ imports these
     from newsdesk import charts
     from newsdesk.actors import cooccurrence, find_mentions
-    from newsdesk.articles import load_articles, mark_stories, select
+    from newsdesk.articles import article_names, load_articles, mark_stories, select, with_titles
     from newsdesk.charts import export_figure
     from newsdesk.corpus import Corpus, analyze, read_corpus
     from newsdesk.events import (
@@ -113,6 +115,8 @@ __all__ = [
     "get_nlp",
     "load_articles",
     "mark_stories",
+    "article_names",
+    "with_titles",
     "default_articles",
     "project_root",
     "resolve_paths",

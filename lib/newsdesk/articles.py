@@ -926,3 +926,29 @@ def select(articles: pd.DataFrame, since=None, until=None, sources=None, keyword
     out = articles[keep.to_numpy()].reset_index(drop=True)
     out.attrs = dict(articles.attrs)
     return out
+
+
+def article_names(articles: pd.DataFrame) -> pd.Series:
+    """A readable name per article, indexed by ``article_id``: its title, else its file name
+    (an article without a title, as the seed's inline-date format has none), else "(untitled)".
+    Wherever a person reads which article a row comes from, this names it, never the hash id.
+    """
+    empty = pd.Series("", index=articles.index)
+    names = articles["title"].fillna("").astype(str).str.strip() if "title" in articles else empty
+    paths = articles["path"].fillna("").astype(str) if "path" in articles else empty
+    files = paths.map(lambda p: Path(p.split(":")[0]).name if p else "")
+    names = names.where(names != "", files).where(lambda s: s != "", "(untitled)")
+    return pd.Series(names.to_numpy(), index=articles["article_id"].to_numpy(), name="title")
+
+
+def with_titles(frame: pd.DataFrame, articles: pd.DataFrame) -> pd.DataFrame:
+    """``frame`` with its ``article_id`` column replaced by ``title`` (:func:`article_names`), for reading.
+
+    >>> with_titles(corpus.sentences, corpus.articles).head()      # doctest: +SKIP
+    """
+    if "article_id" not in frame.columns:
+        return frame
+    names = article_names(articles)
+    out = frame.copy()
+    out.insert(out.columns.get_loc("article_id"), "title", out["article_id"].map(names))
+    return out.drop(columns=[c for c in ("article_id",) if c in out.columns])

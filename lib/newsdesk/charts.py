@@ -614,6 +614,11 @@ def quad_class_over_time(counts: pd.DataFrame, title: str = "Conflict and cooper
         _too_little(ax, f"{int(data['n_events'].sum()) if len(data) else 0} dated events")
         ax.set_title(title)
         return fig
+    lo, hi, outside = main_period(data["period_start"])
+    if len(outside):  # periods years away from the rest are counted in the title, not plotted
+        n_out = int(data.loc[pd.to_datetime(data["period_start"]).isin(outside), "n_events"].sum())
+        data = data[pd.to_datetime(data["period_start"]).between(lo, hi)].reset_index(drop=True)
+        title = f"{title} ({n_out} events dated outside the period shown)"
     starts = pd.to_datetime(data["period_start"])
     steps = starts.diff().dropna()
     width_days = max(1.0, 0.8 * (steps.min().days if len(steps) else 1))

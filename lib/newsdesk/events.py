@@ -128,6 +128,7 @@ from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import NAMES as POS_NAMES
 
 from newsdesk import segment
+from newsdesk.articles import article_names
 
 if TYPE_CHECKING:  # the pipeline imports this module
     from newsdesk.pipeline import Pipeline
@@ -1317,7 +1318,7 @@ def timeline(corpus, *, modality: str | tuple[str, ...] | None = "asserted", min
     if modality is not None and "modality" in ev:
         ev = ev[ev["modality"].isin([modality] if isinstance(modality, str) else list(modality))]
     arts = corpus.articles[["article_id", "date"]].rename(columns={"date": "published"})
-    arts["title"] = corpus.articles["title"] if "title" in corpus.articles else None
+    arts["title"] = article_names(corpus.articles).to_numpy()
     ev = ev.merge(arts, on="article_id", how="left")
     ev = ev[ev["date_start"].notna()]
     if with_actor:
@@ -1375,8 +1376,11 @@ def quad_class_counts(events: pd.DataFrame, freq: str = "auto") -> pd.DataFrame:
     ev = events.dropna(subset=["date_start"]) if len(events) else events
     if ev is None or ev.empty:
         return pd.DataFrame(columns=cols)
-    if freq == "auto":
-        span = (ev["date_start"].max() - ev["date_start"].min()).days
+    if freq == "auto":  # over the main period: a few events years away must not make every bin a month
+        from newsdesk.charts import main_period
+
+        lo, hi, _ = main_period(ev["date_start"])
+        span = (hi - lo).days
         freq = "D" if span <= 62 else "W" if span <= 366 else "M"
     start = ev["date_start"].dt.to_period(freq).dt.start_time
     counts = pd.crosstab(start, ev["quad_class"]).reindex(columns=list(QUAD_CLASSES), fill_value=0)

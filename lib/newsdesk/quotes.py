@@ -815,7 +815,7 @@ def quote_table(corpus, speaker: str | None = None) -> pd.DataFrame:
     """Attributed quotes of a corpus with their article's date, oldest first.
 
     Columns: ``speaker``, ``quote``, ``cue``, ``partial``, ``compound``,
-    ``article_id``, ``date`` (and ``title`` when the articles have one).
+    ``article_id``, ``date`` and ``title`` (:func:`newsdesk.articles.article_names`).
     Scare quotes are left out; ``speaker`` keeps one speaker's quotes.
     """
     quotes = corpus.quotes
@@ -824,8 +824,11 @@ def quote_table(corpus, speaker: str | None = None) -> pd.DataFrame:
     quotes = quotes[~quotes["scare"].astype(bool) & quotes["speaker"].notna()]
     if speaker is not None:
         quotes = quotes[quotes["speaker"] == speaker]
-    info = [c for c in ("article_id", "date", "title") if c in corpus.articles.columns]
-    table = quotes.merge(corpus.articles[info], on="article_id", how="left")
+    from newsdesk.articles import article_names
+
+    info = ["article_id", "date", "title"]
+    arts = corpus.articles[["article_id", "date"]].assign(title=article_names(corpus.articles).to_numpy())
+    table = quotes.merge(arts, on="article_id", how="left")
     cols = ["speaker", "quote", "cue", "partial", "compound", *info]
     table = table.sort_values(["date", "article_id", "start"], kind="stable") if "date" in table else table
     return table[cols].assign(compound=lambda t: t["compound"].astype(float).round(3)).reset_index(drop=True)

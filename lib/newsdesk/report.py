@@ -30,6 +30,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from newsdesk import charts
+from newsdesk.articles import article_names
 
 TEMPLATE = """<!DOCTYPE html>
 <html lang="en">
@@ -92,11 +93,8 @@ def figure_src(fig: Figure, dpi: int = 110) -> str:
 
 
 def article_titles(articles: pd.DataFrame) -> pd.Series:
-    """A readable name per article, indexed by ``article_id``: the title, else the file name."""
-    names = articles["title"].fillna("").astype(str).str.strip()
-    files = articles["path"].fillna("").astype(str).map(lambda p: Path(p.split(":")[0]).name if p else "")
-    names = names.where(names != "", files).where(lambda s: s != "", "(untitled)")
-    return pd.Series(names.to_numpy(), index=articles["article_id"].to_numpy())
+    """A readable name per article, indexed by ``article_id`` (:func:`newsdesk.articles.article_names`)."""
+    return article_names(articles)
 
 
 def _cell(value, href: str | None = None) -> dict:
