@@ -30,18 +30,23 @@ def _unit(articles: pd.DataFrame) -> tuple[str, str]:
     return ("story_id", "stories") if "story_id" in articles.columns else ("article_id", "articles")
 
 
-def main_period(dates: pd.Series, min_gap_days: int = 365) -> tuple[pd.Timestamp, pd.Timestamp, pd.Series]:
+def main_period(dates: pd.Series, min_gap_days: int = 365,
+                half_span: bool = True) -> tuple[pd.Timestamp, pd.Timestamp, pd.Series]:
     """The period a date axis should show, and the dates left outside it.
 
-    Sorted dates are split at gaps longer than ``min_gap_days`` and than half the
-    whole span (one 2026 article beside 2008 coverage would squeeze the rest
-    into a sliver); the group holding most dates is the main period.
+    Sorted dates are split at gaps longer than ``min_gap_days`` and (with
+    ``half_span``) than half the whole span (one 2026 article beside 2008
+    coverage would squeeze the rest into a sliver); the group holding most
+    dates is the main period. Event dates reach back years in scattered
+    steps: charts of them split at every gap over ``min_gap_days``.
     """
     days = pd.to_datetime(dates).dropna().sort_values()
     if days.empty:
         return pd.NaT, pd.NaT, days
     gaps = days.diff()
-    limit = max(pd.Timedelta(days=min_gap_days), (days.iloc[-1] - days.iloc[0]) / 2)
+    limit = pd.Timedelta(days=min_gap_days)
+    if half_span:
+        limit = max(limit, (days.iloc[-1] - days.iloc[0]) / 2)
     group = (gaps > limit).cumsum()
     main = group.value_counts().sort_index().idxmax()
     inside = days[group == main]
@@ -614,7 +619,7 @@ def quad_class_over_time(counts: pd.DataFrame, title: str = "Conflict and cooper
         _too_little(ax, f"{int(data['n_events'].sum()) if len(data) else 0} dated events")
         ax.set_title(title)
         return fig
-    lo, hi, outside = main_period(data["period_start"])
+    lo, hi, outside = main_period(data["period_start"], half_span=False)
     if len(outside):  # periods years away from the rest are counted in the title, not plotted
         n_out = int(data.loc[pd.to_datetime(data["period_start"]).isin(outside), "n_events"].sum())
         data = data[pd.to_datetime(data["period_start"]).between(lo, hi)].reset_index(drop=True)
