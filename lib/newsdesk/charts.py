@@ -53,6 +53,24 @@ def main_period(dates: pd.Series, min_gap_days: int = 365,
     return inside.iloc[0], inside.iloc[-1], days[group != main]
 
 
+def event_period(dates: pd.Series, tail: float = 0.025) -> tuple[pd.Timestamp, pd.Timestamp, pd.Series]:
+    """The period a chart of event dates should show, and the dates left outside it.
+
+    Event dates reach back years in scattered steps (the history an article
+    recalls) and forward to plans: :func:`main_period` split at every gap over
+    a year, then the first and last ``tail`` share of the dates left out, so a
+    handful of events per year far from the coverage never set the axis.
+    """
+    lo, hi, _ = main_period(dates, half_span=False)
+    days = pd.to_datetime(dates).dropna().sort_values()
+    if days.empty:
+        return lo, hi, days
+    inside = days[days.between(lo, hi)]
+    if len(inside) >= 1 / tail:
+        lo, hi = max(lo, inside.quantile(tail)), min(hi, inside.quantile(1 - tail))
+    return lo, hi, days[~days.between(lo, hi)]
+
+
 def _outside_note(outside: pd.Series, what: str) -> str:
     if outside.empty:
         return ""
@@ -604,6 +622,10 @@ def _too_little(ax: plt.Axes, what: str) -> None:
     ax.set_yticks([])
 
 
+#: Fewest events in a period for the conflict-cooperation balance to be drawn for it.
+MIN_BALANCE_EVENTS = 5
+
+
 def quad_class_over_time(counts: pd.DataFrame, title: str = "Conflict and cooperation over time") -> Figure:
     """Stacked bars of events per period by QuadClass: cooperation up, conflict down, and the balance.
 
@@ -619,10 +641,12 @@ def quad_class_over_time(counts: pd.DataFrame, title: str = "Conflict and cooper
         _too_little(ax, f"{int(data['n_events'].sum()) if len(data) else 0} dated events")
         ax.set_title(title)
         return fig
-    lo, hi, outside = main_period(data["period_start"], half_span=False)
-    if len(outside):  # periods years away from the rest are counted in the title, not plotted
-        n_out = int(data.loc[pd.to_datetime(data["period_start"]).isin(outside), "n_events"].sum())
-        data = data[pd.to_datetime(data["period_start"]).between(lo, hi)].reset_index(drop=True)
+    starts = pd.to_datetime(data["period_start"])
+    lo, hi, _ = event_period(starts.repeat(data["n_events"].astype(int).to_numpy()))
+    outside = ~starts.between(lo, hi)
+    if outside.any():  # periods far from the coverage are counted in the title, not plotted
+        n_out = int(data.loc[outside.to_numpy(), "n_events"].sum())
+        data = data[~outside.to_numpy()].reset_index(drop=True)
         title = f"{title} ({n_out} events dated outside the period shown)"
     starts = pd.to_datetime(data["period_start"])
     steps = starts.diff().dropna()
@@ -646,7 +670,10 @@ def quad_class_over_time(counts: pd.DataFrame, title: str = "Conflict and cooper
     if len(starts) == 1:
         ax.set_xlim(starts.iloc[0] - pd.Timedelta(days=3), starts.iloc[0] + width + pd.Timedelta(days=3))
     bx = ax.twinx()
-    bx.plot(starts + width / 2, data["balance"], color="#222222", marker="o", ms=3, lw=1, label="balance")
+    # the balance of a period with a handful of events swings from -1 to 1: drawn only where it means something
+    steady = data["n_events"] >= min(MIN_BALANCE_EVENTS, int(data["n_events"].max()))
+    bx.plot((starts + width / 2)[steady], data.loc[steady, "balance"], color="#222222", marker="o", ms=3, lw=1,
+            label=f"balance (periods with {MIN_BALANCE_EVENTS}+ events)")
     bx.set_ylim(-1.05, 1.05)
     bx.set_ylabel("balance")
     handles = [h for a in (ax, bx) for h in a.get_legend_handles_labels()[0]]

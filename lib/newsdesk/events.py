@@ -1377,9 +1377,9 @@ def quad_class_counts(events: pd.DataFrame, freq: str = "auto") -> pd.DataFrame:
     if ev is None or ev.empty:
         return pd.DataFrame(columns=cols)
     if freq == "auto":  # over the main period: a few events years away must not make every bin a month
-        from newsdesk.charts import main_period
+        from newsdesk.charts import event_period
 
-        lo, hi, _ = main_period(ev["date_start"], half_span=False)
+        lo, hi, _ = event_period(ev["date_start"])
         span = (hi - lo).days
         freq = "D" if span <= 62 else "W" if span <= 366 else "M"
     start = ev["date_start"].dt.to_period(freq).dt.start_time
