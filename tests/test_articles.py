@@ -301,3 +301,9 @@ def test_rows_name_their_article_by_title_or_file_name(tmp_path):
     rows = pd.DataFrame({"article_id": articles["article_id"], "n": [1, 2]})
     shown = nd.with_titles(rows, articles)
     assert list(shown.columns) == ["title", "n"] and set(shown["title"]) == {"Talks end early", "b.txt"}
+
+
+def test_html_entities_in_a_feed_headline_are_unescaped():
+    articles = nd.load_articles(pd.DataFrame([{"title": "Statement of &quot;joint&quot; talks &amp; more",
+                                               "date": "2026-02-18", "text": "Delegations met."}]))
+    assert articles["title"][0] == 'Statement of "joint" talks & more'

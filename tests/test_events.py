@@ -13,6 +13,7 @@ from types import SimpleNamespace
 import pandas as pd
 import pytest
 
+import newsdesk as nd
 from newsdesk import events, segment
 from newsdesk.nlp import get_nlp
 from newsdesk.timex import TIMEX_COLUMNS
@@ -535,3 +536,12 @@ def test_seed_event_is_coded_dated_and_names_its_actors(seed_corpus, words, type
 def test_seed_has_no_reporting_verb_event(seed_corpus):
     lemmas = seed_corpus.events["action_lemma"].str.split().str[0]
     assert not lemmas.isin({"say", "tell", "add", "note", "state", "explain", "write", "report"}).any()
+
+
+def test_actor_activity_keeps_a_readable_number_of_columns():
+    periods = pd.date_range("1990-01-01", periods=40, freq="YS")
+    activity = pd.DataFrame({"actor": "Russia", "period": periods.strftime("%Y"), "period_start": periods,
+                             "n_events": 1})
+    fig = nd.charts.actor_activity(activity)
+    labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
+    assert len(labels) == nd.charts.MAX_ACTIVITY_PERIODS and labels[0] == "before 2011"

@@ -35,6 +35,7 @@ import csv
 import functools
 import glob
 import hashlib
+import html
 import io
 import json
 import logging
@@ -583,6 +584,17 @@ def _as_text(value) -> str | None:
     return str(value).strip() or None
 
 
+_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#x[0-9A-Fa-f]{2,5});")
+
+
+def _unescape_title(title: str | None) -> str | None:
+    """A headline from a feed or export sometimes keeps HTML entities ("&quot;joint&quot;"):
+    shown to a person, they are the characters they stand for."""
+    if title and _ENTITY.search(title):
+        return html.unescape(title)
+    return title
+
+
 def _row(record: Record, path: str) -> dict:
     """One articles-frame row from a raw record; raises Rejected when there is no text."""
     raw_text = _pick(record, "text")
@@ -601,7 +613,7 @@ def _row(record: Record, path: str) -> dict:
     return {
         "article_id": article_id(text),
         "date": date,
-        "title": _as_text(_pick(record, "title")),
+        "title": _unescape_title(_as_text(_pick(record, "title"))),
         "source": _as_text(_pick(record, "source")),
         "url": _as_text(_pick(record, "url")),
         "author": _as_text(_pick(record, "author")),

@@ -510,7 +510,9 @@ def event_timeline(timeline: pd.DataFrame, cutoff=None, n: int = 25) -> Figure:
         ax.grid(axis="x", color="#EEEEEE")
         ax.set_axisbelow(True)
         if len(rows):
-            lo, hi = rows["date_start"].min(), rows["date_end"].fillna(rows["date_start"]).max()
+            # an open interval ("in the coming decades") runs on past the axis rather than stretching it
+            lo = rows["date_start"].min()
+            hi = min(rows["date_end"].fillna(rows["date_start"]).max(), rows["date_start"].max() + pd.Timedelta(days=366))
             pad = pd.Timedelta(days=1) if panel == "recent days" else max(pd.Timedelta(days=120), (hi - lo) * 0.05)
             ax.set_xlim(lo - pad, hi + pad)
         if panel == "recent days":
@@ -583,6 +585,10 @@ def report_lag(reported: pd.DataFrame) -> Figure:
     return fig
 
 
+#: Most period columns of the actor activity heat map; older periods are summed into the first.
+MAX_ACTIVITY_PERIODS = 20
+
+
 def actor_activity(activity: pd.DataFrame) -> Figure:
     """Heat map: events per actor (rows) and period (columns: years, then months, then recent days).
 
@@ -590,6 +596,11 @@ def actor_activity(activity: pd.DataFrame) -> Figure:
     """
     data = activity.sort_values(["period_start", "actor"]).reset_index(drop=True)
     periods = data.drop_duplicates("period").sort_values("period_start")["period"].tolist()
+    if len(periods) > MAX_ACTIVITY_PERIODS:  # a large corpus recalls decades: the oldest share one column
+        keep = periods[-(MAX_ACTIVITY_PERIODS - 1):]
+        earlier = f"before {keep[0]}"
+        data = data.assign(period=data["period"].where(data["period"].isin(keep), earlier))
+        periods = [earlier, *keep]
     totals = data.groupby("actor")["n_events"].sum().sort_index().sort_values(ascending=False, kind="stable")
     grid = (data.pivot_table(index="actor", columns="period", values="n_events", aggfunc="sum", fill_value=0)
             .reindex(index=totals.index, columns=periods, fill_value=0))
