@@ -675,9 +675,13 @@ def quad_class_over_time(counts: pd.DataFrame, title: str = "Conflict and cooper
     ax.set_ylabel("events (cooperation up, conflict down)")
     ax.yaxis.get_major_locator().set_params(integer=True)
     ax.yaxis.set_major_formatter(plt.FuncFormatter(lambda v, _: f"{abs(v):g}"))
-    loc = mdates.AutoDateLocator(maxticks=10)
-    ax.xaxis.set_major_locator(loc)
-    ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
+    if starts.max() - starts.min() <= pd.Timedelta(days=14):  # a few days: whole days, never hours
+        ax.xaxis.set_major_locator(mdates.DayLocator())
+        ax.xaxis.set_major_formatter(mdates.DateFormatter("%d %b\n%Y"))
+    else:
+        loc = mdates.AutoDateLocator(maxticks=10)
+        ax.xaxis.set_major_locator(loc)
+        ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
     if len(starts) == 1:
         ax.set_xlim(starts.iloc[0] - pd.Timedelta(days=3), starts.iloc[0] + width + pd.Timedelta(days=3))
     bx = ax.twinx()
