@@ -154,14 +154,15 @@ def export_figure(fig: Figure, name: str, export_dir: str | os.PathLike = "expor
 # --------------------------------------------------------------------------- articles (01)
 
 
-def article_names(articles: pd.DataFrame, width: int = 70) -> dict[str, str]:
-    """A label per ``article_id`` for people: "title (YYYY-MM-DD)", the file name when untitled."""
+def _article_labels(articles: pd.DataFrame, width: int = 70) -> dict[str, str]:
+    """A label per ``article_id`` for a chart: its name (:func:`newsdesk.articles.article_names`),
+    cut to ``width`` characters, and "(YYYY-MM-DD)"."""
+    from newsdesk.articles import article_names
+
     out = {}
-    for row in articles.itertuples(index=False):
-        title = row.title if isinstance(row.title, str) and row.title.strip() else \
-            Path(str(getattr(row, "path", "") or "").split(":")[0]).name or "untitled"
-        title = title.strip() if len(title) <= width else title[: width - 1].rstrip() + "…"
-        out[row.article_id] = title + (f" ({row.date:%Y-%m-%d})" if pd.notna(row.date) else "")
+    for (article_id, name), date in zip(article_names(articles).items(), articles["date"], strict=True):
+        name = name if len(name) <= width else name[: width - 1].rstrip() + "…"
+        out[article_id] = name + (f" ({date:%Y-%m-%d})" if pd.notna(date) else "")
     return out
 
 
@@ -354,7 +355,7 @@ def sentiment_arc(sentences: pd.DataFrame, paragraphs: pd.DataFrame, n: int = 6,
     articles' titles and dates when ``articles`` is given.
     """
     ids = list(dict.fromkeys(sentences["article_id"]))[:n]
-    names = article_names(articles) if articles is not None else {}
+    names = _article_labels(articles) if articles is not None else {}
     data = sentences[sentences["article_id"].isin(ids)][["article_id", "sent_id", "para_id", "compound"]]
     data = data.reset_index(drop=True)
     fig, axes = plt.subplots(len(ids) or 1, 1, figsize=(9, 2.4 * max(len(ids), 1) + 0.6), squeeze=False)

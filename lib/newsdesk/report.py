@@ -92,11 +92,6 @@ def figure_src(fig: Figure, dpi: int = 110) -> str:
     return "data:image/png;base64," + base64.b64encode(buf.getvalue()).decode("ascii")
 
 
-def article_titles(articles: pd.DataFrame) -> pd.Series:
-    """A readable name per article, indexed by ``article_id`` (:func:`newsdesk.articles.article_names`)."""
-    return article_names(articles)
-
-
 def _cell(value, href: str | None = None) -> dict:
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return {"text": ""}
@@ -193,7 +188,7 @@ def quotes_section(corpus, n: int = 15) -> dict:
     table = quote_table(corpus)
     if table.empty:
         return _section("quotes", "Notable quotes", text="No attributed quotes were found.")
-    names = article_titles(corpus.articles)
+    names = article_names(corpus.articles)
     # a notable quote reads on its own: a full quote that starts a sentence and says something
     whole = (~table["partial"].astype(bool) & table["quote"].str.match(r"[\"“‘']?[A-Z0-9]")
              & (table["quote"].str.split().str.len() >= 6))
@@ -211,7 +206,7 @@ def quotes_section(corpus, n: int = 15) -> dict:
 
 def articles_section(corpus) -> dict:
     arts = corpus.articles.sort_values(["date", "title"], kind="stable", na_position="last")
-    names = article_titles(arts)
+    names = article_names(arts)
     shown = pd.DataFrame({"title": names.to_numpy(), "date": arts["date"].to_numpy(),
                           "source": arts["source"].to_numpy(), "words": arts["n_words"].to_numpy(),
                           "url": arts["url"].to_numpy()})
