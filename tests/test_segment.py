@@ -3,8 +3,10 @@
 import numpy as np
 import pandas as pd
 import pytest
+from spacy.attrs import HEAD, LOWER
 
 from newsdesk import segment
+from newsdesk.docview import DocView
 from newsdesk.nlp import get_nlp
 
 
@@ -29,20 +31,38 @@ def test_heading_has_at_most_twelve_words(words, heading):
     assert segment.is_heading(" ".join(["Word"] * words)) is heading
 
 
-def test_doc_chars_text_and_offsets_are_the_docs(doc):
-    chars = segment.DocChars(doc)
-    assert chars.text == doc.text
-    assert chars.start_list == [t.idx for t in doc]
-    assert chars.end_list == [t.idx + len(t) for t in doc]
+def test_doc_view_text_and_offsets_are_the_docs(doc):
+    view = DocView(doc)
+    assert view.text == doc.text
+    assert view.start_list == [t.idx for t in doc]
+    assert view.end_list == [t.idx + len(t) for t in doc]
+    assert view.span_text(1, 4) == doc[1:4].text and view.text_of(2) == doc[2].text
 
 
-def test_doc_chars_sentence_bounds_are_doc_sents(doc):
-    assert segment.DocChars(doc).sent_bounds(doc) == [(s.start, s.end) for s in doc.sents]
+def test_doc_view_sentence_bounds_are_doc_sents(doc):
+    assert DocView(doc).sent_bounds == [(s.start, s.end) for s in doc.sents]
 
 
-def test_doc_chars_of_an_empty_doc():
-    chars = segment.DocChars(get_nlp().make_doc(""))
-    assert (chars.text, chars.start_list) == ("", [])
+@pytest.mark.parametrize(("start", "end"), [(0, 5), (1, 6), (6, 13), (5, 7), (13, 20), (40, 60), (0, 80)])
+def test_doc_view_span_is_char_span_expanded(doc, start, end):
+    span = doc.char_span(start, end, alignment_mode="expand")
+    assert DocView(doc).span(start, end) == (None if span is None else (span.start, span.end))
+
+
+def test_doc_view_parse_is_the_docs(doc):
+    view = DocView(doc)
+    assert view.head == [t.head.i for t in doc]
+    assert view.children == [[c.i for c in t.children] for t in doc]
+    assert view.dep == [t.dep_ for t in doc] and view.pos == [t.pos_ for t in doc]
+    assert [view.lower(i) for i in range(len(doc))] == [t.lower_ for t in doc]
+    assert [view.lemma(i) for i in range(len(doc))] == [t.lemma_ for t in doc]
+    assert [view.punct_or_space(i) for i in range(len(doc))] == [t.is_punct or t.is_space for t in doc]
+    assert view.columns([LOWER, HEAD]).tolist() == doc.to_array([LOWER, HEAD]).tolist()
+
+
+def test_doc_view_of_an_empty_doc():
+    view = DocView(get_nlp().make_doc(""))
+    assert (view.text, view.start_list, view.head, view.children) == ("", [], [], [])
 
 
 def test_frame_of_arrays_keeps_object_columns_object():

@@ -77,6 +77,7 @@ from spacy.strings import get_string_id, hash_string
 from spacy.tokens import Doc
 
 from newsdesk import segment
+from newsdesk.docview import DocView, view_of
 
 if TYPE_CHECKING:  # the pipeline imports this module
     from newsdesk.pipeline import Pipeline
@@ -233,8 +234,8 @@ class _Mention:
 
 class _Tokens:
     """The token strings and flags the resolver reads, for a few of many tokens (each ``doc[i]``
-    costs a Token object): strings are slices of the doc's text (:func:`segment.doc_chars`, which
-    the article's analysis reuses right after this component), flags come from one array."""
+    costs a Token object), from the doc's :class:`~newsdesk.docview.DocView`: strings are slices
+    of its text, flags columns of its array."""
 
     #: dependency labels that may attach a title to the name after it (see :func:`_title_before`)
     TITLE_DEPS = frozenset(get_string_id(d) for d in ("compound", "amod", "nmod", "poss", "case"))
@@ -242,17 +243,15 @@ class _Tokens:
     CASE = get_string_id("case")
     ATTRS = [LOWER, IS_PUNCT, ENT_ID, DEP, HEAD, ORTH, SENT_START]
 
-    def __init__(self, doc: Doc, roles: frozenset[str]):
-        self.doc = doc
+    def __init__(self, view: DocView, roles: frozenset[str]):
+        self.doc = view.doc
         self.roles = roles  # the lexicon's role nouns
-        self.strings = doc.vocab.strings
-        chars = segment.doc_chars(doc)
-        self.chars, self.starts, self.ends = chars.text, chars.start_list, chars.end_list
-        self.attrs = doc.to_array(self.ATTRS) if len(doc) else np.zeros((0, len(self.ATTRS)), dtype="uint64")
-        self.lower_ids, self.punct, self.ent_ids = (self.attrs[:, k].tolist() for k in range(3))
-        # HEAD holds the head's offset from the token, as an unsigned int: read back as signed
-        heads = np.arange(len(self.attrs)) + self.attrs[:, 4].astype("int64")
-        self.heads = heads.tolist()
+        self.strings = view.strings
+        self.chars, self.starts, self.ends = view.text, view.start_list, view.end_list
+        self.attrs = view.columns(self.ATTRS)
+        self.lower_ids, self.punct, self.ent_ids = view.lower_ids, view.punct, self.attrs[:, 2].tolist()
+        heads = view.head_array
+        self.heads = view.head
         self.sent_starts = (self.attrs[:, 6] == 1).tolist()  # Token.is_sent_start (-1 reads as a large uint)
         appos = np.flatnonzero(self.attrs[:, 3] == self.APPOS)
         #: tokens joined by an apposition, as dependent or head (an apposition needs one)
@@ -959,7 +958,7 @@ def _capitalised_words(doc: Doc, mentions: list[_Mention], words: frozenset[str]
 
 
 def _resolve(doc: Doc, index: ActorIndex, roles: frozenset[str], words: frozenset[str] = frozenset()) -> list[_Mention]:
-    toks = _Tokens(doc, roles)
+    toks = _Tokens(DocView(doc), roles)
     mentions = _base_mentions(doc, index, toks)
     _regions(doc, mentions, index, toks)
     mentions += _people(doc, mentions, index, toks)
@@ -988,11 +987,10 @@ def _rows(mentions: list[_Mention]) -> list[tuple]:
     return [(m.start, m.end, m.label, m.actor, m.actor_type, m.kind, m.role, m.affiliation) for m in mentions]
 
 
-def _frame(doc: Doc, rows: list) -> pd.DataFrame:
+def _frame(chars: DocView, rows: list) -> pd.DataFrame:
     # One small frame per article adds up: built column by column from the stored rows, each with
     # its dtype, and the token offsets read once per doc. String columns get the dtype pandas would
     # infer for them (``str``; an empty or all-None column stays object).
-    chars = segment.doc_chars(doc)
     fields = dict(zip(_ROW_FIELDS, zip(*rows, strict=True), strict=True)) if rows else dict.fromkeys(_ROW_FIELDS, ())
     starts = [chars.start_list[i] for i in fields["start"]]
     ends = [chars.end_list[i - 1] for i in fields["end"]]
@@ -1023,7 +1021,9 @@ class ActorResolver:
     with the version of the pipeline whose tables they come from.
 
     :class:`newsdesk.Pipeline` fills it (``index``, ``roles``, ``words``, ``version``) when it
-    builds its spaCy pipeline.
+    builds its spaCy pipeline. It runs inside ``nlp``, before the article's analysis has its
+    :class:`~newsdesk.docview.DocView`, so it builds a view of its own of the doc as it is then
+    (the last component: the doc does not change after it).
     """
 
     def __init__(self):
@@ -1047,8 +1047,10 @@ def make_actor_resolver(nlp: Language, name: str) -> ActorResolver:
     return ActorResolver()
 
 
-def mentions_from_doc(doc: Doc, pipeline: Pipeline | None = None, *, actors_file: str | os.PathLike | None = None) -> pd.DataFrame:
-    """Actor mentions of a parsed article (see the module docstring for the columns).
+def mentions_from_doc(view: DocView | Doc, pipeline: Pipeline | None = None, *,
+                      actors_file: str | os.PathLike | None = None) -> pd.DataFrame:
+    """Actor mentions of a parsed article, from its :class:`~newsdesk.docview.DocView` (or its Doc);
+    see the module docstring for the columns.
 
     Uses what the ``newsdesk_actors`` component resolved when the doc went
     through the spaCy pipeline, if that was ``pipeline``'s (or any, when
@@ -1058,12 +1060,13 @@ def mentions_from_doc(doc: Doc, pipeline: Pipeline | None = None, *, actors_file
     """
     if actors_file:
         pipeline = _pipeline(actors_file)
-    stored = doc.user_data.get(USER_DATA_KEY)
+    view = view_of(view)
+    stored = view.doc.user_data.get(USER_DATA_KEY)
     if stored is not None and (pipeline is None or stored[0] == pipeline.version):
         rows = stored[1]
     else:
-        rows = (pipeline or _pipeline()).resolver.rows(doc)
-    return _frame(doc, rows)
+        rows = (pipeline or _pipeline()).resolver.rows(view.doc)
+    return _frame(view, rows)
 
 
 def _pipeline(actors_file: str | os.PathLike | None = None):
@@ -1084,7 +1087,7 @@ def find_mentions(text: str, actors_file: str | os.PathLike | None = None, *, pi
     if actors_file is not None and not Path(actors_file).is_file():
         raise FileNotFoundError(f"actors_file not found: {actors_file}")
     pipeline = pipeline or _pipeline(actors_file)
-    return mentions_from_doc(pipeline.nlp(text), pipeline)
+    return mentions_from_doc(DocView(pipeline.nlp(text)), pipeline)
 
 
 # --------------------------------------------------------------------------- corpus frames

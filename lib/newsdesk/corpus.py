@@ -64,6 +64,7 @@ from newsdesk import actors as actors_mod
 from newsdesk import events as events_mod
 from newsdesk import quotes as quotes_mod
 from newsdesk import segment, sentiment, timex
+from newsdesk.docview import DocView
 from newsdesk.pipeline import Pipeline
 
 log = logging.getLogger(__name__)
@@ -222,19 +223,23 @@ def read_corpus(folder: str | os.PathLike) -> Corpus:
 def analyze_doc(article: dict, doc, pipeline: Pipeline) -> dict[str, pd.DataFrame | dict]:
     """Every per-article frame from one article and its spaCy ``doc`` (made by ``pipeline.nlp``).
 
+    One :class:`~newsdesk.docview.DocView` of ``doc`` is built here and handed to every extractor:
+    each is a function of (view, pipeline, earlier frames) -> frame.
+
     The frames carry ``sent_id`` but not yet ``article_id``, which
     :func:`analyze_chunk` adds to a whole chunk at once (a column inserted
     into each small frame cost more than some of the analysis); ``tone``, the
     article's one row, is a dict that becomes a frame per chunk too.
     """
     text, date = article["text"], article["date"]
+    view = DocView(doc)  # read once; every extractor below walks it rather than the Doc
     paras = segment.paragraphs(text)
-    sents = sentiment.score_sentences(segment.sentences(doc, paras), pipeline)
-    mentions = actors_mod.mentions_from_doc(doc, pipeline)
-    mentions = sentiment.mentions_sentiment(doc, mentions, pipeline)
-    timexes = timex.find_timexes(text, date, doc=doc)
-    quotes = quotes_mod.quotes_from_doc(doc, mentions, pipeline)
-    events = events_mod.events_from_doc(doc, sents, mentions, timexes, date, pipeline)
+    sents = sentiment.score_sentences(segment.sentences(view, paras), pipeline)
+    mentions = actors_mod.mentions_from_doc(view, pipeline)
+    mentions = sentiment.mentions_sentiment(view, mentions, pipeline)
+    timexes = timex.find_timexes(text, date, doc=view)
+    quotes = quotes_mod.quotes_from_doc(view, mentions, pipeline)
+    events = events_mod.events_from_doc(view, sents, mentions, timexes, date, pipeline)
     tone = sentiment.article_tone(text, sents, pipeline)
     frames = {
         "paragraphs": paras, "sentences": sents, "mentions": mentions, "quotes": quotes,

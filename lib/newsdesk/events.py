@@ -124,11 +124,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from spacy.attrs import DEP, HEAD, LEMMA, LOWER, POS, TAG
-from spacy.parts_of_speech import NAMES as POS_NAMES
 
 from newsdesk import segment
 from newsdesk.articles import article_names
+from newsdesk.docview import DocView, view_of
 
 if TYPE_CHECKING:  # the pipeline imports this module
     from newsdesk.pipeline import Pipeline
@@ -235,54 +234,19 @@ class _Event:
 
 class _Tree:
     """One doc's dependency tree as lists by token index (head, dep, pos, children; lower forms,
-    lemmas, tags and lexical flags on demand).
+    lemmas, tags and lexical flags on demand), read from the doc's :class:`~newsdesk.docview.DocView`.
 
     Every walk below reads these lists: a Token built and its strings looked up at each step
     would cost more than the walk.
     """
 
-    def __init__(self, doc):
-        n = len(doc)
-        names = [HEAD, DEP, POS, LOWER, LEMMA, TAG]
-        attrs = doc.to_array(names) if n else np.zeros((0, len(names)), dtype="uint64")
-        self.head = (np.arange(n) + attrs[:, 0].astype("int64")).tolist()  # HEAD is relative
-        strings = doc.vocab.strings
-        self.dep = self._names(attrs[:, 1].tolist(), strings.__getitem__)
-        self.pos = self._names(attrs[:, 2].tolist(), POS_NAMES.__getitem__)
-        # few are read: looked up on demand
-        self._lower, self._lemma, self._tag = attrs[:, 3].tolist(), attrs[:, 4].tolist(), attrs[:, 5].tolist()
-        self._strings, self._doc = strings, doc
-        self.children: list[list[int]] = [[] for _ in range(n)]  # in text order, as Token.children
-        for i, h in enumerate(self.head):
-            if h != i:
-                self.children[h].append(i)
-
-    def lower(self, i: int) -> str:
-        """``doc[i].lower_``."""
-        return self._strings[self._lower[i]]
-
-    def lemma(self, i: int) -> str:
-        """``doc[i].lemma_``."""
-        return self._strings[self._lemma[i]]
-
-    def tag(self, i: int) -> str:
-        """``doc[i].tag_``."""
-        return self._strings[self._tag[i]]
-
-    # lexical flags are read for a few tokens only: from the Token (``to_array`` pays for every one)
-    def punct_or_space(self, i: int) -> bool:
-        """``doc[i].is_punct or doc[i].is_space``."""
-        token = self._doc[i]
-        return token.is_punct or token.is_space
-
-    def is_alpha(self, i: int) -> bool:
-        """``doc[i].is_alpha``."""
-        return self._doc[i].is_alpha
-
-    @staticmethod
-    def _names(ids: list[int], name) -> list[str]:
-        names = {k: name(k) for k in set(ids)}
-        return [names[k] for k in ids]
+    def __init__(self, view: DocView):
+        self.head, self.dep, self.pos, self.children = view.head, view.dep, view.pos, view.children
+        # few are read: looked up on demand (``doc[i].lower_``, ``.lemma_``, ``.tag_``, ``.is_punct or
+        # .is_space``, ``.is_alpha``)
+        self.lower, self.lemma, self.tag = view.lower, view.lemma, view.tag
+        self.punct_or_space, self.is_alpha = view.punct_or_space, view.is_alpha
+        self._doc = view.doc
 
     def root(self, start: int, end: int) -> int:
         """``doc[start:end].root``: a sentence root inside the span, else the token nearest the root
@@ -1057,8 +1021,9 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
                     coder: EventCoder | None = None) -> pd.DataFrame:
     """PLOVER-coded events of one article (see the module docstring for the columns and the rules).
 
-    ``sentences`` is the sentence frame (with ``compound``), ``mentions`` and
-    ``timexes`` the article's frames, all with offsets into ``doc.text``.
+    ``doc`` is the article's :class:`~newsdesk.docview.DocView` (or its Doc); ``sentences``
+    the sentence frame (with ``compound``), ``mentions`` and ``timexes`` the article's
+    frames, all with offsets into ``doc.text``.
     The :class:`EventCoder` is ``coder`` or ``pipeline.event_coder`` (a
     :class:`newsdesk.Pipeline` builds it once from its tables); without
     either, a default Pipeline's.
@@ -1070,8 +1035,8 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
 
             pipeline = Pipeline()
         coder = pipeline.event_coder
-    chars = segment.doc_chars(doc)
-    tree = _Tree(doc)
+    chars = view_of(doc)  # the doc's DocView (or one of the Doc given)
+    doc, tree = chars.doc, _Tree(chars)
     mention_at = _mention_index(doc, mentions, chars)
     anchors = _anchor_timexes(timexes, chars, tree)
     article_date = _article_date(reference_date)

@@ -1,6 +1,6 @@
 """Quotes and their speakers: who said what.
 
-``quotes_from_doc(doc, mentions)`` finds every passage between double quote
+``quotes_from_doc(view, mentions)`` finds every passage between double quote
 marks (straight ``"``, typographic ``“ ”``, guillemets) and attributes it to a
 speaker through the reporting verb ("cue") that governs it in the
 dependency parse, or the nearest cue in its sentence. Pronouns ("he said")
@@ -45,12 +45,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from spacy.attrs import HEAD, IS_PUNCT, LEMMA, LOWER, POS
+from spacy.attrs import LEMMA, LOWER, POS
 from spacy.parts_of_speech import AUX, VERB
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span, Token
 
 from newsdesk import segment
+from newsdesk.docview import DocView, view_of
 from newsdesk.lexicon import Lexicon
 
 if TYPE_CHECKING:  # the pipeline imports this module
@@ -172,9 +173,9 @@ def _find_quotes_in_text(text: str) -> list[_Quote]:
 class _Attributor:
     """Finds cue and speaker for the quotes of one doc."""
 
-    def __init__(self, doc: Doc, mentions: pd.DataFrame, quotes: list[_Quote], lexicon: Lexicon):
-        self.doc = doc
-        self.chars = segment.doc_chars(doc)
+    def __init__(self, view: DocView, mentions: pd.DataFrame, quotes: list[_Quote], lexicon: Lexicon):
+        self.doc = view.doc
+        self.chars = view
         self.text = self.chars.text  # doc.text joins every token on each access
         self.quotes = quotes
         self.inside = set()
@@ -186,21 +187,19 @@ class _Attributor:
         self.cues = lexicon.cue_verbs
         self.speaker_roles = lexicon.speaker_roles
         self.addressee_cues = lexicon.addressee_cues  # "told Reuters": the name after is spoken to
-        self.sent_bounds = self.chars.sent_bounds(doc)  # (start, end) token ranges; a Span made when asked
+        self.sent_bounds = view.sent_bounds  # (start, end) token ranges; a Span made when asked
         self.sent_starts = [start for start, _ in self.sent_bounds]
         self._read_arrays()
         self.spoke: dict[int, tuple[str | None, str]] = {}
 
     def _read_arrays(self) -> None:
-        """Heads, punctuation and cue flags of every token, read once from the doc's arrays (the cue
+        """Heads, punctuation and cue flags of every token, read once from the doc's view (the cue
         search and the walk up the parse visit many tokens; a Token object for each costs more)."""
-        doc = self.doc
+        doc, view = self.doc, self.chars
         n = len(doc)
-        attrs = doc.to_array([LOWER, POS, LEMMA, HEAD, IS_PUNCT]) if n else np.zeros((0, 5), dtype="uint64")
-        lower, pos, lemma = attrs[:, 0], attrs[:, 1], attrs[:, 2]
-        # HEAD holds the head's offset from the token, as an unsigned int: read back as signed
-        self.heads = (np.arange(n) + attrs[:, 3].astype("int64")).tolist()
-        self.punct = attrs[:, 4].astype(bool).tolist()
+        lower, pos, lemma = view.column(LOWER), view.column(POS), view.column(LEMMA)
+        self.heads = view.head
+        self.punct = view.punct
         self.pos = pos.tolist()
         outside = np.ones(n, dtype=bool)
         outside[list(self.inside)] = False
@@ -713,16 +712,17 @@ def _word_before(text: str, pos: int) -> str:
     return text[start:end].lower()
 
 
-def quotes_from_doc(doc: Doc, mentions: pd.DataFrame, pipeline: Pipeline | None = None) -> pd.DataFrame:
-    """Quotes of ``doc`` with speakers resolved through ``mentions`` (see the module docstring), with
-    the cue verbs, role nouns and VADER of ``pipeline`` (a :class:`newsdesk.Pipeline`; by default
-    the shipped tables')."""
-    text = segment.doc_chars(doc).text
+def quotes_from_doc(view: DocView | Doc, mentions: pd.DataFrame, pipeline: Pipeline | None = None) -> pd.DataFrame:
+    """Quotes of a doc (its :class:`~newsdesk.docview.DocView`, or the Doc) with speakers resolved
+    through ``mentions`` (see the module docstring), with the cue verbs, role nouns and VADER of
+    ``pipeline`` (a :class:`newsdesk.Pipeline`; by default the shipped tables')."""
+    view = view_of(view)
+    doc, text = view.doc, view.text
     quotes = _find_quotes_in_text(text)
     if not quotes:
         return _empty_frame().copy()
     pipeline = pipeline or _pipeline()
-    att = _Attributor(doc, mentions, quotes, pipeline.lexicon)
+    att = _Attributor(view, mentions, quotes, pipeline.lexicon)
     rows: list[dict] = []
     for q in quotes:
         turn = _TRANSCRIPT.match(text, q.start, q.end)  # '"WALLACE: ...': a transcript names its speaker
@@ -804,8 +804,8 @@ def find_quotes(text: str, pipeline: Pipeline | None = None) -> pd.DataFrame:
     from newsdesk import actors
 
     pipeline = pipeline or _pipeline()
-    doc = pipeline.nlp(text)
-    return quotes_from_doc(doc, actors.mentions_from_doc(doc, pipeline), pipeline)
+    view = DocView(pipeline.nlp(text))
+    return quotes_from_doc(view, actors.mentions_from_doc(view, pipeline), pipeline)
 
 
 # --------------------------------------------------------------------------- corpus views

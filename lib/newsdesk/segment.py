@@ -11,12 +11,12 @@ text          str      the paragraph
 is_heading    bool     a short line without final punctuation
 ============  =======  ==============================================
 
-``sentences(doc, paragraphs)`` -> one row per sentence (``sent_id``, ``para_id``,
-``start``, ``end``, ``text``). Sentences never cross a paragraph break, and
-headings hold no sentence. ``sent_ids``, ``records`` and ``doc_chars`` (a
-doc's text and token offsets, read once) serve the other modules' per-article
-frames, which they build with ``frame_of`` from ``str_array``, ``int_array``
-and ``text_column`` columns (what pandas would make of the values, faster).
+``sentences(view, paragraphs)`` -> one row per sentence (``sent_id``, ``para_id``,
+``start``, ``end``, ``text``) of a doc's :class:`~newsdesk.docview.DocView`.
+Sentences never cross a paragraph break, and headings hold no sentence.
+``sent_ids`` and ``records`` serve the other modules' per-article frames,
+which they build with ``frame_of`` from ``str_array``, ``int_array`` and
+``text_column`` columns (what pandas would make of the values, faster).
 """
 
 from __future__ import annotations
@@ -28,8 +28,9 @@ from functools import lru_cache
 import numpy as np
 import pandas as pd
 import pyarrow as pa
-from spacy.attrs import IDX, LENGTH, ORTH, SENT_START, SPACY
 from spacy.tokens import Doc
+
+from newsdesk.docview import DocView, view_of
 
 PARAGRAPH_COLUMNS = ["para_id", "start", "end", "text", "is_heading"]
 SENTENCE_COLUMNS = ["sent_id", "para_id", "start", "end", "text"]
@@ -84,65 +85,17 @@ def paragraphs(text: str) -> pd.DataFrame:
     }, len(spans))
 
 
-class DocChars:
-    """Character offsets of one doc's tokens, read once (``doc.text`` joins every token on each access).
-
-    ``span(start, end)`` is the token range ``doc.char_span(start, end,
-    alignment_mode="expand")`` covers, without building the Span.
-    """
-
-    def __init__(self, doc: Doc):
-        self.n = len(doc)
-        attrs = doc.to_array([ORTH, SPACY, IDX, LENGTH]) if self.n else np.zeros((0, 4), dtype="uint64")
-        # ``doc.text``, joined from the token strings and spaces (Doc.text makes a Token of each)
-        strings = doc.vocab.strings
-        parts = [""] * (2 * self.n)
-        parts[0::2] = [strings[orth] for orth in attrs[:, 0].tolist()]
-        parts[1::2] = np.where(attrs[:, 1] == 1, " ", "").tolist()
-        self.text = "".join(parts)
-        offsets = attrs[:, 2:].astype("int64")
-        self.starts, self.ends = offsets[:, 0], offsets[:, 0] + offsets[:, 1]
-        self.start_list, self.end_list = self.starts.tolist(), self.ends.tolist()
-        self._sent_bounds: list[tuple[int, int]] | None = None
-
-    def span(self, start: int, end: int) -> tuple[int, int] | None:
-        """``(first token, end token)`` of ``doc.char_span(start, end, alignment_mode="expand")``, or None."""
-        if not (0 <= start < len(self.text) and 0 < end <= len(self.text)) or not self.n:
-            return None
-        # the token holding a character: a token's trailing space belongs to it, as in Doc.char_span
-        first = bisect.bisect_right(self.start_list, start) - 1
-        if start == self.end_list[first]:  # ... but a span starting there starts after it
-            first += 1
-        return first, bisect.bisect_right(self.start_list, end - 1)
-
-    def sent_bounds(self, doc: Doc) -> list[tuple[int, int]]:
-        """``(start, end)`` token ranges of ``doc.sents`` (which raises for a doc without sentence starts);
-        worked out once, for sentences() and the quotes both (the list is shared: do not change it)."""
-        if self._sent_bounds is None:
-            self._sent_bounds = self._read_sent_bounds(doc)
-        return self._sent_bounds
-
-    def _read_sent_bounds(self, doc: Doc) -> list[tuple[int, int]]:
-        if not self.n or "sents" in doc.user_hooks or not doc.has_annotation("SENT_START"):
-            return [(sent.start, sent.end) for sent in doc.sents]
-        starts = np.flatnonzero(doc.to_array(SENT_START)[1:] == 1) + 1
-        cuts = [0, *starts.tolist(), self.n]
-        return list(zip(cuts[:-1], cuts[1:], strict=True))
+#: The former name of :class:`newsdesk.docview.DocView`, which rule functions' annotations still use.
+DocChars = DocView
 
 
-def doc_chars(doc: Doc) -> DocChars:
-    """The :class:`DocChars` of ``doc``, built anew: about 0.07 ms per Wikinews article, so the few
-    modules that read one per article build their own rather than share a hidden cache."""
-    return DocChars(doc)
-
-
-def sentences(doc: Doc, paras: pd.DataFrame) -> pd.DataFrame:
-    """Sentences of ``doc`` clipped to paragraphs; headings are skipped."""
-    chars = doc_chars(doc)
+def sentences(view: DocView | Doc, paras: pd.DataFrame) -> pd.DataFrame:
+    """Sentences of a doc (its :class:`~newsdesk.docview.DocView`) clipped to paragraphs; headings are skipped."""
+    chars = view_of(view)
     text = chars.text
     para_starts, para_ends, heading = (_as_list(a) for a in _column_arrays(paras, ["start", "end", "is_heading"]).values())
     rows = []
-    for first, last in chars.sent_bounds(doc):
+    for first, last in chars.sent_bounds:
         s, e = chars.start_list[first], chars.end_list[last - 1]
         while s < e and text[s].isspace():
             s += 1

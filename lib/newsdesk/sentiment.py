@@ -57,6 +57,9 @@ import numpy as np
 import pandas as pd
 
 if TYPE_CHECKING:  # the pipeline imports this module
+    from spacy.tokens import Doc
+
+    from newsdesk.docview import DocView
     from newsdesk.pipeline import Pipeline
 
 _QUOTES = "\"\u201c\u201d\u201e\u00ab\u00bb"
@@ -300,27 +303,24 @@ class _Arrays:
     and valence prefix sums) and the entities other targets are looked for in.
     """
 
-    def __init__(self, doc, pipeline: Pipeline):
-        from spacy import attrs, symbols
+    def __init__(self, view: DocView, pipeline: Pipeline):
+        from spacy import attrs, symbols  # late import: VADER and tone need no spaCy
 
-        from newsdesk import segment  # late imports: VADER and tone need no spaCy
-
-        self.doc = doc
+        self.doc = doc = view.doc
         self.vader = pipeline.vader
         self.reporting = pipeline.lexicon.reporting_verbs
         self.verb_signs = pipeline.lexicon.sentiment_verbs
         n = len(doc)
         idx = np.arange(n)
         store = doc.vocab.strings
-        a = doc.to_array([attrs.LOWER, attrs.LEMMA, attrs.POS, attrs.DEP, attrs.HEAD, attrs.IS_PUNCT, attrs.IS_STOP,
-                          attrs.IS_QUOTE, attrs.ORTH, attrs.ENT_TYPE, attrs.IS_SPACE]).reshape(n, 11)
+        a = view.columns([attrs.LOWER, attrs.LEMMA, attrs.POS, attrs.DEP, attrs.HEAD, attrs.IS_PUNCT, attrs.IS_STOP,
+                          attrs.IS_QUOTE, attrs.ORTH, attrs.ENT_TYPE, attrs.IS_SPACE])
         self.lower = _strings(a[:, 0], store)
         self.lemma = _strings(a[:, 1], store, lower=True)
         self.pos = _strings(a[:, 2], store)
         self.dep = _strings(a[:, 3], store)
         self.ent_type = _strings(a[:, 9], store)
-        self.head = (idx + a[:, 4].astype("int64")).tolist()
-        head = np.asarray(self.head, dtype="int64")
+        self.head, head = view.head, view.head_array
         self.punct = a[:, 5].astype(bool).tolist()
         self.space = a[:, 10].astype(bool).tolist()
         self.stop = a[:, 6].astype(bool).tolist()
@@ -329,7 +329,7 @@ class _Arrays:
         self.quotes = np.concatenate([[0], np.cumsum(quote)]).tolist()  # quote marks before token i
         starts = np.array([0], dtype="int64")
         if n and doc.has_annotation("SENT_START"):
-            starts = np.union1d(starts, np.flatnonzero(doc.to_array(attrs.SENT_START).astype("int64") == 1))
+            starts = np.union1d(starts, np.flatnonzero(view.column(attrs.SENT_START).astype("int64") == 1))
         self.sent_start = starts[np.searchsorted(starts, idx, side="right") - 1]
         self.sent_end = np.append(starts[1:], n)[np.searchsorted(starts, idx, side="right") - 1].tolist()
         get = self.vader.lexicon.get
@@ -357,7 +357,7 @@ class _Arrays:
         self._ent_starts = [e[0] for e in self.ents]
         # content words (no punctuation, stop words or proper nouns), for the bag of words of a scope
         self.content = np.flatnonzero((a[:, 5] == 0) & (a[:, 6] == 0) & (a[:, 2] != symbols.PROPN)).tolist()
-        self.chars = segment.doc_chars(doc)
+        self.chars = view
         self._anc: dict[int, dict[int, int]] = {}
         self._dist: dict[tuple[int, int], int] = {}
         tensor = doc.tensor
@@ -461,8 +461,11 @@ class _Arrays:
 
 
 def _arrays(doc, pipeline: Pipeline | None = None) -> _Arrays:
-    """The :class:`_Arrays` of ``doc`` with ``pipeline``'s lexicons (by default the shipped tables')."""
-    return _Arrays(doc, pipeline or _pipeline())
+    """The :class:`_Arrays` of ``doc`` (a Doc or its DocView) with ``pipeline``'s lexicons (by default the
+    shipped tables')."""
+    from newsdesk.docview import view_of
+
+    return _Arrays(view_of(doc), pipeline or _pipeline())
 
 
 def _role_of(a: _Arrays, root: int) -> tuple[str, int, str]:
@@ -662,8 +665,12 @@ def target_features(scope, target, pipeline: Pipeline | None = None) -> dict[str
     context words near the target (proper nouns masked) and the parser's token
     vectors.
     """
-    feats, dense = _features(_arrays(target.doc, pipeline), scope.start, scope.end, target.start, target.end,
-                             target.root.i)
+    return _target_features(_arrays(target.doc, pipeline), scope, target)
+
+
+def _target_features(a: _Arrays, scope, target) -> dict[str, float]:
+    """:func:`target_features` with the doc's arrays ``a``."""
+    feats, dense = _features(a, scope.start, scope.end, target.start, target.end, target.root.i)
     if dense is not None:
         nonzero = dense != 0
         feats.update(zip(np.array(_dense_names(len(dense) // 3))[nonzero].tolist(), dense[nonzero].tolist(),
@@ -749,13 +756,16 @@ def classify(features: dict[str, float], pipeline: Pipeline | None = None) -> di
 
 
 def score_target(doc, start: int, end: int, pipeline: Pipeline | None = None) -> dict:
-    """Sentiment toward characters ``start:end`` of a parsed ``doc``, within their sentence."""
+    """Sentiment toward characters ``start:end`` of a parsed ``doc`` (or its DocView), within their sentence."""
     pipeline = pipeline or _pipeline()
-    span = target_span(doc, start, end, pipeline)
-    if span is None:
+    a = _arrays(doc, pipeline)
+    target = a.target(start, end)
+    if target is None:
         return {"label": "neutral", "score": 0.0}
+    doc = a.doc
+    span = doc[target[0]:target[1]]
     scope = span.sent if doc.has_annotation("SENT_START") else doc[:]
-    return classify(target_features(scope, span, pipeline), pipeline)
+    return classify(_target_features(a, scope, span), pipeline)
 
 
 def _score_spans(doc, a: _Arrays, spans: list, model: _Model | None) -> list[dict]:
@@ -782,16 +792,16 @@ def _score_spans(doc, a: _Arrays, spans: list, model: _Model | None) -> list[dic
     return out
 
 
-def mentions_sentiment(doc, mentions: pd.DataFrame, pipeline: Pipeline | None = None) -> pd.DataFrame:
+def mentions_sentiment(view: DocView | Doc, mentions: pd.DataFrame, pipeline: Pipeline | None = None) -> pd.DataFrame:
     """``mentions`` with ``target_label`` and ``target_score``: the sentiment expressed toward
     each mention in its sentence (see :func:`target_sentiment`), with ``pipeline``'s lexicons
-    and weights (by default the shipped tables')."""
+    and weights (by default the shipped tables'). ``view`` is the doc's DocView (or the Doc)."""
     from newsdesk import segment
 
     pipeline = pipeline or _pipeline()
-    a = _Arrays(doc, pipeline)  # built once: all the doc's targets share it
+    a = _arrays(view, pipeline)  # built once: all the doc's targets share it
     spans = [a.target(s, e) for s, e in zip(mentions["start"].tolist(), mentions["end"].tolist(), strict=True)]
-    scores = _score_spans(doc, a, spans, pipeline.target_model)
+    scores = _score_spans(a.doc, a, spans, pipeline.target_model)
     out = mentions.copy()
     out["target_label"] = segment.str_array([r["label"] for r in scores])
     out["target_score"] = np.array([r["score"] for r in scores], dtype="float64")

@@ -167,7 +167,7 @@ def find_timexes(text: str, reference_date: pd.Timestamp | dt.date | str | None 
 
     ``reference_date`` is the article date (Timestamp, date or string; None or
     NaT leaves anchored values unresolved). ``doc`` is the optional spaCy Doc
-    of the same ``text``; it refines the tense used for bare weekdays and
+    of the same ``text`` (or its :class:`~newsdesk.docview.DocView`); it refines the tense used for bare weekdays and
     months. Columns: see the module docstring.
 
     >>> find_timexes("Talks ran six hours Tuesday.", "2026-02-18")[["text", "value"]]

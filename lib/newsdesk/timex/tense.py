@@ -105,8 +105,15 @@ def _clause_tense(text: str, start: int, end: int, reporting: bool = True) -> st
 
 
 def _doc_tense(doc, start: int, end: int) -> str | None:
-    """Tense of the verb the expression attaches to, from the parse; None if unclear."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    """Tense of the verb the expression attaches to, from the parse (``doc`` a Doc or its
+    :class:`~newsdesk.docview.DocView`); None if unclear."""
+    from newsdesk.docview import DocView
+
+    if isinstance(doc, DocView):  # the tokens of doc.char_span(start, end, "expand"), found on the view
+        bounds = doc.span(start, end)
+        span = None if bounds is None else doc.doc[bounds[0]:bounds[1]]
+    else:
+        span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
     token = span.root
