@@ -230,6 +230,18 @@ def test_huge_article_is_analysed_in_pieces():
     assert (corpus.sentences["article_id"] != huge).sum() == 1  # the other article too
 
 
+def test_find_mentions_parses_a_text_over_max_length_in_pieces(monkeypatch):
+    pipe = nd.Pipeline()
+    para = "Vladimir Putin met Emmanuel Macron in Paris on Tuesday."
+    one = nd.find_mentions(para, pipeline=pipe)
+    monkeypatch.setattr(pipe.nlp, "max_length", 2_000)  # spaCy's E088 at 2,000 characters, not 1,000,000
+    text = "\n\n".join([para] * 100)
+    got = nd.find_mentions(text, pipeline=pipe)
+    assert got["end"].max() > 4_000 and len(got) == 100 * len(one)
+    assert all(text[s:e] == t for s, e, t in got[["start", "end", "text"]].itertuples(index=False))
+    assert got["actor"].tolist() == one["actor"].tolist() * 100
+
+
 # --------------------------------------------------------------------------- 7. bounded work, time limits, workers
 
 

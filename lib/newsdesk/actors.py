@@ -1087,7 +1087,7 @@ def find_mentions(text: str, actors_file: str | os.PathLike | None = None, *, pi
     if actors_file is not None and not Path(actors_file).is_file():
         raise FileNotFoundError(f"actors_file not found: {actors_file}")
     pipeline = pipeline or _pipeline(actors_file)
-    return mentions_from_doc(DocView(pipeline.nlp(text)), pipeline)
+    return mentions_from_doc(DocView(pipeline.parse(text)), pipeline)
 
 
 # --------------------------------------------------------------------------- corpus frames

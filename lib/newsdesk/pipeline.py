@@ -209,6 +209,15 @@ class Pipeline:
         """The spaCy ``Language`` (loaded on first use)."""
         return self._parts.nlp
 
+    def parse(self, text: str):
+        """``nlp(text)``, or for a text longer than spaCy's ``max_length`` one Doc parsed in pieces
+        (:func:`newsdesk.corpus.parse_in_pieces`, as ``analyze`` does)."""
+        if len(text) <= self.nlp.max_length:
+            return self.nlp(text)
+        from newsdesk.corpus import PIECE_CHARS, parse_in_pieces  # the pass is built on this module
+
+        return parse_in_pieces(self.nlp, text, min(PIECE_CHARS, self.nlp.max_length))
+
     @property
     def actor_table(self) -> pd.DataFrame:
         """The merged actor table (:func:`newsdesk.actors.actor_table`'s columns); do not modify it."""

@@ -804,7 +804,7 @@ def find_quotes(text: str, pipeline: Pipeline | None = None) -> pd.DataFrame:
     from newsdesk import actors
 
     pipeline = pipeline or _pipeline()
-    view = DocView(pipeline.nlp(text))
+    view = DocView(pipeline.parse(text))
     return quotes_from_doc(view, actors.mentions_from_doc(view, pipeline), pipeline)
 
 

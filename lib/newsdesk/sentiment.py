@@ -819,7 +819,7 @@ def target_sentiment(text: str, start: int, end: int, pipeline: Pipeline | None 
     'negative'
     """
     pipeline = pipeline or _pipeline()
-    return score_target(pipeline.nlp(text), start, end, pipeline)
+    return score_target(pipeline.parse(text), start, end, pipeline)
 
 
 # --------------------------------------------------------------------------- aggregates
