@@ -450,8 +450,16 @@ def _chunk_results(todo: pd.DataFrame, pipeline: Pipeline, n_process: int, engin
         finally:
             gc.unfreeze()
     else:
-        for chunk in chunks:
-            yield analyze_chunk(chunk, pipeline)
+        # As for the workers: once the model is loaded, what exists moves out of the garbage collector's
+        # reach, so its full collections walk only the objects of the analysis (150 Wikinews articles in
+        # one process: 0.2 s of collections instead of 0.6 s).
+        _ = pipeline.nlp
+        gc.freeze()
+        try:
+            for chunk in chunks:
+                yield analyze_chunk(chunk, pipeline)
+        finally:
+            gc.unfreeze()
 
 
 def _die_with_parent(parent: int) -> None:
