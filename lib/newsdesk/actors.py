@@ -244,7 +244,7 @@ class _Tokens:
     ATTRS = [LOWER, IS_PUNCT, ENT_ID, DEP, HEAD, ORTH, SENT_START]
 
     def __init__(self, view: DocView, roles: frozenset[str]):
-        self.doc = view.doc
+        self.view, self.doc = view, view.doc
         self.roles = roles  # the lexicon's role nouns
         self.strings = view.strings
         self.chars, self.starts, self.ends = view.text, view.start_list, view.end_list
