@@ -11,7 +11,8 @@ Takes N dated articles from the Wikinews JSONL corpus, writes them as seed-form
     python benchmarks/bench_analyze.py --corpus … --n 300 --repeat 5        # medians of 5 fresh runs
     python benchmarks/bench_analyze.py --corpus … --n 5488 --skip-naive     # the whole corpus
 
-Prints words/s of each run and the ratios. Peak memory is reported two ways:
+Prints words/s of each run and the ratios, and the CPU seconds of the naive loop and the cold
+run (all processes: steadier than wall time on a busy machine). Peak memory is reported two ways:
 the peak resident size of this process and of its largest worker
 (``getrusage``), and the peak of the total over this process and its workers,
 sampled every 2 s as PSS (proportional set size, which counts the pages that
@@ -82,6 +83,16 @@ def newsdesk_run(folder: Path, cache: Path, n_process: int | None) -> tuple[floa
     return time.perf_counter() - start, corpus
 
 
+def cpu_seconds() -> float:
+    """CPU seconds (user + system) of this process and of its finished children (the workers).
+
+    Other jobs on the machine change the wall-clock ratio a lot (on 2 shared cores the same
+    run gave 1.4x to 3.0x); the CPU seconds of a run change far less.
+    """
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def peak_mb() -> tuple[float, float]:
     """Peak resident memory in MB of this process and of its largest finished child."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -134,9 +145,13 @@ def measure(args: argparse.Namespace) -> dict:
         folder.mkdir()
         result = {"words": write_articles(args.corpus, args.n, folder), "articles": len(list(folder.glob("*.txt")))}
         if not args.skip_naive:
+            before = cpu_seconds()
             result["naive"] = naive(folder)
+            result["naive_cpu"] = cpu_seconds() - before
         with TotalMemory() as memory:
+            before = cpu_seconds()
             result["cold"], corpus = newsdesk_run(folder, cache, args.n_process)
+            result["cold_cpu"] = cpu_seconds() - before
         result["warm"], _ = newsdesk_run(folder, cache, args.n_process)
     own, child = peak_mb()
     result.update(own_mb=own, worker_mb=child, total_mb=memory.peak, corpus=repr(corpus), errors=len(corpus.errors))
@@ -150,6 +165,9 @@ def report(result: dict) -> None:
     for key, name in (("naive", "naive loop"), ("cold", "analyze cold"), ("warm", "analyze warm")):
         if key in result:
             print(f"{name:<14} {result[key]:9.2f} {words / result[key]:10,.0f}")
+    if "cold_cpu" in result:
+        naive_cpu = f"naive loop {result['naive_cpu']:.2f} s, " if "naive_cpu" in result else ""
+        print(f"CPU (all processes): {naive_cpu}analyze cold {result['cold_cpu']:.2f} s")
     print(f"peak memory: {result['own_mb']:,.0f} MB in this process, {result['worker_mb']:,.0f} MB in the largest "
           f"worker (RSS); {result['total_mb']:,.0f} MB all processes together during the cold run (PSS)")
     print(f"corpus: {result['corpus']}; errors: {result['errors']}")
@@ -170,7 +188,8 @@ def repeated(argv: list[str], times: int) -> None:
         results.append(json.loads(out.stdout.strip().splitlines()[-1]))
         print(f"run {k + 1}: {summary(results[-1])}", flush=True)
     median = {key: statistics.median(r[key] for r in results)
-              for key in ("naive", "cold", "warm", "own_mb", "worker_mb", "total_mb") if key in results[0]}
+              for key in ("naive", "cold", "warm", "naive_cpu", "cold_cpu", "own_mb", "worker_mb", "total_mb")
+              if key in results[0]}
     report({**results[0], **median, "corpus": results[0]["corpus"] + f" (medians of {times} runs)"})
     ratios = [r["naive"] / r["cold"] for r in results] if "naive" in median else []
     spread = f" (runs: {min(ratios):.2f}x to {max(ratios):.2f}x)" if ratios else ""
