@@ -231,6 +231,7 @@ class _Event:
     reported_by: str | None = None
     actor_tok: int | None = None
     target_tok: int | None = None
+    background: bool = False            # told as background: pluperfect, or beside an older date
 
 
 class _Tree:
@@ -374,6 +375,9 @@ def _subject(i: int, tree: _Tree) -> tuple[int | None, bool]:
             if dep[c] in _SUBJECT_DEPS:
                 if dep[i] == "relcl" and tree.lower(c) in _RELATIVE_PRONOUNS:
                     return tree.head[i], dep[c] == "nsubjpass"
+                if dep[c] == "nsubj" and dep[i] == "ROOT" and tree.tag(i) == "VBN" and not any(
+                        dep[a] in {"aux", "auxpass"} or tree.lower(a) in {".", "!", "?"} for a in tree.children[i]):
+                    return c, True  # a headline's participle (no full stop): "Journalist wounded in Iraq"
                 return c, dep[c].endswith("pass")
         inherit = dep[i] == "conj" or (dep[i] == "advcl" and tree.tag(i) in {"VBG", "VBN"})
         if not inherit or tree.head[i] == i:
@@ -444,6 +448,64 @@ _DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT"}
 #: Objects and prepositions whose noun can name the action of a verb: "held *talks*", "agreed *to a ceasefire*".
 _NOUN_ARG_DEPS = {"dobj", "attr", "oprd", "nsubjpass"}
 _NOUN_ARG_PREPS = {"to", "on", "for", "in", "into", "upon", "of"}
+#: Verbs whose negation refuses what was asked or proposed ("did not sign", "will not accept"): REJECT.
+#: Other negated cooperation ("did not take part", "not offering details") is no event.
+_REFUSABLE = frozenset({
+    "sign", "accept", "agree", "approve", "ratify", "endorse", "support", "back", "recognize", "recognise",
+    "allow", "permit", "comply", "obey", "cooperate", "co-operate", "meet", "negotiate", "attend", "join",
+    "release", "lift", "withdraw", "grant", "give", "provide", "hand", "extradite", "apologize", "apologise",
+    "compromise", "honour", "honor", "implement", "abide", "yield", "concede", "budge", "surrender", "renew",
+    "extend", "resume", "respect", "talk", "return", "free", "hand over", "step down", "resign",
+})
+#: Complements of "refused/declined to" that are no refusal of a demand: "declined to comment".
+_NO_REFUSAL = frozenset({"comment", "elaborate", "speculate", "specify", "disclose", "reveal", "identify",
+                         "name", "discuss", "answer", "give details", "say", "confirm"})
+#: Objects, subjects and nominal targets that make a conflict verb figurative: laws, markets, offices,
+#: games, abstractions are not attacked or coerced ("struck down the law", "fighting the bill",
+#: "took over the company", "attack on the policy", "the team beat", "prices crashed").
+_NON_ACTOR_NOUNS = frozenset({
+    "law", "bill", "legislation", "policy", "proposal", "plan", "decision", "ruling", "verdict", "amendment",
+    "rule", "regulation", "reform", "tax", "budget", "price", "market", "stock", "share", "index", "record",
+    "deficit", "inflation", "unemployment", "rate", "ground", "ball", "goal", "title", "match", "game",
+    "championship", "cup", "league", "race", "tournament", "seat", "vote", "poll", "deadline", "problem",
+    "issue", "disease", "virus", "cancer", "corruption", "poverty", "idea", "claim",
+    "allegation", "charge", "case", "lawsuit", "suit", "company", "firm", "business", "stake", "presidency",
+    "leadership", "job", "helm", "chairmanship", "role", "team", "club",
+    "contract", "deal", "merger", "bid", "sale", "profit", "revenue", "loss", "economy", "currency",
+    "dollar", "euro", "yen", "oil", "shares", "competition", "opponent", "rival", "storm", "hurricane",
+    "flood", "wave", "quake", "earthquake", "effort", "attempt", "motion", "initiative", "departure",
+    "corpse", "debris", "rubble", "cost", "itself", "himself", "herself", "themselves",
+})
+#: Event nouns whose possessor is the one acted on: "Granda's arrest", "her release".
+_PATIENT_NOUNS = frozenset({"arrest", "detention", "kidnapping", "abduction", "killing", "assassination", "murder",
+                            "execution", "release", "expulsion", "deportation", "extradition", "capture"})
+_LABOUR_NOUNS = frozenset({"worker", "union", "employee", "staff", "teacher", "doctor", "nurse", "pilot",
+                           "driver", "miner", "docker", "labourer", "laborer", "crew", "trade union"})
+
+
+def _figurative(v: int, args: int, tree: _Tree, objects: bool = True) -> bool:
+    """Whether a verb's subject is no actor ("the laws violated", "prices crashed", "efforts were blocked")
+    or, with ``objects`` (conflict verbs), its object is none: a law, a market, an office, a game
+    ("struck down the law", "took over the company", "fighting the bill")."""
+    dep = tree.dep
+    deps = {"dobj", "nsubj", "nsubjpass"} if objects else {"nsubj"}  # a passive subject is acted on
+    for c in tree.children[args]:
+        if dep[c] in deps and tree.pos[c] in {"NOUN", "PROPN", "PRON"} and (
+                tree.lemma(c).lower() in _NON_ACTOR_NOUNS or tree.lower(c) in _NON_ACTOR_NOUNS):
+            return True
+        if objects and dep[c] == "prep" and tree.lower(c) in {"against", "on"} and any(
+                dep[g] == "pobj" and tree.lemma(g).lower() in _NON_ACTOR_NOUNS for g in tree.children[c]):
+            return True
+    return False
+
+
+def _labour_strike(v: int, args: int, tree: _Tree) -> bool:
+    """"Workers struck", "the union will strike over pay": a subject of workers and no object."""
+    kids = tree.children[args]
+    if any(tree.dep[c] in {"dobj", "dative"} for c in kids):
+        return False
+    subj = next((c for c in kids if tree.dep[c] in _SUBJECT_DEPS), None)
+    return subj is not None and tree.lemma(subj).lower() in _LABOUR_NOUNS
 
 
 def event_types_file(actors_file: str | os.PathLike | None) -> Path | None:
@@ -647,6 +709,8 @@ class EventCoder:
         if got is None and comp is not None and role in {"intent", "refuse", "threaten", "request", "plan", "aspect"}:
             inner = self.code(comp, tree, depth + 1) if depth < 3 else None
             mode, noun = (inner.mode, inner.noun) if inner else (None, None)
+            if role == "refuse" and (tree.lemma(comp).lower() in _NO_REFUSAL or self.is_report(comp, tree)):
+                return None  # "declined to comment": no demand refused
             if role == "refuse" or (role in {"intent", "plan"} and inner and (
                     inner.negated or inner.event_type == "REJECT")):
                 return Coded("REJECT", mode, noun=noun, planned=role == "plan")
@@ -713,7 +777,19 @@ class EventCoder:
         if got is None:
             return None
         event_type, mode = got
+        if _figurative(v, args, tree, objects=event_type in {"ASSAULT", "COERCE"}):
+            return None
+        if lemma == "take" and prt == "over" and not any(dep[c] == "dobj" for c in kids):
+            return None  # "took over from X", "took over as leader": a succession
+        if lemma == "demonstrate" and any(dep[c] in {"dobj", "ccomp"} for c in kids):
+            return None  # "demonstrates Canada's abhorrence": shows, no protest
+        if lemma == "charge" and any(dep[c] == "ccomp" for c in kids):
+            event_type, mode = "ACCUSE", "allege"  # "charged that ...": an accusation
+        if event_type == "ASSAULT" and lemma == "strike" and _labour_strike(v, args, tree):
+            event_type, mode = "PROTEST", "strike"  # "the workers struck": a labour strike
         if negated and event_type in _COOPERATIVE:
+            if lemma not in _REFUSABLE and f"{lemma} {prt}" not in _REFUSABLE:
+                return None  # "did not take part", "not offering details": nothing refused
             return Coded("REJECT", mode, noun=noun_tok)  # "did not sign", "will not accept"
         if planned and not negated and depth == 0:
             if event_type in _COOPERATIVE:
@@ -815,6 +891,11 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
         kids = tree.children[ev.verb]
         mods = [c for c in kids if dep[c] in {"poss", "amod", "compound", "nmod"}]
         agents = [g for c in kids if dep[c] == "prep" and tree.lower(c) == "by" for g in tree.children[c]]
+        if tree.lemma(ev.verb).lower() in _PATIENT_NOUNS:  # "Granda's arrest": Granda is arrested
+            patients = [c for c in mods if dep[c] == "poss"]
+            mods = [c for c in mods if c not in patients]
+        else:
+            patients = []
         row = next((r for r in (_actor_of(t, mention_at, tree) for t in mods + agents) if r), None)
         if row:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "modifier", _is_person(row)
@@ -836,7 +917,7 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
                 if row is not None:
                     ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "clause", _is_person(row)
                     ev.actor_tok = subj
-        targets = [c for g in between for c in tree.children[g] if dep[c] == "conj"]
+        targets = patients + [c for g in between for c in tree.children[g] if dep[c] == "conj"]
         targets += [g for c in kids if dep[c] == "prep" and tree.lower(c) in {"of", "on", "against", "with", "to"}
                     for g in tree.children[c]]
     else:
@@ -1041,6 +1122,15 @@ def _date_events(events: list[_Event], anchors: list[dict], tree: _Tree, nouns: 
                 ev.timex = parent.timex
 
 
+#: A sentence dated this long before its article tells background: its undated events are not of the article's day.
+_BACKGROUND_AGE = pd.Timedelta(days=365)
+
+
+def _pluperfect(ev: _Event, tree: _Tree) -> bool:
+    """"had invaded", "had been arrested": a past before the story's past, not the article's day."""
+    return ev.kind == "verb" and any(tree.dep[c] == "aux" and tree.lower(c) == "had" for c in tree.children[ev.verb])
+
+
 def _article_date(reference_date) -> tuple:
     """``date_start``, ``date_end``, ``granularity``, ``date_source`` and ``timex`` of an event the article dates."""
     if reference_date is None or pd.isna(reference_date):
@@ -1109,7 +1199,8 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             if i not in consumed and _is_nominal_event(i, tree) and (
                     _own_actor(i, mention_at, tree) or not _inside_event(i, coded_verbs, coder, tree)):
                 got = coder.noun(i, tree)
-                if got is not None:
+                if got is not None and not (got[0] in {"ASSAULT", "COERCE"} and _figurative_noun(i, tree)) and (
+                        not _denied_noun(i, tree)):
                     events.append(_Event(anchor=i, verb=i, kind="noun", code=Coded(*got)))
         in_sent = [tx for tx in anchors if sent[0] <= tx["_root"] < sent[1]]
         n_found = len(events)
@@ -1121,14 +1212,19 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             else:
                 ev.code = coder.code(ev.verb, tree)
         by_anchor = {ev.anchor: ev for ev in events}
+        old = article_date[0] is not pd.NaT and any(
+            pd.Timestamp(tx["date_end"]) < article_date[0] - _BACKGROUND_AGE for tx in in_sent
+            if pd.notna(tx.get("date_end")))
         for ev in sorted(events, key=lambda e: e.anchor):
             ev.sent_no = sent_no
+            main = tree.dep[ev.anchor] == "ROOT" or (tree.dep[ev.anchor] == "conj" and tree.dep[tree.head[ev.anchor]] == "ROOT")
+            ev.background = ev.timex is None and ((old and not main) or _pluperfect(ev, tree))
             _assign_actors(ev, mention_at, history, sent, tree, coder)
             history.append(ev)
             if ev.code is None:
                 continue
             _frame_event(ev, by_anchor, coder, mention_at, tree)
-            if ev.code is None or (ev.code.needs_target and not ev.target):
+            if ev.code is None or (ev.code.needs_target and not ev.target) or _implausible(ev, mention_at, tree):
                 continue
             # PLOVER codes a source acting on a target: without a source actor ("X was arrested", "the
             # delegation attacked") there is no event to code; only a noun dated in its own words may lack one
@@ -1150,6 +1246,50 @@ def _is_nominal_event(i: int, tree: _Tree) -> bool:
         if dep[c] in {"amod", "compound"} and tree.pos[c] in {"PROPN", "ADJ"} and tree.tag(c) in {"NNP", "JJ", "NNPS"}:
             return tree._doc[c].text[:1].isupper()  # "Russian invasion", "U.S. sanctions"
     return False
+
+
+#: Verbs of accidents: "the helicopter crashed, killing 31" is no assault.
+_ACCIDENT_VERBS = frozenset({"crash", "collapse", "derail", "sink", "capsize", "overturn", "fall", "burn", "erupt",
+                             "strike", "hit", "flood"})
+#: Verbs of removing someone from office: "dismissed the minister" is no rejection.
+_DISMISS_VERBS = frozenset({"dismiss", "fire", "sack", "remove", "replace"})
+
+
+def _implausible(ev: _Event, mention_at: dict, tree: _Tree) -> bool:
+    """A coded clause whose reading the context rules out: an assault in a participle of an accident
+    ("crashed, killing 31"), a rejection that removes a person from office ("dismissed the minister")."""
+    code, dep = ev.code, tree.dep
+    if ev.kind != "verb":
+        return False
+    if code.event_type == "ASSAULT" and dep[ev.anchor] == "advcl" and tree.tag(ev.anchor) == "VBG" and (
+            tree.lemma(tree.head[ev.anchor]).lower() in _ACCIDENT_VERBS and tree.lemma(ev.verb).lower() != "strike"):
+        return True
+    obj = ev.target_tok
+    if code.event_type == "REJECT" and tree.lemma(ev.verb).lower() in _DISMISS_VERBS and obj is not None and (
+            dep[obj] == "dobj" and tree.head[obj] == ev.verb):
+        row = mention_at.get(obj)  # the object itself names the person, not a phrase of theirs ("an appeal from X")
+        return row is not None and _is_person(row)
+    return False
+
+
+def _denied_noun(i: int, tree: _Tree) -> bool:
+    """"any donation", "no deal", "did not confirm a donation", "denies the donation": a noun that says
+    the event did not (or may not) happen."""
+    if any(tree.dep[c] == "det" and tree.lower(c) in {"any", "no"} for c in tree.children[i]):
+        return True
+    tok = i
+    while tree.dep[tok] in {"dobj", "pobj", "prep", "compound"} and tree.head[tok] != tok:
+        tok = tree.head[tok]
+        if tree.pos[tok] in {"VERB", "AUX"}:
+            return tree.lemma(tok).lower() == "deny" or any(tree.dep[c] == "neg" for c in tree.children[tok])
+    return False
+
+
+def _figurative_noun(i: int, tree: _Tree) -> bool:
+    """"an attack on the policy", "the takeover of the company": a conflict noun on no actor."""
+    return any(tree.dep[c] == "prep" and tree.lower(c) in {"on", "against", "of"} and any(
+        tree.dep[g] == "pobj" and tree.lemma(g).lower() in _NON_ACTOR_NOUNS for g in tree.children[c])
+        for c in tree.children[i])
 
 
 def _own_actor(i: int, mention_at: dict, tree: _Tree) -> bool:
@@ -1225,7 +1365,9 @@ def _frame_event(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dic
             ev.target, ev.target_tok = _compound_actor(code.request_target, row, mention_at, tree, ev.actor), code.request_target
     conditional = any(dep[c] == "advcl" and any(tree.lower(m) in _CONDITION_MARKS for m in tree.children[c])
                       for c in kids) or any(dep[m] == "mark" and tree.lower(m) in _CONDITION_MARKS for m in kids)
-    if aux & (_HYPOTHETICAL | _DEONTIC) or (conditional and code.event_type not in {"THREATEN", "AGREE"}):
+    own_condition = any(dep[m] == "mark" and tree.lower(m) in _CONDITION_MARKS for m in kids)
+    if aux & (_HYPOTHETICAL | _DEONTIC) or own_condition or (
+            conditional and code.event_type not in {"THREATEN", "AGREE"}):
         ev.modality = "hypothetical"  # "could impose", "must withdraw": not (yet) done
     elif ev.reported_by is not None and ev.reported_by != ev.actor:  # "Russia says it will not": its own act
         ev.modality = "reported"
@@ -1244,8 +1386,9 @@ def _row(ev: _Event, sent_row: dict, text: str, article_date: tuple, tree: _Tree
     if ev.timex is not None:
         tx = ev.timex
         date = (tx["date_start"], tx["date_end"], tx["granularity"], "timex", tx["text"])
-    elif ev.modality in {"planned", "hypothetical"} or ev.code.planned:
-        date = (pd.NaT, pd.NaT, None, "none", None)  # not happened yet: the article's date is not its date
+    elif ev.modality in {"planned", "hypothetical"} or ev.code.planned or ev.background:
+        # not happened yet, or told as background ("had invaded", beside "in 1999"): the article's date is not its date
+        date = (pd.NaT, pd.NaT, None, "none", None)
     else:
         date = article_date
     code = ev.code
