@@ -184,12 +184,13 @@ def score_tml(folder: Path, cache: Path | None, gold_timex: bool, errors: list[s
 
 
 def score_seed(gold_path: Path, article: Path) -> tuple[int, int]:
-    """(dated right, events) for the seed's plover_events."""
+    """(dated right, events with a gold date) for the seed's plover_events."""
     gold = json.loads(gold_path.read_text(encoding="utf-8"))["plover_events"]
     with tempfile.TemporaryDirectory() as tmp:
         shutil.copy(article, tmp)
         corpus = nd.analyze(nd.load_articles(tmp), cache=False, progress=False)
     text, ev = corpus.articles["text"].iloc[0], corpus.events
+    gold = [g for g in gold if g["dates"]]
     right = 0
     for g in gold:
         at = text.index(g["context"])
@@ -229,7 +230,7 @@ def main(argv: list[str] | None = None) -> int:
               f"{dated['article'].mean():.3f}, nearest timex {dated['nearest'].mean():.3f}")
     if args.seed:
         right, n = score_seed(*args.seed)
-        print(f"seed plover_events dated right: {right}/{n}")
+        print(f"seed plover_events with a gold date dated right: {right}/{n}")
     return 0
 
 
