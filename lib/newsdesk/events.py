@@ -615,6 +615,12 @@ class EventCoder:
                 return event_type, mode
             if words is None:
                 words = [(tree.lower(t), tree.lemma(t).lower()) for t in after]
+                present = {w for pair in words for w in pair}  # a pattern with a word not here cannot match
+                starts = present if first is None else {
+                    w for t, pair in zip(after, words, strict=True) if t in first for w in pair}
+            if not all((w in present) if type(w) is str else not w.isdisjoint(present) for w in pattern[1:]) or (
+                    (pattern[0] not in starts) if type(pattern[0]) is str else pattern[0].isdisjoint(starts)):
+                continue
             k = 0
             for n, (low, lem) in enumerate(words):
                 if k == 0 and first is not None and after[n] not in first:
@@ -678,6 +684,11 @@ class EventCoder:
         kids = children[args]
         prt = next((tree.lower(c) for c in kids if dep[c] == "prt"), None)
         prep = next((tree.lower(c) for c in kids if dep[c] == "prep" and c > v), None)
+        key = next((k for k in (f"{lemma} {prt}", f"{lemma} {prep}") if k in self.roles), lemma)
+        role, role_type, role_mode = self.role(key)
+        own_rows = self.own.get(f"{lemma} {prt}" if prt else lemma) or (self.own.get(lemma) if prt else None)
+        if role == "none" or (role == "report" and not own_rows):
+            return None  # "said ...": the reported clause holds the event (checked first: most clauses)
         aux = {tree.lower(c) for c in kids if dep[c] in {"aux", "auxpass"}}
         negated = any(dep[c] == "neg" for c in kids) or any(tree.lower(c) == "never" for c in kids)
         planned = bool(aux & _FUTURE) or ("going" in aux and "to" in aux)
@@ -685,17 +696,13 @@ class EventCoder:
         if comp is None:  # "swore to fight", parsed as a purpose clause
             comp = next((c for c in kids if dep[c] == "advcl" and tree.pos[c] == "VERB" and any(
                 dep[a] == "aux" and tree.lower(a) == "to" for a in children[c])), None)
-        key = next((k for k in (f"{lemma} {prt}", f"{lemma} {prep}") if k in self.roles), lemma)
-        role, role_type, role_mode = self.role(key)
-        if role == "none":
-            return None
-        after = [t for t in sorted(tree.phrase(args)) if t > v]
+        after: list[int] = []  # the clause's words after the verb, listed when a pattern is tried
         got: tuple[str, str | None] | None = None
         noun_tok = None
-        rows = self.own.get(f"{lemma} {prt}" if prt else lemma) or (self.own.get(lemma) if prt else None)
-        if rows:
+        if own_rows:
             self.matched = None
-            got = self._match(rows, after, tree, near=args)
+            after = after or [t for t in sorted(tree.phrase(args)) if t > v]
+            got = self._match(own_rows, after, tree, near=args)
             noun_tok = self.matched  # "put pressure": the noun is part of this event
         if got is None and role == "plan" and lemma in {"want", "expect"}:
             # "want Iran to cease ...": a wish of what another should do is a request of them
@@ -763,12 +770,14 @@ class EventCoder:
         if got is None and role_type:
             got = (role_type, role_mode)
         if got is None and prt:
-            got = self._match([r for r in self.verb_rows(f"{lemma} {prt}") if not r[0]], after, tree)
+            got = self._match([r for r in self.verb_rows(f"{lemma} {prt}") if not r[0]], after, tree)  # no words read
         if got is None and role not in {"light", "intent", "end"}:
             rows = self.verb_rows(lemma)
             # PETRARCH2's default code of a verb only for material conflict ("shell", "raid"): its synonym
             # blocks give cooperation codes to common verbs ("go", "pay", "link"); patterns are specific
             rows = [r for r in rows if r[0] or r[1] in _DEFAULT_TYPES]
+            if rows:
+                after = after or [t for t in sorted(tree.phrase(args)) if t > v]
             got = self._match(rows, after, tree, near=args) if rows else None
         if got is None and role == "event" and tree.pos[v] == "VERB":
             found = self._object_noun(v, tree)
@@ -944,6 +953,8 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
                 ref = _resolve_pronoun(tree.lower(actor_tok), history, ev.sent_no)
                 if ref is not None:
                     ev.actor, ev.actor_source, ev.actor_is_person = ref.actor, "pronoun", ref.actor_is_person
+        if ev.code is None:
+            return  # no event: its subject's actor is kept for the pronouns of later clauses, no target needed
         # passive: the subject is the target ("Kharkiv was shelled"), other arguments are not
         targets = [subj] if ev.passive and subj is not None else _argument_heads(ev, tree)
     for t in targets:
@@ -1170,6 +1181,7 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
     rows = []
     # Only a verb under a clause dependency can head an event: found on the tree's lists, not Token by Token.
     maybe = [i for i, (pos, dep) in enumerate(zip(tree.pos, tree.dep, strict=True)) if pos == "VERB" and dep in _EVENT_DEPS]
+    auxes = [i for i, (pos, dep) in enumerate(zip(tree.pos, tree.dep, strict=True)) if pos == "AUX" and dep in _EVENT_DEPS]
     nouns = [i for i, pos in enumerate(tree.pos) if pos == "NOUN"]
     for sent_no, sent_row in enumerate(segment.records(sentences, ["sent_id", "start", "end", "compound"])):
         sent = chars.span(int(sent_row["start"]), int(sent_row["end"]))
@@ -1182,13 +1194,13 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             if _is_predicate(i, tree) and not (repaired and i in (repaired.anchor, repaired.verb)):
                 subj, passive = _subject(i, tree)
                 events.append(_Event(anchor=i, verb=i, subject=subj, passive=passive))
-        for i in range(*sent):  # "is willing to withdraw", "is ready to talk": the adjective frames the action
-            if tree.pos[i] == "AUX" and tree.dep[i] in _EVENT_DEPS:
-                adj = next((c for c in tree.children[i] if tree.dep[c] == "acomp"
-                            and coder.role(tree.lemma(c).lower())[0] in {"intent", "refuse"}), None)
-                if adj is not None:
-                    subj, passive = _subject(i, tree)
-                    events.append(_Event(anchor=i, verb=adj, subject=subj, passive=passive))
+        lo, hi = bisect.bisect_left(auxes, sent[0]), bisect.bisect_left(auxes, sent[1])
+        for i in auxes[lo:hi]:  # "is willing to withdraw", "is ready to talk": the adjective frames the action
+            adj = next((c for c in tree.children[i] if tree.dep[c] == "acomp"
+                        and coder.role(tree.lemma(c).lower())[0] in {"intent", "refuse"}), None)
+            if adj is not None:
+                subj, passive = _subject(i, tree)
+                events.append(_Event(anchor=i, verb=adj, subject=subj, passive=passive))
         for ev in events:
             ev.code = coder.code(ev.verb, tree, args=ev.anchor if ev.extra_args else None)
         consumed = {ev.code.noun for ev in events if ev.code is not None and ev.code.noun is not None}
@@ -1429,16 +1441,35 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
 
     Rows are sorted first and each column is built once with its dtype: one frame per article adds up.
     """
+    if not rows:  # most articles: one empty frame, shared as a shallow copy
+        global _EMPTY
+        if _EMPTY is None:
+            _EMPTY = _build_frame([])
+        return _EMPTY.copy(deep=False)
+    return _build_frame(rows)
+
+
+_EMPTY: pd.DataFrame | None = None
+
+
+def _build_frame(rows: list[tuple]) -> pd.DataFrame:
     rows = sorted(rows, key=itemgetter(1, 2))  # start, end
     columns = {}
-    for name, values in zip(EVENT_COLUMNS, list(zip(*rows, strict=True)) or [()] * len(EVENT_COLUMNS), strict=True):
+    by_name = dict(zip(EVENT_COLUMNS, list(zip(*rows, strict=True)) or [()] * len(EVENT_COLUMNS), strict=True))
+    texts = [name for name in EVENT_COLUMNS if name not in _NUMBERS and name not in _DATES]
+    # the text columns as one Arrow array, sliced per column: one conversion instead of one per column
+    joined = segment.str_array([v for name in texts for v in by_name[name]])
+    n = len(rows)
+    for name in EVENT_COLUMNS:
+        values = by_name[name]
         if name in _NUMBERS:
             columns[name] = np.array(values, dtype=_NUMBERS[name])
         elif name in _DATES:
             columns[name] = _date_column(values)
         else:
-            columns[name] = segment.str_array(values)
-    return segment.frame_of(columns, len(rows))
+            k = texts.index(name)
+            columns[name] = joined[k * n:(k + 1) * n]
+    return segment.frame_of(columns, n)
 
 
 def timeline(corpus, *, modality: str | tuple[str, ...] | None = "asserted", min_articles: int = 1,
