@@ -474,7 +474,10 @@ _NON_ACTOR_NOUNS = frozenset({
     "contract", "deal", "merger", "bid", "sale", "profit", "revenue", "loss", "economy", "currency",
     "dollar", "euro", "yen", "oil", "shares", "competition", "opponent", "rival", "storm", "hurricane",
     "flood", "wave", "quake", "earthquake", "effort", "attempt", "motion", "initiative", "departure",
-    "corpse", "debris", "rubble", "cost", "itself", "himself", "herself", "themselves",
+    "corpse", "debris", "rubble", "cost", "constitution", "statement", "report", "video", "album",
+    "figure", "detail", "result", "document", "tape", "footage", "film", "book", "study", "survey", "product",
+    "itself", "himself", "herself", "themselves", "sovereignty", "interest", "reputation", "image", "relation",
+    "feeling", "confidence", "credibility", "chance", "prospect", "morale", "pride",
 })
 #: Event nouns whose possessor is the one acted on: "Granda's arrest", "her release".
 _PATIENT_NOUNS = frozenset({"arrest", "detention", "kidnapping", "abduction", "killing", "assassination", "murder",
@@ -489,8 +492,11 @@ def _figurative(v: int, args: int, tree: _Tree, objects: bool = True) -> bool:
     ("struck down the law", "took over the company", "fighting the bill")."""
     dep = tree.dep
     deps = {"dobj", "nsubj", "nsubjpass"} if objects else {"nsubj"}  # a passive subject is acted on
-    for c in tree.children[args]:
-        if dep[c] in deps and tree.pos[c] in {"NOUN", "PROPN", "PRON"} and (
+    kids = list(tree.children[args])
+    if dep[args] == "relcl" and any(dep[c] in deps and tree.lower(c) in _RELATIVE_PRONOUNS for c in kids):
+        kids.append(tree.head[args])  # "shares which had hit a high": the antecedent is the subject
+    for c in kids:
+        if (dep[c] in deps or c == tree.head[args] != args) and tree.pos[c] in {"NOUN", "PROPN", "PRON"} and (
                 tree.lemma(c).lower() in _NON_ACTOR_NOUNS or tree.lower(c) in _NON_ACTOR_NOUNS):
             return True
         if objects and dep[c] == "prep" and tree.lower(c) in {"against", "on"} and any(
@@ -786,10 +792,12 @@ class EventCoder:
         if got is None:
             return None
         event_type, mode = got
-        if _figurative(v, args, tree, objects=event_type in {"ASSAULT", "COERCE"}):
+        if _figurative(v, args, tree, objects=event_type in {"ASSAULT", "COERCE", "RETREAT"}):
             return None
         if lemma == "take" and prt == "over" and not any(dep[c] == "dobj" for c in kids):
             return None  # "took over from X", "took over as leader": a succession
+        if lemma == "call" and any(dep[c] in {"oprd", "attr"} for c in kids):
+            return None  # "a campaign called a veto": a name
         if lemma == "demonstrate" and any(dep[c] in {"dobj", "ccomp"} for c in kids):
             return None  # "demonstrates Canada's abhorrence": shows, no protest
         if lemma == "charge" and any(dep[c] == "ccomp" for c in kids):
@@ -866,16 +874,29 @@ def _argument_heads(ev: _Event, tree: _Tree) -> list[int]:
     return heads
 
 
-def _resolve_pronoun(word: str, history: list[_Event], sent_no: int) -> _Event | None:
-    """The nearest earlier event of this or the previous sentence whose actor fits the pronoun ``word``.
+#: Subjects that do not take the actor of the place they are in: "a patrol in Baghdad", "troops in Iraq"
+#: are often foreign ("rebels in the Ivory Coast", "security forces in Guinea" are local).
+_VISITING_GROUPS = frozenset({"patrol", "troop", "soldier", "marine", "army", "unit", "convoy", "aircraft", "jet",
+                              "plane", "helicopter", "warship", "ship", "force", "peacekeeper", "contingent"})
 
-    He/she want a person, it/they anything else.
-    """
+
+def _local_group(i: int, tree: _Tree) -> bool:
+    lemma = tree.lemma(i).lower()
+    return lemma not in _VISITING_GROUPS or (lemma == "force" and any(
+        tree.lemma(c).lower() == "security" for c in tree.children[i]))
+
+
+def _resolve_pronoun(word: str, history: list[_Event], sent_no: int) -> _Event | None:
+    """The nearest earlier event whose actor fits the pronoun ``word``: he/she a person of this or the
+    previous sentence, it/they anything else of this sentence."""
     if word not in _PERSON_PRONOUNS | _THING_PRONOUNS:
         return None
     want_person = word in _PERSON_PRONOUNS
+    # he/she reach back to the sentence before; it/they only within the sentence (the machine, the panel
+    # or the country "it" names is too often no earlier actor)
+    earliest = sent_no - 1 if want_person else sent_no
     for ev in reversed(history):
-        if ev.sent_no < sent_no - 1:  # antecedents come from this sentence or the one before
+        if ev.sent_no < earliest:
             break
         if ev.actor and ev.actor_source in {"subject", "pronoun"} and ev.actor_is_person == want_person:
             return ev
@@ -937,9 +958,11 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
             row = mention_at.get(subj)
         else:
             row = _actor_of(actor_tok, mention_at, tree)
-            if row is None and actor_tok is not None and tree.pos[actor_tok] == "NOUN":
-                # "security forces in Guinea", "demonstrators in Baghdad": a group takes its place's actor
-                row = next((mention_at[t] for t in sorted(tree.phrase(actor_tok)) if t in mention_at), None)
+            if row is None and actor_tok is not None and tree.pos[actor_tok] == "NOUN" and _local_group(actor_tok, tree):
+                # "security forces in Guinea", "demonstrators in Baghdad": a local group takes its place's actor
+                # (not "a patrol in Baghdad", "rebels on Checkpoint 1": troops and fighters are often foreign)
+                row = next((mention_at[t] for t in sorted(tree.phrase(actor_tok))
+                            if t in mention_at and mention_at[t].get("label") in {"GPE", "NORP"}), None)
         ev.actor_tok = actor_tok
         if row is not None:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "subject", _is_person(row)
@@ -950,7 +973,9 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
                 if row is not None:
                     ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "pronoun", _is_person(row)
             else:
-                ref = _resolve_pronoun(tree.lower(actor_tok), history, ev.sent_no)
+                named = {mention_at[c]["actor"] for c in tree.children[ev.verb]
+                         if tree.dep[c] in {"dobj", "dative"} and c in mention_at}  # "He offered Akayev ...": not Akayev
+                ref = _resolve_pronoun(tree.lower(actor_tok), [h for h in history if h.actor not in named], ev.sent_no)
                 if ref is not None:
                     ev.actor, ev.actor_source, ev.actor_is_person = ref.actor, "pronoun", ref.actor_is_person
         if ev.code is None:
@@ -1075,7 +1100,7 @@ def _attach(tx: dict, events: list[_Event], tree: _Tree, nouns: frozenset[str]) 
             ev = _Event(anchor=tok, verb=tok, subject=tree.head[tok], passive=tree.tag(tok) == "VBN")
             events.append(ev)
             return ev, steps
-        if steps <= 2 and pos[tok] == "NOUN" and not span_start <= tok < span_end:
+        if steps <= 2 and pos[tok] == "NOUN" and not span_start <= tok < span_end and dep[tok] != "compound":
             noun = _event_noun(tok, nouns, tree)
             if noun is not None:
                 ev = _Event(anchor=tok, verb=noun, kind="noun")
@@ -1276,6 +1301,9 @@ def _implausible(ev: _Event, mention_at: dict, tree: _Tree) -> bool:
     if code.event_type == "ASSAULT" and dep[ev.anchor] == "advcl" and tree.tag(ev.anchor) == "VBG" and (
             tree.lemma(tree.head[ev.anchor]).lower() in _ACCIDENT_VERBS and tree.lemma(ev.verb).lower() != "strike"):
         return True
+    if code.event_type == "REQUEST" and tree.lemma(ev.verb).lower() == "order" and ev.target is None and not any(
+            tree.dep[c] in {"xcomp", "ccomp"} for c in tree.children[ev.verb]):
+        return True  # "ordered new trains": a purchase, no one asked to act
     obj = ev.target_tok
     if code.event_type == "REJECT" and tree.lemma(ev.verb).lower() in _DISMISS_VERBS and obj is not None and (
             dep[obj] == "dobj" and tree.head[obj] == ev.verb):
