@@ -638,3 +638,17 @@ def test_pronoun_is_not_the_clause_own_object_and_it_stays_in_its_sentence():
 def test_purchase_order_is_no_request_and_charges_are_accusations():
     assert extract("Poland ordered new tanks.").empty
     assert event(extract("Russia charged Zelenskyy with treason."), "charged")["event_type"] == "ACCUSE"
+
+
+def test_business_news_is_no_political_event():
+    # an organisation the mentions know only as an organisation, in a sentence about products and customers
+    text = "Acme offered to replace the product for every customer."
+    doc = get_nlp()(text)
+    sents = segment.sentences(doc, segment.paragraphs(text)).assign(compound=0.0)
+    mentions = pd.DataFrame([(0, 4, "Acme", "ORG", "Acme", "organisation", "name")], columns=MENTION_COLUMNS)
+    assert events.events_from_doc(doc, sents, mentions, _timexes(text, {}), REF).empty
+    assert not extract("Poland offered to replace the product for every customer.").empty  # a state acts
+
+
+def test_police_marching_is_no_protest():
+    assert "PROTEST" not in _types(extract("Police officers in Kharkiv marched on the square."))

@@ -477,8 +477,12 @@ _NON_ACTOR_NOUNS = frozenset({
     "corpse", "debris", "rubble", "cost", "constitution", "statement", "report", "video", "album",
     "figure", "detail", "result", "document", "tape", "footage", "film", "book", "study", "survey", "product",
     "itself", "himself", "herself", "themselves", "sovereignty", "interest", "reputation", "image", "relation",
-    "feeling", "confidence", "credibility", "chance", "prospect", "morale", "pride",
+    "feeling", "confidence", "credibility", "chance", "prospect", "morale", "pride", "crash", "accident",
+    "collision", "search", "query",
 })
+#: Subjects that do not protest: "officers marched on the park" is police action, no demonstration.
+_ARMED_SUBJECTS = frozenset({"police", "policeman", "officer", "soldier", "troop", "army", "force", "guard",
+                             "marine", "patrol"})
 #: Event nouns whose possessor is the one acted on: "Granda's arrest", "her release".
 _PATIENT_NOUNS = frozenset({"arrest", "detention", "kidnapping", "abduction", "killing", "assassination", "murder",
                             "execution", "release", "expulsion", "deportation", "extradition", "capture"})
@@ -1237,7 +1241,8 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
                     _own_actor(i, mention_at, tree) or not _inside_event(i, coded_verbs, coder, tree)):
                 got = coder.noun(i, tree)
                 if got is not None and not (got[0] in {"ASSAULT", "COERCE"} and _figurative_noun(i, tree)) and (
-                        not _denied_noun(i, tree)):
+                        not _denied_noun(i, tree)) and not any(  # "stock deals", "budget talks": business
+                        tree.dep[c] == "compound" and tree.lemma(c).lower() in _NON_ACTOR_NOUNS for c in tree.children[i]):
                     events.append(_Event(anchor=i, verb=i, kind="noun", code=Coded(*got)))
         in_sent = [tx for tx in anchors if sent[0] <= tx["_root"] < sent[1]]
         n_found = len(events)
@@ -1261,7 +1266,8 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             if ev.code is None:
                 continue
             _frame_event(ev, by_anchor, coder, mention_at, tree)
-            if ev.code is None or (ev.code.needs_target and not ev.target) or _implausible(ev, mention_at, tree):
+            if ev.code is None or (ev.code.needs_target and not ev.target) or _implausible(ev, mention_at, tree) or (
+                    _business(ev, sent, mention_at, tree)):
                 continue
             # PLOVER codes a source acting on a target: without a source actor ("X was arrested", "the
             # delegation attacked") there is no event to code; only a noun dated in its own words may lack one
@@ -1304,12 +1310,42 @@ def _implausible(ev: _Event, mention_at: dict, tree: _Tree) -> bool:
     if code.event_type == "REQUEST" and tree.lemma(ev.verb).lower() == "order" and ev.target is None and not any(
             tree.dep[c] in {"xcomp", "ccomp"} for c in tree.children[ev.verb]):
         return True  # "ordered new trains": a purchase, no one asked to act
+    if code.event_type == "PROTEST" and ev.subject is not None and not ev.passive and (
+            tree.lemma(ev.subject).lower() in _ARMED_SUBJECTS):
+        return True
     obj = ev.target_tok
     if code.event_type == "REJECT" and tree.lemma(ev.verb).lower() in _DISMISS_VERBS and obj is not None and (
             dep[obj] == "dobj" and tree.head[obj] == ev.verb):
         row = mention_at.get(obj)  # the object itself names the person, not a phrase of theirs ("an appeal from X")
         return row is not None and _is_person(row)
     return False
+
+
+#: Words of business news: a company's offers, orders and lawsuits are no political events.
+_BUSINESS_WORDS = frozenset({"company", "firm", "retailer", "store", "customer", "consumer", "product", "warranty",
+                             "share", "shareholder", "stock", "profit", "revenue", "sale", "price", "investor",
+                             "merger", "acquisition", "lease", "licensing", "brand", "dividend", "earnings",
+                             "subsidiary", "corporation", "nasdaq", "payroll", "retail", "supplier", "takeover"})
+_PUBLIC_WORDS = frozenset({"government", "ministry", "minister", "party", "parliament", "army", "military", "police",
+                           "council", "court", "state", "authority", "agency", "commission", "congress", "senate"})
+#: Words in a person's description that make them a business actor: "Sears CEO Alan Lacy".
+_BUSINESS_ROLES = frozenset({"ceo", "cfo", "shareholder", "investor", "analyst", "executive"})
+
+
+def _business(ev: _Event, sent: tuple[int, int], mention_at: dict, tree: _Tree) -> bool:
+    """Whether the event is a company's in business news: its source an organisation (or a company's
+    executive) in a sentence about products, shares, prices or customers."""
+    if ev.actor_tok is None:
+        return False
+    row = mention_at.get(ev.actor_tok) or _actor_of(ev.actor_tok, mention_at, tree)
+    kind = (row or {}).get("actor_type")
+    if kind == "person":
+        return any(tree.lower(t) in _BUSINESS_ROLES for t in tree.naming_phrase(ev.actor_tok))
+    if kind not in {"organisation", "media", "facility", None}:
+        return False  # states, places, international bodies, groups
+    if any(tree.lemma(t).lower() in _PUBLIC_WORDS for t in tree.naming_phrase(ev.actor_tok)):
+        return False  # "the Spanish government", "the Foreign Ministry": public actors, whatever they sell
+    return any(tree.pos[t] == "NOUN" and tree.lemma(t).lower() in _BUSINESS_WORDS for t in range(*sent))
 
 
 def _denied_noun(i: int, tree: _Tree) -> bool:
