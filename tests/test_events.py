@@ -652,3 +652,14 @@ def test_business_news_is_no_political_event():
 
 def test_police_marching_is_no_protest():
     assert "PROTEST" not in _types(extract("Police officers in Kharkiv marched on the square."))
+
+
+def test_what_is_received_comes_from_the_giver():
+    row = event(extract("Ukraine received weapons from Poland."), "received")
+    assert (row["actor"], row["target"]) == ("Poland", "Ukraine")
+    assert "THREATEN" not in _types(extract("Zelenskyy received death threats."))
+
+
+def test_expecting_others_to_act_and_splitting_up_are_no_events():
+    assert extract("Russia expected the findings of the investigation soon.").empty
+    assert extract("Russia broke up into two factions.").empty

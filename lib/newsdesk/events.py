@@ -717,8 +717,8 @@ class EventCoder:
         if got is None and role == "plan" and lemma in {"want", "expect"}:
             # "want Iran to cease ...": a wish of what another should do is a request of them
             other = next((c for c in kids if dep[c] in {"dobj", "dative"}), None)
-            clause = next((c for c in kids if dep[c] == "ccomp" and any(
-                dep[a] == "aux" and tree.lower(a) == "to" for a in children[c])), None)
+            clause = next((c for c in kids if dep[c] == "ccomp" and any(  # "want Iran to cease", "want Iran give"
+                (dep[a] == "aux" and tree.lower(a) == "to") or dep[a] in _SUBJECT_DEPS for a in children[c])), None)
             if other is None and clause is not None:
                 other = next((c for c in children[clause] if dep[c] in _SUBJECT_DEPS), None)
             if other is not None and (comp is not None or clause is not None):
@@ -768,7 +768,8 @@ class EventCoder:
             return Coded(role_type or "REQUEST", None, negated=negated, request_target=target)
         if got is None and role == "report":
             return None  # "said ...": the reported clause, or the event noun it names, holds the event
-        if got is None and role in {"light", "aspect", "plan", "end"}:
+        if got is None and role in {"light", "aspect", "plan", "end"} and lemma != "expect":
+            # ("expected the findings of an investigation": an expectation of others' acts, no event of its own)
             found = self._object_noun(v, tree, preps=role in {"light", "end"})
             if found is not None:
                 noun_tok, got = found
@@ -1313,6 +1314,17 @@ def _implausible(ev: _Event, mention_at: dict, tree: _Tree) -> bool:
     if code.event_type == "PROTEST" and ev.subject is not None and not ev.passive and (
             tree.lemma(ev.subject).lower() in _ARMED_SUBJECTS):
         return True
+    if ev.kind == "verb" and tree.lemma(ev.verb).lower() in {"receive", "get", "face", "suffer"} and not ev.passive:
+        # "received death threats", "received 5 million dollars from FARC": the subject is the target; the source
+        # is who it came from, if the clause says ("received FARC leaders": a host, left as it is)
+        giver = next((g for c in tree.children[ev.verb] if tree.dep[c] == "prep" and tree.lower(c) == "from"
+                      for g in tree.children[c] if tree.dep[g] == "pobj"), None)
+        row = _actor_of(giver, mention_at, tree, exclude=ev.actor)
+        if row is not None:
+            ev.actor, ev.target, ev.actor_tok, ev.target_tok = row["actor"], ev.actor, giver, ev.actor_tok
+            ev.actor_source = "modifier"
+        elif code.event_type in {"THREATEN", "AID", "SUPPORT", "ACCUSE", "SANCTION"} | _MATERIAL_CONFLICT:
+            return True
     obj = ev.target_tok
     if code.event_type == "REJECT" and tree.lemma(ev.verb).lower() in _DISMISS_VERBS and obj is not None and (
             dep[obj] == "dobj" and tree.head[obj] == ev.verb):
@@ -1353,11 +1365,14 @@ def _denied_noun(i: int, tree: _Tree) -> bool:
     the event did not (or may not) happen."""
     if any(tree.dep[c] == "det" and tree.lower(c) in {"any", "no"} for c in tree.children[i]):
         return True
-    tok = i
-    while tree.dep[tok] in {"dobj", "pobj", "prep", "compound"} and tree.head[tok] != tok:
-        tok = tree.head[tok]
+    tok, steps = i, 0
+    while tree.head[tok] != tok and steps < 6:  # up to the clause that says so: "denies any ... relating to a donation"
+        tok, steps = tree.head[tok], steps + 1
         if tree.pos[tok] in {"VERB", "AUX"}:
-            return tree.lemma(tok).lower() == "deny" or any(tree.dep[c] == "neg" for c in tree.children[tok])
+            if tree.lemma(tok).lower() == "deny" or any(tree.dep[c] == "neg" for c in tree.children[tok]):
+                return True
+            if tree.dep[tok] not in {"acl", "advcl", "xcomp", "pcomp"}:
+                return False
     return False
 
 
