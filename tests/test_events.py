@@ -663,3 +663,9 @@ def test_what_is_received_comes_from_the_giver():
 def test_expecting_others_to_act_and_splitting_up_are_no_events():
     assert extract("Russia expected the findings of the investigation soon.").empty
     assert extract("Russia broke up into two factions.").empty
+
+
+def test_date_of_the_period_an_event_happened_in_dates_it():
+    text = "Zelenskyy met Macron during the 2019 campaign."
+    row = event(extract(text, {"2019": ("DATE", "2019")}), "met")
+    assert (row["date_source"], row["date_start"]) == ("timex", pd.Timestamp("2019-01-01"))

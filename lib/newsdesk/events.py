@@ -1090,8 +1090,9 @@ def _attach(tx: dict, events: list[_Event], tree: _Tree, nouns: frozenset[str]) 
     if _is_boundary(tok, before, tree):
         return None, 0  # "by May", "since 1993", "than a year ago": the event is not within the date
     after_prep = before is not None and tree.lower(before) in {"on", "in", "at", "during"}  # "on Tuesday ..."
+    during = dep[head] == "pobj" and tree.lower(tree.head[head]) in {"during", "in", "amid"}  # "during the 2002 campaign"
     if (dep[tok] in _PREMODIFIER_DEPS and tok < head and pos[head] in {"NOUN", "PROPN"}
-            and not after_prep and _event_noun(head, nouns, tree) is None):
+            and not after_prep and not during and _event_noun(head, nouns, tree) is None):
         return None, 0  # "1990 levels", "the 2006 budget": the date describes a thing, not an event
     first_verb = None
     while tree.head[tok] != tok:
