@@ -21,9 +21,24 @@ How a clause is coded (:meth:`EventCoder.code`):
   verb ("lifted the curfew", "suspended talks") CONCEDE or SANCTION by what it ends;
 * PETRARCH2's verb patterns and, for conflict verbs, its default codes
   (``plover_verbs.csv``), a prepositional object counting as words of the pattern;
-* negation turns cooperation into REJECT ("did not sign"); a future
+* negation turns cooperation into REJECT where the verb's negation refuses
+  something asked or proposed ("did not sign", "will not accept"); other negated
+  cooperation is no event ("did not take part", "not offering details"), nor is
+  "declined to comment"; a future
   ("will visit", "would strike") is an intent: AGREE for cooperation, THREATEN
   for conflict; "X said Y must Z" is a REQUEST by X toward Y.
+
+What is not an event, whatever the verb: a conflict verb whose object or subject
+is no actor (laws, markets, offices, games, reports: "struck down the law",
+"took over the company", "took over from", "shares hit a record"), a subject
+that is no actor ("the law violated"), "an attack on the policy", an accident's
+participle ("crashed, killing 31"), removing a person from office ("dismissed
+the minister"), police marching, a denial ("denied the charges"), an event noun
+said not to have happened ("any donation", "did not confirm the deal"), "received
+death threats" (what is received comes from the giver: "received money from X"
+has X as its source), and a company's acts in business news (an organisation
+source, or an executive, in a sentence about products, shares, prices or
+customers). Workers striking is PROTEST; "X's arrest" makes X the target.
 
 ``modality``: ``hypothetical`` (could, might, may, must, should, an if-clause),
 ``reported`` (a clause reported by someone else), ``planned`` (future, plans),
@@ -84,7 +99,10 @@ Which date an event gets (``date_source``):
    participle clause hanging on it, shares its subject and its date
    ("accused Russia on Wednesday ... and said", "put pressure on Monday, saying").
 2. ``article``: otherwise the article's own date, the latest a reported past
-   event can be (a planned or hypothetical event stays undated). Durations ("for months",
+   event can be (a planned or hypothetical event stays undated, and so does a
+   background event: a pluperfect "had invaded", or a subordinate clause of a
+   sentence dated over a year before the article). A date in front of the
+   period an event happened in dates it ("during the 2002 campaign"). Durations ("for months",
    "hours before talks began"), sets and vague references ("recently") never
    anchor; relative expressions ("two days ago", "last week") anchor with the
    date the tagger resolved them to.
@@ -94,10 +112,13 @@ Actors come from :mod:`newsdesk.actors` mentions inside the subject and
 object phrases (conjoined names give a compound actor). A pronoun subject ("the
 peninsula *it* seized") takes the actor of the nearest preceding event, in the
 same or the previous sentence, with a compatible actor (a person for he/she);
-"I"/"we" take the speaker of the enclosing reporting clause; a pronoun object
+he/she may reach the previous sentence, it/they only their own, and never to the
+clause's own object; "I"/"we" take the speaker of the enclosing reporting clause; a pronoun object
 ("threatened to take *it*") the actor named before it in the sentence. A clause
 without a subject falls back to the first actor the sentence names
-(``actor_source == "sentence"``); an event noun takes its possessor or
+(``actor_source == "sentence"``); a group subject with no actor takes the
+country or people of its place ("protesters in Kyiv"), unless troops or
+patrols, often foreign; an event noun takes its possessor or
 adjective ("Russia's", "Russian"), "by X", "between X and Y", else the subject
 of the clause it is the object of. Missing strings are NaN.
 
