@@ -669,3 +669,13 @@ def test_date_of_the_period_an_event_happened_in_dates_it():
     text = "Zelenskyy met Macron during the 2019 campaign."
     row = event(extract(text, {"2019": ("DATE", "2019")}), "met")
     assert (row["date_source"], row["date_start"]) == ("timex", pd.Timestamp("2019-01-01"))
+
+
+def test_dismissing_staff_is_no_rejection_and_sending_peacekeepers_is_aid():
+    assert extract("Poland dismissed four employees.").empty
+    row = event(extract("Poland will send 100 troops for peacekeeping in Ukraine."), "send")
+    assert (row["event_type"], row["mode"]) == ("AID", "peacekeeping")
+
+
+def test_event_noun_in_apposition_is_a_name():
+    assert "AGREE" not in _types(extract("Macron discussed NAFTA, the North American trade agreement."))

@@ -1260,7 +1260,7 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             ev.anchor for ev in events if ev.code is not None}
         lo, hi = bisect.bisect_left(nouns, sent[0]), bisect.bisect_left(nouns, sent[1])
         for i in nouns[lo:hi]:
-            if i not in consumed and _is_nominal_event(i, tree) and (
+            if i not in consumed and tree.dep[i] != "appos" and _is_nominal_event(i, tree) and (  # appos: a name
                     _own_actor(i, mention_at, tree) or not _inside_event(i, coded_verbs, coder, tree)):
                 got = coder.noun(i, tree)
                 if got is not None and not (got[0] in {"ASSAULT", "COERCE"} and _figurative_noun(i, tree)) and (
@@ -1289,6 +1289,10 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             if ev.code is None:
                 continue
             _frame_event(ev, by_anchor, coder, mention_at, tree)
+            if ev.code is not None and ev.code.event_type in {"THREATEN", "MOBILIZE"} and ev.kind == "verb" and (
+                    tree.lemma(ev.verb).lower() in _SENDING) and any(
+                    tree.lemma(t).lower() in _PEACEKEEPING for t in tree.phrase(ev.verb)):
+                ev.code = Coded("AID", "peacekeeping", planned=ev.code.planned)  # "will send troops for peacekeeping"
             if ev.code is None or (ev.code.needs_target and not ev.target) or _implausible(ev, mention_at, tree) or (
                     _business(ev, sent, mention_at, tree)):
                 continue
@@ -1319,6 +1323,12 @@ _ACCIDENT_VERBS = frozenset({"crash", "collapse", "derail", "sink", "capsize", "
                              "strike", "hit", "flood"})
 #: Verbs of removing someone from office: "dismissed the minister" is no rejection.
 _DISMISS_VERBS = frozenset({"dismiss", "fire", "sack", "remove", "replace"})
+_STAFF_NOUNS = frozenset({"employee", "staff", "worker", "executive", "official", "minister", "officer", "general",
+                          "commander", "chief", "director", "manager", "member", "aide", "adviser", "advisor", "coach",
+                          "player", "judge", "head", "secretary", "governor", "ambassador", "prosecutor"})
+#: Words that make sending troops or planning a deployment an aid, not a threat: "100 troops for peacekeeping".
+_PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "humanitarian", "relief", "reconstruction"})
+_SENDING = frozenset({"send", "deploy", "dispatch", "station", "contribute", "provide"})
 
 
 def _implausible(ev: _Event, mention_at: dict, tree: _Tree) -> bool:
@@ -1348,10 +1358,12 @@ def _implausible(ev: _Event, mention_at: dict, tree: _Tree) -> bool:
         elif code.event_type in {"THREATEN", "AID", "SUPPORT", "ACCUSE", "SANCTION"} | _MATERIAL_CONFLICT:
             return True
     obj = ev.target_tok
+    if obj is None and code.event_type == "REJECT" and tree.lemma(ev.verb).lower() in _DISMISS_VERBS:
+        obj = next((c for c in tree.children[ev.verb] if tree.dep[c] == "dobj"), None)  # "dismissed four employees"
     if code.event_type == "REJECT" and tree.lemma(ev.verb).lower() in _DISMISS_VERBS and obj is not None and (
             dep[obj] == "dobj" and tree.head[obj] == ev.verb):
         row = mention_at.get(obj)  # the object itself names the person, not a phrase of theirs ("an appeal from X")
-        return row is not None and _is_person(row)
+        return (row is not None and _is_person(row)) or tree.lemma(obj).lower() in _STAFF_NOUNS
     return False
 
 
