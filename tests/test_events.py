@@ -679,3 +679,9 @@ def test_dismissing_staff_is_no_rejection_and_sending_peacekeepers_is_aid():
 
 def test_event_noun_in_apposition_is_a_name():
     assert "AGREE" not in _types(extract("Macron discussed NAFTA, the North American trade agreement."))
+
+
+def test_coming_under_pressure_and_signing_a_bill_are_no_events():
+    assert extract("Russia has come under pressure to withdraw.").empty
+    assert extract("Zelenskyy signed the bill into law.").empty
+    assert event(extract("Russia and Ukraine signed a ceasefire."), "signed")["event_type"] in {"AGREE", "SUPPORT"}

@@ -497,7 +497,7 @@ _NON_ACTOR_NOUNS = frozenset({
     "flood", "wave", "quake", "earthquake", "effort", "attempt", "motion", "initiative", "departure",
     "corpse", "debris", "rubble", "cost", "constitution", "statement", "report", "video", "album",
     "figure", "detail", "result", "document", "tape", "footage", "film", "book", "study", "survey", "product",
-    "itself", "himself", "herself", "themselves", "sovereignty", "interest", "reputation", "image", "relation",
+    "itself", "himself", "herself", "themselves", "this", "sovereignty", "interest", "reputation", "image", "relation",
     "feeling", "confidence", "credibility", "chance", "prospect", "morale", "pride", "crash", "accident",
     "collision", "search", "query",
 })
@@ -1328,6 +1328,7 @@ _STAFF_NOUNS = frozenset({"employee", "staff", "worker", "executive", "official"
                           "player", "judge", "head", "secretary", "governor", "ambassador", "prosecutor"})
 #: Words that make sending troops or planning a deployment an aid, not a threat: "100 troops for peacekeeping".
 _PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "humanitarian", "relief", "reconstruction"})
+_SIGNED_PAPERS = frozenset({"law", "bill", "legislation", "order", "decree", "petition", "budget", "measure"})
 _SENDING = frozenset({"send", "deploy", "dispatch", "station", "contribute", "provide"})
 
 
@@ -1343,6 +1344,12 @@ def _implausible(ev: _Event, mention_at: dict, tree: _Tree) -> bool:
     if code.event_type == "REQUEST" and tree.lemma(ev.verb).lower() == "order" and ev.target is None and not any(
             tree.dep[c] in {"xcomp", "ccomp"} for c in tree.children[ev.verb]):
         return True  # "ordered new trains": a purchase, no one asked to act
+    lemma = tree.lemma(ev.verb).lower()
+    kids = tree.children[ev.verb]
+    if lemma == "come" and any(tree.dep[c] == "prep" and tree.lower(c) == "under" for c in kids):
+        return True  # "Syria has come under pressure": its subject is the target, the source unnamed
+    if lemma == "sign" and any(tree.dep[c] == "dobj" and tree.lemma(c).lower() in _SIGNED_PAPERS for c in kids):
+        return True  # "signed the bill into law", "signed a decree": an act of one's own office, no actor to support
     if code.event_type == "PROTEST" and ev.subject is not None and not ev.passive and (
             tree.lemma(ev.subject).lower() in _ARMED_SUBJECTS):
         return True
