@@ -685,3 +685,9 @@ def test_coming_under_pressure_and_signing_a_bill_are_no_events():
     assert extract("Russia has come under pressure to withdraw.").empty
     assert extract("Zelenskyy signed the bill into law.").empty
     assert event(extract("Russia and Ukraine signed a ceasefire."), "signed")["event_type"] in {"AGREE", "SUPPORT"}
+
+
+def test_official_protest_is_an_accusation_and_asked_participle_is_passive():
+    assert event(extract("Russia protested the sale of missiles to Ukraine."), "protested")["event_type"] == "ACCUSE"
+    assert "REQUEST" not in _types(extract("Asked to comment on the talks, Zelenskyy said nothing."))
+    assert extract("Macron asked about the cost of the war.").empty

@@ -403,6 +403,9 @@ def _subject(i: int, tree: _Tree) -> tuple[int | None, bool]:
         inherit = dep[i] == "conj" or (dep[i] == "advcl" and tree.tag(i) in {"VBG", "VBN"})
         if not inherit or tree.head[i] == i:
             return None, False
+        if dep[i] == "advcl" and tree.tag(i) == "VBN":  # "Asked to comment, X said": X was asked
+            subj, _ = _subject(tree.head[i], tree)
+            return subj, True
         i = tree.head[i]
     return None, False
 
@@ -1293,6 +1296,9 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
                     tree.lemma(ev.verb).lower() in _SENDING) and any(
                     tree.lemma(t).lower() in _PEACEKEEPING for t in tree.phrase(ev.verb)):
                 ev.code = Coded("AID", "peacekeeping", planned=ev.code.planned)  # "will send troops for peacekeeping"
+            if ev.code is not None and ev.code.event_type == "PROTEST" and ev.kind == "verb" and ev.actor_tok is not None and (
+                    (mention_at.get(ev.actor_tok) or {}).get("actor_type") in {"state", "country", "international body"}):
+                ev.code = Coded("ACCUSE", "disapprove")  # "the United States protested the sales": an official protest
             if ev.code is None or (ev.code.needs_target and not ev.target) or _implausible(ev, mention_at, tree) or (
                     _business(ev, sent, mention_at, tree)):
                 continue
@@ -1350,6 +1356,10 @@ def _implausible(ev: _Event, mention_at: dict, tree: _Tree) -> bool:
         return True  # "Syria has come under pressure": its subject is the target, the source unnamed
     if lemma == "sign" and any(tree.dep[c] == "dobj" and tree.lemma(c).lower() in _SIGNED_PAPERS for c in kids):
         return True  # "signed the bill into law", "signed a decree": an act of one's own office, no actor to support
+    if code.event_type == "CONSULT" and ev.passive and any(
+            tree.dep[c] == "agent" and any(tree.lemma(g).lower() in _ARMED_SUBJECTS for g in tree.children[c])
+            for c in kids):
+        return True  # "protesters were met by riot police": a confrontation, no meeting
     if code.event_type == "PROTEST" and ev.subject is not None and not ev.passive and (
             tree.lemma(ev.subject).lower() in _ARMED_SUBJECTS):
         return True
