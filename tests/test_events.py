@@ -691,3 +691,8 @@ def test_official_protest_is_an_accusation_and_asked_participle_is_passive():
     assert event(extract("Russia protested the sale of missiles to Ukraine."), "protested")["event_type"] == "ACCUSE"
     assert "REQUEST" not in _types(extract("Asked to comment on the talks, Zelenskyy said nothing."))
     assert extract("Macron asked about the cost of the war.").empty
+
+
+def test_supposed_and_compounded_event_nouns_are_no_events():
+    assert "ASSAULT" not in _types(extract("Poland will act in the event of a Russian invasion of Ukraine."))
+    assert extract("The Ukrainian Development Aid minister spoke.").empty

@@ -1263,7 +1263,8 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             ev.anchor for ev in events if ev.code is not None}
         lo, hi = bisect.bisect_left(nouns, sent[0]), bisect.bisect_left(nouns, sent[1])
         for i in nouns[lo:hi]:
-            if i not in consumed and tree.dep[i] != "appos" and _is_nominal_event(i, tree) and (  # appos: a name
+            if i not in consumed and tree.dep[i] not in {"appos", "compound"} and _is_nominal_event(i, tree) and (
+                    # in apposition or compounded, an event noun is part of a name ("the Development Aid minister")
                     _own_actor(i, mention_at, tree) or not _inside_event(i, coded_verbs, coder, tree)):
                 got = coder.noun(i, tree)
                 if got is not None and not (got[0] in {"ASSAULT", "COERCE"} and _figurative_noun(i, tree)) and (
@@ -1419,6 +1420,8 @@ def _denied_noun(i: int, tree: _Tree) -> bool:
     tok, steps = i, 0
     while tree.head[tok] != tok and steps < 6:  # up to the clause that says so: "denies any ... relating to a donation"
         tok, steps = tree.head[tok], steps + 1
+        if tree.lemma(tok).lower() in {"event", "case"} and tree.lower(tree.head[tok]) == "in":
+            return True  # "in the event of a Chinese invasion": a supposition
         if tree.pos[tok] in {"VERB", "AUX"}:
             if tree.lemma(tok).lower() == "deny" or any(tree.dep[c] == "neg" for c in tree.children[tok]):
                 return True
