@@ -178,7 +178,8 @@ def score_tml(folder: Path, cache: Path | None, gold_timex: bool, errors: list[s
             out.append({"folder": folder.name, "date_source": row["date_source"], "verdict": verdict,
                         "article": overlaps(dct[0], dct[1], g0, g1), "nearest": overlaps(n0, n1, g0, g1)})
             if verdict == "wrong" and len(errors) < n_errors:
-                errors.append(f"{row['event_type']} {row['action']!r}: gold {gtext!r} {g0.date()}..{g1.date()}, "
+                errors.append(f"{'(nearest right) ' if out[-1]['nearest'] else ''}"
+                              f"{row['event_type']} {row['action']!r}: gold {gtext!r} {g0.date()}..{g1.date()}, "
                               f"ours {row['date_source']} {row['timex']!r} {row['date_start'].date()} | {row['text'][:90]}")
     return out
 
