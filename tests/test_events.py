@@ -696,3 +696,8 @@ def test_official_protest_is_an_accusation_and_asked_participle_is_passive():
 def test_supposed_and_compounded_event_nouns_are_no_events():
     assert "ASSAULT" not in _types(extract("Poland will act in the event of a Russian invasion of Ukraine."))
     assert extract("The Ukrainian Development Aid minister spoke.").empty
+
+
+def test_pattern_words_of_a_nested_clause_or_a_generic_head_do_not_code():
+    assert extract("Russia used the system in 2000.").empty  # "system" stood for "AWACS system"
+    assert "COERCE" not in _types(extract("Russia allowed drilling to commence within the area."))

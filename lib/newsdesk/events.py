@@ -555,6 +555,13 @@ def _table_rows(rows: list[dict[str, str]], key: str) -> list[tuple[str, str, st
     return [r for r in out if r[0] and r[2].upper() in QUAD_CLASS]
 
 
+#: Head words of PETRARCH2's synonym phrases too general to stand for the phrase.
+_GENERIC_HEADS = frozenset({"system", "program", "programme", "area", "service", "force", "group", "unit",
+                            "office", "center", "centre", "authority", "body", "organization", "organisation",
+                            "party", "member", "official", "minister", "people", "agency", "department", "plan",
+                            "measure", "operation", "project", "network", "station", "line", "product"})
+
+
 class EventCoder:
     """PLOVER coding of clauses and event nouns, built once per analysis from the tables.
 
@@ -582,7 +589,10 @@ class EventCoder:
                 own = Path(event_types_file).read_bytes()
         synsets: dict[str, set[str]] = {}
         for row in _read_rows(tables["plover_synsets.csv"]):
-            synsets.setdefault(row["set"], set()).add(row["word"].split()[-1])  # a phrase matches on its head word
+            words = row["word"].split()
+            # a phrase matches on its head word, unless that word alone says little ("AWACS system" is no "system")
+            if len(words) == 1 or words[-1].lower() not in _GENERIC_HEADS:
+                synsets.setdefault(row["set"], set()).add(words[-1])
         self._synsets = {name: frozenset(words) for name, words in synsets.items()}
         # PETRARCH2's table as text rows per verb, compiled on a verb's first use: an analysis
         # meets a few hundred of the 1,600 verbs
@@ -643,7 +653,8 @@ class EventCoder:
         first = None
         if near is not None:
             kids = tree.children[near]
-            first = set(kids) | {g for c in kids for g in tree.children[c]}
+            first = set(kids) | {g for c in kids if tree.dep[c] not in _CLAUSE_DEPS and tree.dep[c] != "xcomp"
+                                 for g in tree.children[c]}  # not the words of a nested clause
         for pattern, event_type, mode in rows:
             if not pattern:
                 return event_type, mode
@@ -1297,8 +1308,10 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
                     tree.lemma(ev.verb).lower() in _SENDING) and any(
                     tree.lemma(t).lower() in _PEACEKEEPING for t in tree.phrase(ev.verb)):
                 ev.code = Coded("AID", "peacekeeping", planned=ev.code.planned)  # "will send troops for peacekeeping"
-            if ev.code is not None and ev.code.event_type == "PROTEST" and ev.kind == "verb" and ev.actor_tok is not None and (
-                    (mention_at.get(ev.actor_tok) or {}).get("actor_type") in {"state", "country", "international body"}):
+            state = mention_at.get(ev.actor_tok) if ev.actor_tok is not None else None
+            if ev.code is not None and ev.code.event_type == "PROTEST" and ev.kind == "verb" and state is not None and (
+                    tree.lemma(ev.verb).lower() == "protest" and state.get("kind") != "demonym"
+                    and state.get("actor_type") in {"state", "country", "international body"}):
                 ev.code = Coded("ACCUSE", "disapprove")  # "the United States protested the sales": an official protest
             if ev.code is None or (ev.code.needs_target and not ev.target) or _implausible(ev, mention_at, tree) or (
                     _business(ev, sent, mention_at, tree)):
