@@ -1,37 +1,54 @@
-"""Score the rule that dates events (:mod:`newsdesk.events`) on TimeML event-time links.
+"""Score the dates of coded events (:mod:`newsdesk.events`) against gold event dates.
 
 Usage::
 
-    python benchmarks/eval_event_dates.py DIR [DIR ...] [--cache FILE]
+    python benchmarks/eval_event_dates.py DIR [DIR ...] [--cache FILE] [--seed GOLD.json ARTICLE.txt]
 
-Each DIR holds TimeML ``.tml`` files (e.g. TempEval-3 ``TBAQ-cleaned/TimeBank``
-and ``AQUAINT``). The gold temporal expressions are given to
-``events_from_doc`` (so tagger errors do not count; ``--tagger`` uses
-:func:`newsdesk.find_timexes` instead), with calendar intervals for day,
-month and year values. A test item is a gold TLINK between an EVENT
-and a DATE/TIME expression of the same sentence: ``anchor`` items
-(``IS_INCLUDED``: the event happened within that date) are right when the
-``events`` row whose action holds the event word is dated by that expression,
-``outside`` items (``BEFORE``, ``AFTER``, ...) when it is not. Scores count
-the events the extractor finds (a verb clause or event noun).
+**TimeML** (each DIR holds ``.tml`` files, e.g. TempEval-3 ``TBAQ-cleaned/TimeBank``
+and ``AQUAINT``): every article goes through the whole analysis (spaCy parse,
+actor mentions, newsdesk's own temporal expressions, the event coder), so
+what is scored is what ``corpus.events`` would hold. Each coded event is matched
+to the gold EVENT that its action word is (inside the event's clause). Its
+gold date is the finest DATE/TIME expression the event is anchored in by a
+TLINK (``IS_INCLUDED``, ``DURING``, ``SIMULTANEOUS``, ``BEGINS``, ``ENDS``;
+the document creation time counts: "Friday's vote" and "the bank said" are
+anchored in the DCT). Items are the matched events that have such a gold date:
 
-Baseline on the same items: ``nearest_timex`` dates every event by the
-closest date expression of its sentence. Prints a table per folder and kind
-and one summary line.
+* ``right``: our ``date_start``..``date_end`` overlaps the gold interval;
+* ``wrong``: our interval misses it (e.g. the article date for an event of 1990);
+* ``undated``: we gave no date (planned, hypothetical, background).
+
+``precision`` = right / (right + wrong), ``coverage`` = dated / items, and per
+``date_source`` (``timex``: dated by a temporal expression, ``article``: by the
+article date). Baselines on the same items: ``article`` dates every event by
+the DCT, ``nearest`` by the closest resolved date expression of its sentence,
+else the DCT. ``--gold-timex`` gives the coder the gold expressions instead of
+the tagger's (so tagger errors do not count).
+
+**Seed** (``--seed GOLD.json ARTICLE.txt``): the ``plover_events`` of the
+hand-annotated seed article; an event's date is right when a row of
+``corpus.events`` overlapping its context string and of an accepted type has a
+``date_start`` on an accepted date.
+
+Prints a table per folder and one summary line per measure.
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import json
 import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pandas as pd
 from eval_timex import parsed_docs  # the same DocBin-cached parse as the timex benchmark
 
-from newsdesk import events, segment
+import newsdesk as nd
+from newsdesk import actors, events, segment, sentiment
 from newsdesk.timex import TIMEX_COLUMNS, find_timexes
 
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
@@ -42,7 +59,8 @@ def read_tml(path: Path) -> dict:
     """Text, DCT, gold timexes and events (with offsets) and TLINKs of one TimeML file."""
     raw = path.read_text(encoding="utf-8")
     dct_tag = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
-    dct = dict(ATTR.findall(dct_tag.group(0)))["value"] if dct_tag else ""
+    dct_attrs = dict(ATTR.findall(dct_tag.group(0))) if dct_tag else {}
+    dct, dct_tid = dct_attrs.get("value", ""), dct_attrs.get("tid")
     body = re.search(r"<TEXT>(.*)</TEXT>", raw, re.S).group(1)
     out, found, opened = [], {"TIMEX3": [], "EVENT": []}, {}
     pos = length = 0
@@ -65,7 +83,7 @@ def read_tml(path: Path) -> dict:
             r["text"] = text[r["start"]:r["end"]]
     instances = {a["eiid"]: a["eventID"] for a in (dict(ATTR.findall(t)) for t in re.findall(r"<MAKEINSTANCE[^>]*>", raw))}
     links = [dict(ATTR.findall(t)) for t in re.findall(r"<TLINK[^>]*>", raw)]
-    return {"text": text, "dct": dct, "timexes": found["TIMEX3"], "events": found["EVENT"],
+    return {"text": text, "dct": dct, "dct_tid": dct_tid, "timexes": found["TIMEX3"], "events": found["EVENT"],
             "instances": instances, "links": links}
 
 
@@ -81,6 +99,7 @@ def interval(value: str) -> tuple:
 
 
 def timex_frame(doc_gold: dict) -> pd.DataFrame:
+    """The gold temporal expressions of a document as a timex frame (calendar intervals for day, month, year)."""
     rows = []
     for t in doc_gold["timexes"]:
         if t.get("functionInDocument") == "CREATION_TIME":
@@ -90,87 +109,129 @@ def timex_frame(doc_gold: dict) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=TIMEX_COLUMNS)
 
 
-#: TLINK types saying the event lies within the date, and those saying it lies outside.
-ANCHOR_RELS = {"IS_INCLUDED"}
-OUTSIDE_RELS = {"BEFORE", "AFTER", "IBEFORE", "IAFTER"}
+#: TLINK types that put the event inside the time expression's interval.
+ANCHOR_RELS = {"IS_INCLUDED", "DURING", "SIMULTANEOUS", "BEGINS", "ENDS", "BEGUN_BY", "ENDED_BY"}
 
 
-def items(doc_gold: dict, sents: pd.DataFrame, tx: pd.DataFrame) -> list[dict]:
-    """Gold event-date links inside one sentence: ``anchor`` (IS_INCLUDED) or ``outside`` (BEFORE, AFTER, ...)."""
-    ev_by_id = {e["eid"]: e for e in doc_gold["events"]}
-    tx_by_id = {t["tid"]: t for t in doc_gold["timexes"]}
-    anchors = tx[tx["type"].isin(["DATE", "TIME"]) & tx["date_start"].notna()]
-    sent_of = dict(zip(sents["start"], sents["sent_id"], strict=True))
-    starts = sents["start"].to_numpy()
-
-    def sent_id(offset: int) -> int:
-        i = (starts <= offset).sum() - 1
-        return -1 if i < 0 or offset >= sents["end"].iloc[i] else sent_of[starts[i]]
-
-    out = []
+def gold_dates(doc_gold: dict) -> dict[str, tuple]:
+    """event id -> (start, end, timex text) of the finest date the event is anchored in."""
+    tx = {t["tid"]: t for t in doc_gold["timexes"]}
+    if doc_gold.get("dct_tid"):
+        tx[doc_gold["dct_tid"]] = {"value": doc_gold["dct"], "text": "DCT", "type": "DATE"}
+    out: dict[str, tuple] = {}
     for link in doc_gold["links"]:
-        rel = link.get("relType")
-        if rel not in ANCHOR_RELS | OUTSIDE_RELS or "eventInstanceID" not in link or "relatedToTime" not in link:
+        rel, inst = link.get("relType"), link.get("eventInstanceID")
+        t = tx.get(link.get("relatedToTime", ""))
+        if rel not in ANCHOR_RELS or inst is None or t is None or t.get("type") not in {"DATE", "TIME"}:
             continue
-        e = ev_by_id.get(doc_gold["instances"].get(link["eventInstanceID"], ""))
-        t = tx_by_id.get(link["relatedToTime"])
-        if e is None or t is None or t["start"] not in set(anchors["start"]):
+        start, end, _ = interval(t.get("value", ""))
+        eid = doc_gold["instances"].get(inst)
+        if eid is None or pd.isna(start):
             continue
-        sid = sent_id(e["start"])
-        if sid < 0 or sid != sent_id(t["start"]):
-            continue
-        in_sent = anchors[[sent_id(s) == sid for s in anchors["start"]]]
-        nearest = int(in_sent.loc[(in_sent["start"] - e["start"]).abs().idxmin(), "start"])
-        kind = "anchor" if rel in ANCHOR_RELS else "outside"
-        out.append({"event": e, "timex": t, "kind": kind, "nearest_ok": (nearest == t["start"]) == (kind == "anchor")})
+        if eid not in out or (end - start) < (out[eid][1] - out[eid][0]):
+            out[eid] = (start, end, t["text"])
     return out
+
+
+def overlaps(a0, a1, b0, b1) -> bool:
+    return pd.notna(a0) and pd.notna(a1) and a0 <= b1 and b0 <= a1
+
+
+def nearest(row, tx: pd.DataFrame, dct: tuple) -> tuple:
+    """The baseline's date: the resolved date expression of the sentence nearest the event, else the DCT."""
+    near = tx[(tx["start"] >= row["sent_start"]) & (tx["end"] <= row["sent_end"]) & tx["date_start"].notna()
+              & tx["type"].isin(["DATE", "TIME"])]
+    if near.empty:
+        return dct
+    best = near.loc[(near["start"] - row["start"]).abs().idxmin()]
+    return best["date_start"], best["date_end"]
+
+
+def score_tml(folder: Path, cache: Path | None, gold_timex: bool, errors: list[str], n_errors: int) -> list[dict]:
+    gold = [read_tml(p) for p in sorted(folder.glob("*.tml"))]
+    docs = parsed_docs([g["text"] for g in gold], cache)
+    pipe = nd.Pipeline()
+    out = []
+    for g, doc in zip(gold, docs, strict=True):
+        dct = interval(g["dct"])[:2]
+        sents = sentiment.score_sentences(segment.sentences(doc, segment.paragraphs(g["text"])), pipe)
+        mentions = actors.mentions_from_doc(doc, pipe)
+        tx = timex_frame(g) if gold_timex else find_timexes(g["text"], g["dct"], doc=doc)
+        ev = events.events_from_doc(doc, sents, mentions, tx, dct[0], pipe)
+        if ev.empty:
+            continue
+        bounds = sents.set_index("sent_id")
+        ev = ev.assign(sent_start=bounds.loc[ev["sent_id"], "start"].to_numpy(),
+                       sent_end=bounds.loc[ev["sent_id"], "end"].to_numpy())
+        dates = gold_dates(g)
+        for row in ev.to_dict("records"):
+            words = set(str(row["action"]).lower().split())
+            match = [e for e in g["events"] if row["start"] <= e["start"] < row["end"] and e["text"].lower() in words
+                     and e["eid"] in dates]
+            if not match:
+                continue
+            g0, g1, gtext = dates[match[0]["eid"]]
+            dated = pd.notna(row["date_start"])
+            ok = overlaps(row["date_start"], row["date_end"], g0, g1)
+            verdict = "right" if ok else "wrong" if dated else "undated"
+            n0, n1 = nearest(row, tx, dct)
+            out.append({"folder": folder.name, "date_source": row["date_source"], "verdict": verdict,
+                        "article": overlaps(dct[0], dct[1], g0, g1), "nearest": overlaps(n0, n1, g0, g1)})
+            if verdict == "wrong" and len(errors) < n_errors:
+                errors.append(f"{'(nearest right) ' if out[-1]['nearest'] else ''}"
+                              f"{row['event_type']} {row['action']!r}: gold {gtext!r} {g0.date()}..{g1.date()}, "
+                              f"ours {row['date_source']} {row['timex']!r} {row['date_start'].date()} | {row['text'][:90]}")
+    return out
+
+
+def score_seed(gold_path: Path, article: Path) -> tuple[int, int]:
+    """(dated right, events with a gold date) for the seed's plover_events."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))["plover_events"]
+    with tempfile.TemporaryDirectory() as tmp:
+        shutil.copy(article, tmp)
+        corpus = nd.analyze(nd.load_articles(tmp), cache=False, progress=False)
+    text, ev = corpus.articles["text"].iloc[0], corpus.events
+    gold = [g for g in gold if g["dates"]]
+    right = 0
+    for g in gold:
+        at = text.index(g["context"])
+        cand = ev[(ev["start"] < at + len(g["context"])) & (ev["end"] > at) & ev["event_type"].isin(g["types"])]
+        days = {d.strftime("%Y-%m-%d") for d in cand["date_start"].dropna()}
+        right += any(d.startswith(x) for d in days for x in g["dates"])
+    return right, len(gold)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("dirs", nargs="+", type=Path)
+    ap.add_argument("dirs", nargs="*", type=Path)
     ap.add_argument("--cache", type=Path, help="DocBin file keeping the parses between runs")
     ap.add_argument("--errors", type=int, default=0, help="print this many wrongly dated events")
-    ap.add_argument("--tagger", action="store_true",
-                    help="date events with newsdesk's own temporal expressions instead of the gold ones")
+    ap.add_argument("--gold-timex", action="store_true", help="give the coder the gold temporal expressions")
+    ap.add_argument("--seed", nargs=2, type=Path, metavar=("GOLD", "ARTICLE"), help="also score the seed's plover_events")
     args = ap.parse_args(argv)
-    table, errors = [], []
+    rows, errors = [], []
     for folder in args.dirs:
-        gold = [read_tml(p) for p in sorted(folder.glob("*.tml"))]
         cache = args.cache.with_name(f"{args.cache.stem}-{folder.name}{args.cache.suffix}") if args.cache else None
-        docs = parsed_docs([g["text"] for g in gold], cache)
-        coder = events.EventCoder()
-        for g, doc in zip(gold, docs, strict=True):
-            sents = segment.sentences(doc, segment.paragraphs(g["text"])).assign(compound=0.0)
-            tx = timex_frame(g)
-            used = find_timexes(g["text"], g["dct"], doc=doc) if args.tagger else tx
-            ev = events.events_from_doc(doc, sents, pd.DataFrame(columns=["start", "end", "actor"]), used,
-                                        interval(g["dct"])[0], coder=coder)
-            for it in items(g, sents, tx):
-                e, t = it["event"], it["timex"]
-                rows = ev[(ev["start"] <= e["start"]) & (e["start"] < ev["end"])
-                          & ev["action"].str.lower().str.contains(e["text"].lower(), regex=False)]
-                rec = {"folder": folder.name, "kind": it["kind"], "found": not rows.empty,
-                       "nearest": it["nearest_ok"], "ours": False}
-                if not rows.empty:
-                    row = rows.loc[(rows["end"] - rows["start"]).idxmin()]
-                    dated_by_t = row["date_source"] == "timex" and row["timex"] == t["text"]
-                    rec["ours"] = dated_by_t == (it["kind"] == "anchor")
-                    if not rec["ours"] and len(errors) < args.errors:
-                        errors.append(f"{it['kind']}: {e['text']!r} gold {t['text']!r} ours {row['timex']!r}"
-                                      f" | {row['text'][:100]}")
-                table.append(rec)
-    scores = pd.DataFrame(table)
-    found = scores[scores["found"]]
-    summary = (found.groupby(["folder", "kind"], sort=False)
-               .agg(items=("ours", "size"), ours=("ours", "mean"), nearest_timex=("nearest", "mean"))
-               .round(3).reset_index())
-    summary.insert(3, "links", scores.groupby(["folder", "kind"], sort=False).size().to_numpy())
+        rows += score_tml(folder, cache, args.gold_timex, errors, args.errors)
     for line in errors:
         print(line)
-    print(summary.to_string(index=False))
-    print(f"event dating on {len(scores)} gold event-date links within a sentence ({len(found)} events extracted): "
-          f"ours {found['ours'].mean():.3f}, nearest-timex baseline {found['nearest'].mean():.3f}")
+    if rows:
+        scores = pd.DataFrame(rows)
+        scores["dated"] = scores["verdict"] != "undated"
+        scores["right"] = scores["verdict"] == "right"
+        table = (scores.groupby(["folder", "date_source"]).agg(
+            items=("verdict", "size"), right=("right", "sum"), dated=("dated", "sum"),
+            article_baseline=("article", "mean"), nearest_baseline=("nearest", "mean")).reset_index())
+        table["precision"] = (table["right"] / table["dated"].where(table["dated"] > 0)).round(3)
+        print(table.round(3).to_string(index=False))
+        dated = scores[scores["dated"]]
+        print(f"event dates on {len(scores)} coded events with a gold anchor: precision {dated['right'].mean():.3f} "
+              f"({int(dated['right'].sum())}/{len(dated)}), coverage {scores['dated'].mean():.3f}, "
+              f"undated {int((~scores['dated']).sum())}; baselines on the dated items: article date "
+              f"{dated['article'].mean():.3f}, nearest timex {dated['nearest'].mean():.3f}")
+    if args.seed:
+        right, n = score_seed(*args.seed)
+        print(f"seed plover_events with a gold date dated right: {right}/{n}")
     return 0
 
 

@@ -545,3 +545,159 @@ def test_actor_activity_keeps_a_readable_number_of_columns():
     fig = nd.charts.actor_activity(activity)
     labels = [t.get_text() for t in fig.axes[0].get_xticklabels()]
     assert len(labels) == nd.charts.MAX_ACTIVITY_PERIODS and labels[0] == "before 2011"
+
+
+# --------------------------------------------------------------------------- precision rules (hand reads of news)
+
+
+def _types(frame: pd.DataFrame) -> set[str]:
+    return set(frame["event_type"])
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine struck down the law.",                 # a court's ruling, no assault
+    "Russia fought the bill for months.",           # legislation
+    "Poland took over from Russia as chair.",       # a succession, no seizure
+    "Poland took over the company.",                # a business
+    "Russian shares hit a record.",                 # a market
+    "Prices crashed in Russia.",
+    "Russia confined itself to Kharkiv.",           # a reflexive object
+])
+def test_conflict_verbs_on_no_actor_are_no_events(text):
+    assert not _types(extract(text)) & {"ASSAULT", "COERCE"}, extract(text)[["action", "event_type"]]
+
+
+def test_conflict_verb_on_an_actor_stays_an_event():
+    assert event(extract("Russia struck Kharkiv."), "struck")["event_type"] == "ASSAULT"
+
+
+def test_subject_that_is_no_actor_codes_no_event():
+    assert extract("The law violated the rights of Ukraine.").empty
+
+
+def test_workers_striking_is_a_protest_and_a_local_group_takes_its_place():
+    row = event(extract("Workers in Poland struck on Monday.", {"Monday": ("DATE", "2026-02-16")}), "struck")
+    assert (row["event_type"], row["actor"]) == ("PROTEST", "Poland")
+
+
+def test_visiting_forces_do_not_take_the_place_as_actor():
+    assert extract("A patrol in Kharkiv attacked the village.").empty
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("Russia did not sign the deal.", {"REJECT"}),       # refusing what was proposed
+    ("Ukraine did not take part in the talks.", set()),  # no refusal: no event
+    ("Russia declined to comment.", set()),              # no demand refused
+    ("Russia denied the charges.", set()),               # denying is no PLOVER event
+])
+def test_negation_is_a_rejection_only_when_something_is_refused(text, want):
+    assert _types(extract(text)) == want
+
+
+def test_removing_a_person_from_office_is_no_rejection_but_dismissing_an_appeal_is():
+    assert extract("Zelenskyy dismissed Macron.").empty
+    row = event(extract("Zelenskyy dismissed an appeal from Macron."), "dismissed")
+    assert row["event_type"] == "REJECT"
+
+
+def test_background_past_is_not_dated_by_the_article():
+    row = event(extract("Russia had invaded Ukraine."), "invaded")
+    assert row["date_source"] == "none" and pd.isna(row["date_start"])
+    assert event(extract("Russia invaded Ukraine."), "invaded")["date_source"] == "article"
+
+
+def test_headline_participle_is_passive():
+    frame = extract("Zelenskyy wounded in Kharkiv")
+    assert "Volodymyr Zelenskyy" not in set(frame["actor"].dropna())
+
+
+def test_event_under_its_own_if_is_hypothetical():
+    row = event(extract("If Russia attacks Poland, Macron will respond."), "attacks")
+    assert row["modality"] == "hypothetical"
+
+
+def test_possessor_of_an_arrest_is_its_target():
+    row = event(extract("Macron's arrest on Monday angered Poland.", {"Monday": ("DATE", "2026-02-16")}), "arrest")
+    assert row["target"] == "Emmanuel Macron" and pd.isna(row["actor"])
+
+
+def test_event_noun_said_not_to_have_happened_is_no_event():
+    assert "ASSAULT" not in _types(extract("Russia did not confirm any invasion of Ukraine."))
+
+
+def test_accident_killing_is_no_assault():
+    assert "ASSAULT" not in _types(extract("A Russian helicopter crashed in Ukraine, killing twelve people."))
+
+
+def test_pronoun_is_not_the_clause_own_object_and_it_stays_in_its_sentence():
+    row = event(extract("Zelenskyy met Macron. He offered Macron a deal."), "offered")
+    assert row["actor"] == "Volodymyr Zelenskyy"
+    assert extract("Russia met Poland. It attacked Kharkiv.").query("action == 'attacked'").empty
+
+
+def test_purchase_order_is_no_request_and_charges_are_accusations():
+    assert extract("Poland ordered new tanks.").empty
+    assert event(extract("Russia charged Zelenskyy with treason."), "charged")["event_type"] == "ACCUSE"
+
+
+def test_business_news_is_no_political_event():
+    # an organisation the mentions know only as an organisation, in a sentence about products and customers
+    text = "Acme offered to replace the product for every customer."
+    doc = get_nlp()(text)
+    sents = segment.sentences(doc, segment.paragraphs(text)).assign(compound=0.0)
+    mentions = pd.DataFrame([(0, 4, "Acme", "ORG", "Acme", "organisation", "name")], columns=MENTION_COLUMNS)
+    assert events.events_from_doc(doc, sents, mentions, _timexes(text, {}), REF).empty
+    assert not extract("Poland offered to replace the product for every customer.").empty  # a state acts
+
+
+def test_police_marching_is_no_protest():
+    assert "PROTEST" not in _types(extract("Police officers in Kharkiv marched on the square."))
+
+
+def test_what_is_received_comes_from_the_giver():
+    row = event(extract("Ukraine received weapons from Poland."), "received")
+    assert (row["actor"], row["target"]) == ("Poland", "Ukraine")
+    assert "THREATEN" not in _types(extract("Zelenskyy received death threats."))
+
+
+def test_expecting_others_to_act_and_splitting_up_are_no_events():
+    assert extract("Russia expected the findings of the investigation soon.").empty
+    assert extract("Russia broke up into two factions.").empty
+
+
+def test_date_of_the_period_an_event_happened_in_dates_it():
+    text = "Zelenskyy met Macron during the 2019 campaign."
+    row = event(extract(text, {"2019": ("DATE", "2019")}), "met")
+    assert (row["date_source"], row["date_start"]) == ("timex", pd.Timestamp("2019-01-01"))
+
+
+def test_dismissing_staff_is_no_rejection_and_sending_peacekeepers_is_aid():
+    assert extract("Poland dismissed four employees.").empty
+    row = event(extract("Poland will send 100 troops for peacekeeping in Ukraine."), "send")
+    assert (row["event_type"], row["mode"]) == ("AID", "peacekeeping")
+
+
+def test_event_noun_in_apposition_is_a_name():
+    assert "AGREE" not in _types(extract("Macron discussed NAFTA, the North American trade agreement."))
+
+
+def test_coming_under_pressure_and_signing_a_bill_are_no_events():
+    assert extract("Russia has come under pressure to withdraw.").empty
+    assert extract("Zelenskyy signed the bill into law.").empty
+    assert event(extract("Russia and Ukraine signed a ceasefire."), "signed")["event_type"] in {"AGREE", "SUPPORT"}
+
+
+def test_official_protest_is_an_accusation_and_asked_participle_is_passive():
+    assert event(extract("Russia protested the sale of missiles to Ukraine."), "protested")["event_type"] == "ACCUSE"
+    assert "REQUEST" not in _types(extract("Asked to comment on the talks, Zelenskyy said nothing."))
+    assert extract("Macron asked about the cost of the war.").empty
+
+
+def test_supposed_and_compounded_event_nouns_are_no_events():
+    assert "ASSAULT" not in _types(extract("Poland will act in the event of a Russian invasion of Ukraine."))
+    assert extract("The Ukrainian Development Aid minister spoke.").empty
+
+
+def test_pattern_words_of_a_nested_clause_or_a_generic_head_do_not_code():
+    assert extract("Russia used the system in 2000.").empty  # "system" stood for "AWACS system"
+    assert "COERCE" not in _types(extract("Russia allowed drilling to commence within the area."))

@@ -21,9 +21,24 @@ How a clause is coded (:meth:`EventCoder.code`):
   verb ("lifted the curfew", "suspended talks") CONCEDE or SANCTION by what it ends;
 * PETRARCH2's verb patterns and, for conflict verbs, its default codes
   (``plover_verbs.csv``), a prepositional object counting as words of the pattern;
-* negation turns cooperation into REJECT ("did not sign"); a future
+* negation turns cooperation into REJECT where the verb's negation refuses
+  something asked or proposed ("did not sign", "will not accept"); other negated
+  cooperation is no event ("did not take part", "not offering details"), nor is
+  "declined to comment"; a future
   ("will visit", "would strike") is an intent: AGREE for cooperation, THREATEN
   for conflict; "X said Y must Z" is a REQUEST by X toward Y.
+
+What is not an event, whatever the verb: a conflict verb whose object or subject
+is no actor (laws, markets, offices, games, reports: "struck down the law",
+"took over the company", "took over from", "shares hit a record"), a subject
+that is no actor ("the law violated"), "an attack on the policy", an accident's
+participle ("crashed, killing 31"), removing a person from office ("dismissed
+the minister"), police marching, a denial ("denied the charges"), an event noun
+said not to have happened ("any donation", "did not confirm the deal"), "received
+death threats" (what is received comes from the giver: "received money from X"
+has X as its source), and a company's acts in business news (an organisation
+source, or an executive, in a sentence about products, shares, prices or
+customers). Workers striking is PROTEST; "X's arrest" makes X the target.
 
 ``modality``: ``hypothetical`` (could, might, may, must, should, an if-clause),
 ``reported`` (a clause reported by someone else), ``planned`` (future, plans),
@@ -84,7 +99,10 @@ Which date an event gets (``date_source``):
    participle clause hanging on it, shares its subject and its date
    ("accused Russia on Wednesday ... and said", "put pressure on Monday, saying").
 2. ``article``: otherwise the article's own date, the latest a reported past
-   event can be (a planned or hypothetical event stays undated). Durations ("for months",
+   event can be (a planned or hypothetical event stays undated, and so does a
+   background event: a pluperfect "had invaded", or a subordinate clause of a
+   sentence dated over a year before the article). A date in front of the
+   period an event happened in dates it ("during the 2002 campaign"). Durations ("for months",
    "hours before talks began"), sets and vague references ("recently") never
    anchor; relative expressions ("two days ago", "last week") anchor with the
    date the tagger resolved them to.
@@ -94,10 +112,13 @@ Actors come from :mod:`newsdesk.actors` mentions inside the subject and
 object phrases (conjoined names give a compound actor). A pronoun subject ("the
 peninsula *it* seized") takes the actor of the nearest preceding event, in the
 same or the previous sentence, with a compatible actor (a person for he/she);
-"I"/"we" take the speaker of the enclosing reporting clause; a pronoun object
+he/she may reach the previous sentence, it/they only their own, and never to the
+clause's own object; "I"/"we" take the speaker of the enclosing reporting clause; a pronoun object
 ("threatened to take *it*") the actor named before it in the sentence. A clause
 without a subject falls back to the first actor the sentence names
-(``actor_source == "sentence"``); an event noun takes its possessor or
+(``actor_source == "sentence"``); a group subject with no actor takes the
+country or people of its place ("protesters in Kyiv"), unless troops or
+patrols, often foreign; an event noun takes its possessor or
 adjective ("Russia's", "Russian"), "by X", "between X and Y", else the subject
 of the clause it is the object of. Missing strings are NaN.
 
@@ -230,6 +251,7 @@ class _Event:
     reported_by: str | None = None
     actor_tok: int | None = None
     target_tok: int | None = None
+    background: bool = False            # told as background: pluperfect, or beside an older date
 
 
 class _Tree:
@@ -338,10 +360,16 @@ def _subject(i: int, tree: _Tree) -> tuple[int | None, bool]:
             if dep[c] in _SUBJECT_DEPS:
                 if dep[i] == "relcl" and tree.lower(c) in _RELATIVE_PRONOUNS:
                     return tree.head[i], dep[c] == "nsubjpass"
+                if dep[c] == "nsubj" and dep[i] == "ROOT" and tree.tag(i) == "VBN" and not any(
+                        dep[a] in {"aux", "auxpass"} or tree.lower(a) in {".", "!", "?"} for a in tree.children[i]):
+                    return c, True  # a headline's participle (no full stop): "Journalist wounded in Iraq"
                 return c, dep[c].endswith("pass")
         inherit = dep[i] == "conj" or (dep[i] == "advcl" and tree.tag(i) in {"VBG", "VBN"})
         if not inherit or tree.head[i] == i:
             return None, False
+        if dep[i] == "advcl" and tree.tag(i) == "VBN":  # "Asked to comment, X said": X was asked
+            subj, _ = _subject(tree.head[i], tree)
+            return subj, True
         i = tree.head[i]
     return None, False
 
@@ -408,6 +436,74 @@ _DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT"}
 #: Objects and prepositions whose noun can name the action of a verb: "held *talks*", "agreed *to a ceasefire*".
 _NOUN_ARG_DEPS = {"dobj", "attr", "oprd", "nsubjpass"}
 _NOUN_ARG_PREPS = {"to", "on", "for", "in", "into", "upon", "of"}
+#: Verbs whose negation refuses what was asked or proposed ("did not sign", "will not accept"): REJECT.
+#: Other negated cooperation ("did not take part", "not offering details") is no event.
+_REFUSABLE = frozenset({
+    "sign", "accept", "agree", "approve", "ratify", "endorse", "support", "back", "recognize", "recognise",
+    "allow", "permit", "comply", "obey", "cooperate", "co-operate", "meet", "negotiate", "attend", "join",
+    "release", "lift", "withdraw", "grant", "give", "provide", "hand", "extradite", "apologize", "apologise",
+    "compromise", "honour", "honor", "implement", "abide", "yield", "concede", "budge", "surrender", "renew",
+    "extend", "resume", "respect", "talk", "return", "free", "hand over", "step down", "resign",
+})
+#: Complements of "refused/declined to" that are no refusal of a demand: "declined to comment".
+_NO_REFUSAL = frozenset({"comment", "elaborate", "speculate", "specify", "disclose", "reveal", "identify",
+                         "name", "discuss", "answer", "give details", "say", "confirm"})
+#: Objects, subjects and nominal targets that make a conflict verb figurative: laws, markets, offices,
+#: games, abstractions are not attacked or coerced ("struck down the law", "fighting the bill",
+#: "took over the company", "attack on the policy", "the team beat", "prices crashed").
+_NON_ACTOR_NOUNS = frozenset({
+    "law", "bill", "legislation", "policy", "proposal", "plan", "decision", "ruling", "verdict", "amendment",
+    "rule", "regulation", "reform", "tax", "budget", "price", "market", "stock", "share", "index", "record",
+    "deficit", "inflation", "unemployment", "rate", "ground", "ball", "goal", "title", "match", "game",
+    "championship", "cup", "league", "race", "tournament", "seat", "vote", "poll", "deadline", "problem",
+    "issue", "disease", "virus", "cancer", "corruption", "poverty", "idea", "claim",
+    "allegation", "charge", "case", "lawsuit", "suit", "company", "firm", "business", "stake", "presidency",
+    "leadership", "job", "helm", "chairmanship", "role", "team", "club",
+    "contract", "deal", "merger", "bid", "sale", "profit", "revenue", "loss", "economy", "currency",
+    "dollar", "euro", "yen", "oil", "shares", "competition", "opponent", "rival", "storm", "hurricane",
+    "flood", "wave", "quake", "earthquake", "effort", "attempt", "motion", "initiative", "departure",
+    "corpse", "debris", "rubble", "cost", "constitution", "statement", "report", "video", "album",
+    "figure", "detail", "result", "document", "tape", "footage", "film", "book", "study", "survey", "product",
+    "itself", "himself", "herself", "themselves", "this", "sovereignty", "interest", "reputation", "image", "relation",
+    "feeling", "confidence", "credibility", "chance", "prospect", "morale", "pride", "crash", "accident",
+    "collision", "search", "query",
+})
+#: Subjects that do not protest: "officers marched on the park" is police action, no demonstration.
+_ARMED_SUBJECTS = frozenset({"police", "policeman", "officer", "soldier", "troop", "army", "force", "guard",
+                             "marine", "patrol"})
+#: Event nouns whose possessor is the one acted on: "Granda's arrest", "her release".
+_PATIENT_NOUNS = frozenset({"arrest", "detention", "kidnapping", "abduction", "killing", "assassination", "murder",
+                            "execution", "release", "expulsion", "deportation", "extradition", "capture"})
+_LABOUR_NOUNS = frozenset({"worker", "union", "employee", "staff", "teacher", "doctor", "nurse", "pilot",
+                           "driver", "miner", "docker", "labourer", "laborer", "crew", "trade union"})
+
+
+def _figurative(v: int, args: int, tree: _Tree, objects: bool = True) -> bool:
+    """Whether a verb's subject is no actor ("the laws violated", "prices crashed", "efforts were blocked")
+    or, with ``objects`` (conflict verbs), its object is none: a law, a market, an office, a game
+    ("struck down the law", "took over the company", "fighting the bill")."""
+    dep = tree.dep
+    deps = {"dobj", "nsubj", "nsubjpass"} if objects else {"nsubj"}  # a passive subject is acted on
+    kids = list(tree.children[args])
+    if dep[args] == "relcl" and any(dep[c] in deps and tree.lower(c) in _RELATIVE_PRONOUNS for c in kids):
+        kids.append(tree.head[args])  # "shares which had hit a high": the antecedent is the subject
+    for c in kids:
+        if (dep[c] in deps or c == tree.head[args] != args) and tree.pos[c] in {"NOUN", "PROPN", "PRON"} and (
+                tree.lemma(c).lower() in _NON_ACTOR_NOUNS or tree.lower(c) in _NON_ACTOR_NOUNS):
+            return True
+        if objects and dep[c] == "prep" and tree.lower(c) in {"against", "on"} and any(
+                dep[g] == "pobj" and tree.lemma(g).lower() in _NON_ACTOR_NOUNS for g in tree.children[c]):
+            return True
+    return False
+
+
+def _labour_strike(v: int, args: int, tree: _Tree) -> bool:
+    """"Workers struck", "the union will strike over pay": a subject of workers and no object."""
+    kids = tree.children[args]
+    if any(tree.dep[c] in {"dobj", "dative"} for c in kids):
+        return False
+    subj = next((c for c in kids if tree.dep[c] in _SUBJECT_DEPS), None)
+    return subj is not None and tree.lemma(subj).lower() in _LABOUR_NOUNS
 
 
 def event_types_file(actors_file: str | os.PathLike | None) -> Path | None:
@@ -421,6 +517,13 @@ def event_types_file(actors_file: str | os.PathLike | None) -> Path | None:
 def _table_rows(rows: list[dict[str, str]], key: str) -> list[tuple[str, str, str, str]]:
     out = [tuple(r.get(c, "") for c in (key, "pattern", "event_type", "mode")) for r in rows]
     return [r for r in out if r[0] and r[2].upper() in QUAD_CLASS]
+
+
+#: Head words of PETRARCH2's synonym phrases too general to stand for the phrase.
+_GENERIC_HEADS = frozenset({"system", "program", "programme", "area", "service", "force", "group", "unit",
+                            "office", "center", "centre", "authority", "body", "organization", "organisation",
+                            "party", "member", "official", "minister", "people", "agency", "department", "plan",
+                            "measure", "operation", "project", "network", "station", "line", "product"})
 
 
 class EventCoder:
@@ -450,7 +553,10 @@ class EventCoder:
                 own = Path(event_types_file).read_bytes()
         synsets: dict[str, set[str]] = {}
         for row in _read_rows(tables["plover_synsets.csv"]):
-            synsets.setdefault(row["set"], set()).add(row["word"].split()[-1])  # a phrase matches on its head word
+            words = row["word"].split()
+            # a phrase matches on its head word, unless that word alone says little ("AWACS system" is no "system")
+            if len(words) == 1 or words[-1].lower() not in _GENERIC_HEADS:
+                synsets.setdefault(row["set"], set()).add(words[-1])
         self._synsets = {name: frozenset(words) for name, words in synsets.items()}
         # PETRARCH2's table as text rows per verb, compiled on a verb's first use: an analysis
         # meets a few hundred of the 1,600 verbs
@@ -511,12 +617,19 @@ class EventCoder:
         first = None
         if near is not None:
             kids = tree.children[near]
-            first = set(kids) | {g for c in kids for g in tree.children[c]}
+            first = set(kids) | {g for c in kids if tree.dep[c] not in _CLAUSE_DEPS and tree.dep[c] != "xcomp"
+                                 for g in tree.children[c]}  # not the words of a nested clause
         for pattern, event_type, mode in rows:
             if not pattern:
                 return event_type, mode
             if words is None:
                 words = [(tree.lower(t), tree.lemma(t).lower()) for t in after]
+                present = {w for pair in words for w in pair}  # a pattern with a word not here cannot match
+                starts = present if first is None else {
+                    w for t, pair in zip(after, words, strict=True) if t in first for w in pair}
+            if not all((w in present) if type(w) is str else not w.isdisjoint(present) for w in pattern[1:]) or (
+                    (pattern[0] not in starts) if type(pattern[0]) is str else pattern[0].isdisjoint(starts)):
+                continue
             k = 0
             for n, (low, lem) in enumerate(words):
                 if k == 0 and first is not None and after[n] not in first:
@@ -580,6 +693,11 @@ class EventCoder:
         kids = children[args]
         prt = next((tree.lower(c) for c in kids if dep[c] == "prt"), None)
         prep = next((tree.lower(c) for c in kids if dep[c] == "prep" and c > v), None)
+        key = next((k for k in (f"{lemma} {prt}", f"{lemma} {prep}") if k in self.roles), lemma)
+        role, role_type, role_mode = self.role(key)
+        own_rows = self.own.get(f"{lemma} {prt}" if prt else lemma) or (self.own.get(lemma) if prt else None)
+        if role == "none" or (role == "report" and not own_rows):
+            return None  # "said ...": the reported clause holds the event (checked first: most clauses)
         aux = {tree.lower(c) for c in kids if dep[c] in {"aux", "auxpass"}}
         negated = any(dep[c] == "neg" for c in kids) or any(tree.lower(c) == "never" for c in kids)
         planned = bool(aux & _FUTURE) or ("going" in aux and "to" in aux)
@@ -587,23 +705,19 @@ class EventCoder:
         if comp is None:  # "swore to fight", parsed as a purpose clause
             comp = next((c for c in kids if dep[c] == "advcl" and tree.pos[c] == "VERB" and any(
                 dep[a] == "aux" and tree.lower(a) == "to" for a in children[c])), None)
-        key = next((k for k in (f"{lemma} {prt}", f"{lemma} {prep}") if k in self.roles), lemma)
-        role, role_type, role_mode = self.role(key)
-        if role == "none":
-            return None
-        after = [t for t in sorted(tree.phrase(args)) if t > v]
+        after: list[int] = []  # the clause's words after the verb, listed when a pattern is tried
         got: tuple[str, str | None] | None = None
         noun_tok = None
-        rows = self.own.get(f"{lemma} {prt}" if prt else lemma) or (self.own.get(lemma) if prt else None)
-        if rows:
+        if own_rows:
             self.matched = None
-            got = self._match(rows, after, tree, near=args)
+            after = after or [t for t in sorted(tree.phrase(args)) if t > v]
+            got = self._match(own_rows, after, tree, near=args)
             noun_tok = self.matched  # "put pressure": the noun is part of this event
         if got is None and role == "plan" and lemma in {"want", "expect"}:
             # "want Iran to cease ...": a wish of what another should do is a request of them
             other = next((c for c in kids if dep[c] in {"dobj", "dative"}), None)
-            clause = next((c for c in kids if dep[c] == "ccomp" and any(
-                dep[a] == "aux" and tree.lower(a) == "to" for a in children[c])), None)
+            clause = next((c for c in kids if dep[c] == "ccomp" and any(  # "want Iran to cease", "want Iran give"
+                (dep[a] == "aux" and tree.lower(a) == "to") or dep[a] in _SUBJECT_DEPS for a in children[c])), None)
             if other is None and clause is not None:
                 other = next((c for c in children[clause] if dep[c] in _SUBJECT_DEPS), None)
             if other is not None and (comp is not None or clause is not None):
@@ -611,6 +725,8 @@ class EventCoder:
         if got is None and comp is not None and role in {"intent", "refuse", "threaten", "request", "plan", "aspect"}:
             inner = self.code(comp, tree, depth + 1) if depth < 3 else None
             mode, noun = (inner.mode, inner.noun) if inner else (None, None)
+            if role == "refuse" and (tree.lemma(comp).lower() in _NO_REFUSAL or self.is_report(comp, tree)):
+                return None  # "declined to comment": no demand refused
             if role == "refuse" or (role in {"intent", "plan"} and inner and (
                     inner.negated or inner.event_type == "REJECT")):
                 return Coded("REJECT", mode, noun=noun, planned=role == "plan")
@@ -651,7 +767,8 @@ class EventCoder:
             return Coded(role_type or "REQUEST", None, negated=negated, request_target=target)
         if got is None and role == "report":
             return None  # "said ...": the reported clause, or the event noun it names, holds the event
-        if got is None and role in {"light", "aspect", "plan", "end"}:
+        if got is None and role in {"light", "aspect", "plan", "end"} and lemma != "expect":
+            # ("expected the findings of an investigation": an expectation of others' acts, no event of its own)
             found = self._object_noun(v, tree, preps=role in {"light", "end"})
             if found is not None:
                 noun_tok, got = found
@@ -663,12 +780,14 @@ class EventCoder:
         if got is None and role_type:
             got = (role_type, role_mode)
         if got is None and prt:
-            got = self._match([r for r in self.verb_rows(f"{lemma} {prt}") if not r[0]], after, tree)
+            got = self._match([r for r in self.verb_rows(f"{lemma} {prt}") if not r[0]], after, tree)  # no words read
         if got is None and role not in {"light", "intent", "end"}:
             rows = self.verb_rows(lemma)
             # PETRARCH2's default code of a verb only for material conflict ("shell", "raid"): its synonym
             # blocks give cooperation codes to common verbs ("go", "pay", "link"); patterns are specific
             rows = [r for r in rows if r[0] or r[1] in _DEFAULT_TYPES]
+            if rows:
+                after = after or [t for t in sorted(tree.phrase(args)) if t > v]
             got = self._match(rows, after, tree, near=args) if rows else None
         if got is None and role == "event" and tree.pos[v] == "VERB":
             found = self._object_noun(v, tree)
@@ -677,7 +796,21 @@ class EventCoder:
         if got is None:
             return None
         event_type, mode = got
+        if _figurative(v, args, tree, objects=event_type in {"ASSAULT", "COERCE", "RETREAT"}):
+            return None
+        if lemma == "take" and prt == "over" and not any(dep[c] == "dobj" for c in kids):
+            return None  # "took over from X", "took over as leader": a succession
+        if lemma == "call" and any(dep[c] in {"oprd", "attr"} for c in kids):
+            return None  # "a campaign called a veto": a name
+        if lemma == "demonstrate" and any(dep[c] in {"dobj", "ccomp"} for c in kids):
+            return None  # "demonstrates Canada's abhorrence": shows, no protest
+        if lemma == "charge" and any(dep[c] == "ccomp" for c in kids):
+            event_type, mode = "ACCUSE", "allege"  # "charged that ...": an accusation
+        if event_type == "ASSAULT" and lemma == "strike" and _labour_strike(v, args, tree):
+            event_type, mode = "PROTEST", "strike"  # "the workers struck": a labour strike
         if negated and event_type in _COOPERATIVE:
+            if lemma not in _REFUSABLE and f"{lemma} {prt}" not in _REFUSABLE:
+                return None  # "did not take part", "not offering details": nothing refused
             return Coded("REJECT", mode, noun=noun_tok)  # "did not sign", "will not accept"
         if planned and not negated and depth == 0:
             if event_type in _COOPERATIVE:
@@ -745,16 +878,29 @@ def _argument_heads(ev: _Event, tree: _Tree) -> list[int]:
     return heads
 
 
-def _resolve_pronoun(word: str, history: list[_Event], sent_no: int) -> _Event | None:
-    """The nearest earlier event of this or the previous sentence whose actor fits the pronoun ``word``.
+#: Subjects that do not take the actor of the place they are in: "a patrol in Baghdad", "troops in Iraq"
+#: are often foreign ("rebels in the Ivory Coast", "security forces in Guinea" are local).
+_VISITING_GROUPS = frozenset({"patrol", "troop", "soldier", "marine", "army", "unit", "convoy", "aircraft", "jet",
+                              "plane", "helicopter", "warship", "ship", "force", "peacekeeper", "contingent"})
 
-    He/she want a person, it/they anything else.
-    """
+
+def _local_group(i: int, tree: _Tree) -> bool:
+    lemma = tree.lemma(i).lower()
+    return lemma not in _VISITING_GROUPS or (lemma == "force" and any(
+        tree.lemma(c).lower() == "security" for c in tree.children[i]))
+
+
+def _resolve_pronoun(word: str, history: list[_Event], sent_no: int) -> _Event | None:
+    """The nearest earlier event whose actor fits the pronoun ``word``: he/she a person of this or the
+    previous sentence, it/they anything else of this sentence."""
     if word not in _PERSON_PRONOUNS | _THING_PRONOUNS:
         return None
     want_person = word in _PERSON_PRONOUNS
+    # he/she reach back to the sentence before; it/they only within the sentence (the machine, the panel
+    # or the country "it" names is too often no earlier actor)
+    earliest = sent_no - 1 if want_person else sent_no
     for ev in reversed(history):
-        if ev.sent_no < sent_no - 1:  # antecedents come from this sentence or the one before
+        if ev.sent_no < earliest:
             break
         if ev.actor and ev.actor_source in {"subject", "pronoun"} and ev.actor_is_person == want_person:
             return ev
@@ -779,6 +925,11 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
         kids = tree.children[ev.verb]
         mods = [c for c in kids if dep[c] in {"poss", "amod", "compound", "nmod"}]
         agents = [g for c in kids if dep[c] == "prep" and tree.lower(c) == "by" for g in tree.children[c]]
+        if tree.lemma(ev.verb).lower() in _PATIENT_NOUNS:  # "Granda's arrest": Granda is arrested
+            patients = [c for c in mods if dep[c] == "poss"]
+            mods = [c for c in mods if c not in patients]
+        else:
+            patients = []
         row = next((r for r in (_actor_of(t, mention_at, tree) for t in mods + agents) if r), None)
         if row:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "modifier", _is_person(row)
@@ -800,7 +951,7 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
                 if row is not None:
                     ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "clause", _is_person(row)
                     ev.actor_tok = subj
-        targets = [c for g in between for c in tree.children[g] if dep[c] == "conj"]
+        targets = patients + [c for g in between for c in tree.children[g] if dep[c] == "conj"]
         targets += [g for c in kids if dep[c] == "prep" and tree.lower(c) in {"of", "on", "against", "with", "to"}
                     for g in tree.children[c]]
     else:
@@ -811,9 +962,11 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
             row = mention_at.get(subj)
         else:
             row = _actor_of(actor_tok, mention_at, tree)
-            if row is None and actor_tok is not None and tree.pos[actor_tok] == "NOUN":
-                # "security forces in Guinea", "demonstrators in Baghdad": a group takes its place's actor
-                row = next((mention_at[t] for t in sorted(tree.phrase(actor_tok)) if t in mention_at), None)
+            if row is None and actor_tok is not None and tree.pos[actor_tok] == "NOUN" and _local_group(actor_tok, tree):
+                # "security forces in Guinea", "demonstrators in Baghdad": a local group takes its place's actor
+                # (not "a patrol in Baghdad", "rebels on Checkpoint 1": troops and fighters are often foreign)
+                row = next((mention_at[t] for t in sorted(tree.phrase(actor_tok))
+                            if t in mention_at and mention_at[t].get("label") in {"GPE", "NORP"}), None)
         ev.actor_tok = actor_tok
         if row is not None:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "subject", _is_person(row)
@@ -824,9 +977,13 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
                 if row is not None:
                     ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "pronoun", _is_person(row)
             else:
-                ref = _resolve_pronoun(tree.lower(actor_tok), history, ev.sent_no)
+                named = {mention_at[c]["actor"] for c in tree.children[ev.verb]
+                         if tree.dep[c] in {"dobj", "dative"} and c in mention_at}  # "He offered Akayev ...": not Akayev
+                ref = _resolve_pronoun(tree.lower(actor_tok), [h for h in history if h.actor not in named], ev.sent_no)
                 if ref is not None:
                     ev.actor, ev.actor_source, ev.actor_is_person = ref.actor, "pronoun", ref.actor_is_person
+        if ev.code is None:
+            return  # no event: its subject's actor is kept for the pronouns of later clauses, no target needed
         # passive: the subject is the target ("Kharkiv was shelled"), other arguments are not
         targets = [subj] if ev.passive and subj is not None else _argument_heads(ev, tree)
     for t in targets:
@@ -932,8 +1089,9 @@ def _attach(tx: dict, events: list[_Event], tree: _Tree, nouns: frozenset[str]) 
     if _is_boundary(tok, before, tree):
         return None, 0  # "by May", "since 1993", "than a year ago": the event is not within the date
     after_prep = before is not None and tree.lower(before) in {"on", "in", "at", "during"}  # "on Tuesday ..."
+    during = dep[head] == "pobj" and tree.lower(tree.head[head]) in {"during", "in", "amid"}  # "during the 2002 campaign"
     if (dep[tok] in _PREMODIFIER_DEPS and tok < head and pos[head] in {"NOUN", "PROPN"}
-            and not after_prep and _event_noun(head, nouns, tree) is None):
+            and not after_prep and not during and _event_noun(head, nouns, tree) is None):
         return None, 0  # "1990 levels", "the 2006 budget": the date describes a thing, not an event
     first_verb = None
     while tree.head[tok] != tok:
@@ -947,7 +1105,7 @@ def _attach(tx: dict, events: list[_Event], tree: _Tree, nouns: frozenset[str]) 
             ev = _Event(anchor=tok, verb=tok, subject=tree.head[tok], passive=tree.tag(tok) == "VBN")
             events.append(ev)
             return ev, steps
-        if steps <= 2 and pos[tok] == "NOUN" and not span_start <= tok < span_end:
+        if steps <= 2 and pos[tok] == "NOUN" and not span_start <= tok < span_end and dep[tok] != "compound":
             noun = _event_noun(tok, nouns, tree)
             if noun is not None:
                 ev = _Event(anchor=tok, verb=noun, kind="noun")
@@ -1005,6 +1163,15 @@ def _date_events(events: list[_Event], anchors: list[dict], tree: _Tree, nouns: 
                 ev.timex = parent.timex
 
 
+#: A sentence dated this long before its article tells background: its undated events are not of the article's day.
+_BACKGROUND_AGE = pd.Timedelta(days=365)
+
+
+def _pluperfect(ev: _Event, tree: _Tree) -> bool:
+    """"had invaded", "had been arrested": a past before the story's past, not the article's day."""
+    return ev.kind == "verb" and any(tree.dep[c] == "aux" and tree.lower(c) == "had" for c in tree.children[ev.verb])
+
+
 def _article_date(reference_date) -> tuple:
     """``date_start``, ``date_end``, ``granularity``, ``date_source`` and ``timex`` of an event the article dates."""
     if reference_date is None or pd.isna(reference_date):
@@ -1045,6 +1212,7 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
     rows = []
     # Only a verb under a clause dependency can head an event: found on the tree's lists, not Token by Token.
     maybe = [i for i, (pos, dep) in enumerate(zip(tree.pos, tree.dep, strict=True)) if pos == "VERB" and dep in _EVENT_DEPS]
+    auxes = [i for i, (pos, dep) in enumerate(zip(tree.pos, tree.dep, strict=True)) if pos == "AUX" and dep in _EVENT_DEPS]
     nouns = [i for i, pos in enumerate(tree.pos) if pos == "NOUN"]
     for sent_no, sent_row in enumerate(segment.records(sentences, ["sent_id", "start", "end", "compound"])):
         sent = chars.span(int(sent_row["start"]), int(sent_row["end"]))
@@ -1057,13 +1225,13 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             if _is_predicate(i, tree) and not (repaired and i in (repaired.anchor, repaired.verb)):
                 subj, passive = _subject(i, tree)
                 events.append(_Event(anchor=i, verb=i, subject=subj, passive=passive))
-        for i in range(*sent):  # "is willing to withdraw", "is ready to talk": the adjective frames the action
-            if tree.pos[i] == "AUX" and tree.dep[i] in _EVENT_DEPS:
-                adj = next((c for c in tree.children[i] if tree.dep[c] == "acomp"
-                            and coder.role(tree.lemma(c).lower())[0] in {"intent", "refuse"}), None)
-                if adj is not None:
-                    subj, passive = _subject(i, tree)
-                    events.append(_Event(anchor=i, verb=adj, subject=subj, passive=passive))
+        lo, hi = bisect.bisect_left(auxes, sent[0]), bisect.bisect_left(auxes, sent[1])
+        for i in auxes[lo:hi]:  # "is willing to withdraw", "is ready to talk": the adjective frames the action
+            adj = next((c for c in tree.children[i] if tree.dep[c] == "acomp"
+                        and coder.role(tree.lemma(c).lower())[0] in {"intent", "refuse"}), None)
+            if adj is not None:
+                subj, passive = _subject(i, tree)
+                events.append(_Event(anchor=i, verb=adj, subject=subj, passive=passive))
         for ev in events:
             ev.code = coder.code(ev.verb, tree, args=ev.anchor if ev.extra_args else None)
         consumed = {ev.code.noun for ev in events if ev.code is not None and ev.code.noun is not None}
@@ -1071,10 +1239,13 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             ev.anchor for ev in events if ev.code is not None}
         lo, hi = bisect.bisect_left(nouns, sent[0]), bisect.bisect_left(nouns, sent[1])
         for i in nouns[lo:hi]:
-            if i not in consumed and _is_nominal_event(i, tree) and (
+            if i not in consumed and tree.dep[i] not in {"appos", "compound"} and _is_nominal_event(i, tree) and (
+                    # in apposition or compounded, an event noun is part of a name ("the Development Aid minister")
                     _own_actor(i, mention_at, tree) or not _inside_event(i, coded_verbs, coder, tree)):
                 got = coder.noun(i, tree)
-                if got is not None:
+                if got is not None and not (got[0] in {"ASSAULT", "COERCE"} and _figurative_noun(i, tree)) and (
+                        not _denied_noun(i, tree)) and not any(  # "stock deals", "budget talks": business
+                        tree.dep[c] == "compound" and tree.lemma(c).lower() in _NON_ACTOR_NOUNS for c in tree.children[i]):
                     events.append(_Event(anchor=i, verb=i, kind="noun", code=Coded(*got)))
         in_sent = [tx for tx in anchors if sent[0] <= tx["_root"] < sent[1]]
         n_found = len(events)
@@ -1086,14 +1257,29 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
             else:
                 ev.code = coder.code(ev.verb, tree)
         by_anchor = {ev.anchor: ev for ev in events}
+        old = article_date[0] is not pd.NaT and any(
+            pd.Timestamp(tx["date_end"]) < article_date[0] - _BACKGROUND_AGE for tx in in_sent
+            if pd.notna(tx.get("date_end")))
         for ev in sorted(events, key=lambda e: e.anchor):
             ev.sent_no = sent_no
+            main = tree.dep[ev.anchor] == "ROOT" or (tree.dep[ev.anchor] == "conj" and tree.dep[tree.head[ev.anchor]] == "ROOT")
+            ev.background = ev.timex is None and ((old and not main) or _pluperfect(ev, tree))
             _assign_actors(ev, mention_at, history, sent, tree, coder)
             history.append(ev)
             if ev.code is None:
                 continue
             _frame_event(ev, by_anchor, coder, mention_at, tree)
-            if ev.code is None or (ev.code.needs_target and not ev.target):
+            if ev.code is not None and ev.code.event_type in {"THREATEN", "MOBILIZE"} and ev.kind == "verb" and (
+                    tree.lemma(ev.verb).lower() in _SENDING) and any(
+                    tree.lemma(t).lower() in _PEACEKEEPING for t in tree.phrase(ev.verb)):
+                ev.code = Coded("AID", "peacekeeping", planned=ev.code.planned)  # "will send troops for peacekeeping"
+            state = mention_at.get(ev.actor_tok) if ev.actor_tok is not None else None
+            if ev.code is not None and ev.code.event_type == "PROTEST" and ev.kind == "verb" and state is not None and (
+                    tree.lemma(ev.verb).lower() == "protest" and state.get("kind") != "demonym"
+                    and state.get("actor_type") in {"state", "country", "international body"}):
+                ev.code = Coded("ACCUSE", "disapprove")  # "the United States protested the sales": an official protest
+            if ev.code is None or (ev.code.needs_target and not ev.target) or _implausible(ev, mention_at, tree) or (
+                    _business(ev, sent, mention_at, tree)):
                 continue
             # PLOVER codes a source acting on a target: without a source actor ("X was arrested", "the
             # delegation attacked") there is no event to code; only a noun dated in its own words may lack one
@@ -1115,6 +1301,118 @@ def _is_nominal_event(i: int, tree: _Tree) -> bool:
         if dep[c] in {"amod", "compound"} and tree.pos[c] in {"PROPN", "ADJ"} and tree.tag(c) in {"NNP", "JJ", "NNPS"}:
             return tree._doc[c].text[:1].isupper()  # "Russian invasion", "U.S. sanctions"
     return False
+
+
+#: Verbs of accidents: "the helicopter crashed, killing 31" is no assault.
+_ACCIDENT_VERBS = frozenset({"crash", "collapse", "derail", "sink", "capsize", "overturn", "fall", "burn", "erupt",
+                             "strike", "hit", "flood"})
+#: Verbs of removing someone from office: "dismissed the minister" is no rejection.
+_DISMISS_VERBS = frozenset({"dismiss", "fire", "sack", "remove", "replace"})
+_STAFF_NOUNS = frozenset({"employee", "staff", "worker", "executive", "official", "minister", "officer", "general",
+                          "commander", "chief", "director", "manager", "member", "aide", "adviser", "advisor", "coach",
+                          "player", "judge", "head", "secretary", "governor", "ambassador", "prosecutor"})
+#: Words that make sending troops or planning a deployment an aid, not a threat: "100 troops for peacekeeping".
+_PEACEKEEPING = frozenset({"peacekeeping", "peacekeeper", "humanitarian", "relief", "reconstruction"})
+_SIGNED_PAPERS = frozenset({"law", "bill", "legislation", "order", "decree", "petition", "budget", "measure"})
+_SENDING = frozenset({"send", "deploy", "dispatch", "station", "contribute", "provide"})
+
+
+def _implausible(ev: _Event, mention_at: dict, tree: _Tree) -> bool:
+    """A coded clause whose reading the context rules out: an assault in a participle of an accident
+    ("crashed, killing 31"), a rejection that removes a person from office ("dismissed the minister")."""
+    code, dep = ev.code, tree.dep
+    if ev.kind != "verb":
+        return False
+    if code.event_type == "ASSAULT" and dep[ev.anchor] == "advcl" and tree.tag(ev.anchor) == "VBG" and (
+            tree.lemma(tree.head[ev.anchor]).lower() in _ACCIDENT_VERBS and tree.lemma(ev.verb).lower() != "strike"):
+        return True
+    if code.event_type == "REQUEST" and tree.lemma(ev.verb).lower() == "order" and ev.target is None and not any(
+            tree.dep[c] in {"xcomp", "ccomp"} for c in tree.children[ev.verb]):
+        return True  # "ordered new trains": a purchase, no one asked to act
+    lemma = tree.lemma(ev.verb).lower()
+    kids = tree.children[ev.verb]
+    if lemma == "come" and any(tree.dep[c] == "prep" and tree.lower(c) == "under" for c in kids):
+        return True  # "Syria has come under pressure": its subject is the target, the source unnamed
+    if lemma == "sign" and any(tree.dep[c] == "dobj" and tree.lemma(c).lower() in _SIGNED_PAPERS for c in kids):
+        return True  # "signed the bill into law", "signed a decree": an act of one's own office, no actor to support
+    if code.event_type == "CONSULT" and ev.passive and any(
+            tree.dep[c] == "agent" and any(tree.lemma(g).lower() in _ARMED_SUBJECTS for g in tree.children[c])
+            for c in kids):
+        return True  # "protesters were met by riot police": a confrontation, no meeting
+    if code.event_type == "PROTEST" and ev.subject is not None and not ev.passive and (
+            tree.lemma(ev.subject).lower() in _ARMED_SUBJECTS):
+        return True
+    if ev.kind == "verb" and tree.lemma(ev.verb).lower() in {"receive", "get", "face", "suffer"} and not ev.passive:
+        # "received death threats", "received 5 million dollars from FARC": the subject is the target; the source
+        # is who it came from, if the clause says ("received FARC leaders": a host, left as it is)
+        giver = next((g for c in tree.children[ev.verb] if tree.dep[c] == "prep" and tree.lower(c) == "from"
+                      for g in tree.children[c] if tree.dep[g] == "pobj"), None)
+        row = _actor_of(giver, mention_at, tree, exclude=ev.actor)
+        if row is not None:
+            ev.actor, ev.target, ev.actor_tok, ev.target_tok = row["actor"], ev.actor, giver, ev.actor_tok
+            ev.actor_source = "modifier"
+        elif code.event_type in {"THREATEN", "AID", "SUPPORT", "ACCUSE", "SANCTION"} | _MATERIAL_CONFLICT:
+            return True
+    obj = ev.target_tok
+    if obj is None and code.event_type == "REJECT" and tree.lemma(ev.verb).lower() in _DISMISS_VERBS:
+        obj = next((c for c in tree.children[ev.verb] if tree.dep[c] == "dobj"), None)  # "dismissed four employees"
+    if code.event_type == "REJECT" and tree.lemma(ev.verb).lower() in _DISMISS_VERBS and obj is not None and (
+            dep[obj] == "dobj" and tree.head[obj] == ev.verb):
+        row = mention_at.get(obj)  # the object itself names the person, not a phrase of theirs ("an appeal from X")
+        return (row is not None and _is_person(row)) or tree.lemma(obj).lower() in _STAFF_NOUNS
+    return False
+
+
+#: Words of business news: a company's offers, orders and lawsuits are no political events.
+_BUSINESS_WORDS = frozenset({"company", "firm", "retailer", "store", "customer", "consumer", "product", "warranty",
+                             "share", "shareholder", "stock", "profit", "revenue", "sale", "price", "investor",
+                             "merger", "acquisition", "lease", "licensing", "brand", "dividend", "earnings",
+                             "subsidiary", "corporation", "nasdaq", "payroll", "retail", "supplier", "takeover"})
+_PUBLIC_WORDS = frozenset({"government", "ministry", "minister", "party", "parliament", "army", "military", "police",
+                           "council", "court", "state", "authority", "agency", "commission", "congress", "senate"})
+#: Words in a person's description that make them a business actor: "Sears CEO Alan Lacy".
+_BUSINESS_ROLES = frozenset({"ceo", "cfo", "shareholder", "investor", "analyst", "executive"})
+
+
+def _business(ev: _Event, sent: tuple[int, int], mention_at: dict, tree: _Tree) -> bool:
+    """Whether the event is a company's in business news: its source an organisation (or a company's
+    executive) in a sentence about products, shares, prices or customers."""
+    if ev.actor_tok is None:
+        return False
+    row = mention_at.get(ev.actor_tok) or _actor_of(ev.actor_tok, mention_at, tree)
+    kind = (row or {}).get("actor_type")
+    if kind == "person":
+        return any(tree.lower(t) in _BUSINESS_ROLES for t in tree.naming_phrase(ev.actor_tok))
+    if kind not in {"organisation", "media", "facility", None}:
+        return False  # states, places, international bodies, groups
+    if any(tree.lemma(t).lower() in _PUBLIC_WORDS for t in tree.naming_phrase(ev.actor_tok)):
+        return False  # "the Spanish government", "the Foreign Ministry": public actors, whatever they sell
+    return any(tree.pos[t] == "NOUN" and tree.lemma(t).lower() in _BUSINESS_WORDS for t in range(*sent))
+
+
+def _denied_noun(i: int, tree: _Tree) -> bool:
+    """"any donation", "no deal", "did not confirm a donation", "denies the donation": a noun that says
+    the event did not (or may not) happen."""
+    if any(tree.dep[c] == "det" and tree.lower(c) in {"any", "no"} for c in tree.children[i]):
+        return True
+    tok, steps = i, 0
+    while tree.head[tok] != tok and steps < 6:  # up to the clause that says so: "denies any ... relating to a donation"
+        tok, steps = tree.head[tok], steps + 1
+        if tree.lemma(tok).lower() in {"event", "case"} and tree.lower(tree.head[tok]) == "in":
+            return True  # "in the event of a Chinese invasion": a supposition
+        if tree.pos[tok] in {"VERB", "AUX"}:
+            if tree.lemma(tok).lower() == "deny" or any(tree.dep[c] == "neg" for c in tree.children[tok]):
+                return True
+            if tree.dep[tok] not in {"acl", "advcl", "xcomp", "pcomp"}:
+                return False
+    return False
+
+
+def _figurative_noun(i: int, tree: _Tree) -> bool:
+    """"an attack on the policy", "the takeover of the company": a conflict noun on no actor."""
+    return any(tree.dep[c] == "prep" and tree.lower(c) in {"on", "against", "of"} and any(
+        tree.dep[g] == "pobj" and tree.lemma(g).lower() in _NON_ACTOR_NOUNS for g in tree.children[c])
+        for c in tree.children[i])
 
 
 def _own_actor(i: int, mention_at: dict, tree: _Tree) -> bool:
@@ -1190,7 +1488,9 @@ def _frame_event(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dic
             ev.target, ev.target_tok = _compound_actor(code.request_target, row, mention_at, tree, ev.actor), code.request_target
     conditional = any(dep[c] == "advcl" and any(tree.lower(m) in _CONDITION_MARKS for m in tree.children[c])
                       for c in kids) or any(dep[m] == "mark" and tree.lower(m) in _CONDITION_MARKS for m in kids)
-    if aux & (_HYPOTHETICAL | _DEONTIC) or (conditional and code.event_type not in {"THREATEN", "AGREE"}):
+    own_condition = any(dep[m] == "mark" and tree.lower(m) in _CONDITION_MARKS for m in kids)
+    if aux & (_HYPOTHETICAL | _DEONTIC) or own_condition or (
+            conditional and code.event_type not in {"THREATEN", "AGREE"}):
         ev.modality = "hypothetical"  # "could impose", "must withdraw": not (yet) done
     elif ev.reported_by is not None and ev.reported_by != ev.actor:  # "Russia says it will not": its own act
         ev.modality = "reported"
@@ -1209,8 +1509,9 @@ def _row(ev: _Event, sent_row: dict, text: str, article_date: tuple, tree: _Tree
     if ev.timex is not None:
         tx = ev.timex
         date = (tx["date_start"], tx["date_end"], tx["granularity"], "timex", tx["text"])
-    elif ev.modality in {"planned", "hypothetical"} or ev.code.planned:
-        date = (pd.NaT, pd.NaT, None, "none", None)  # not happened yet: the article's date is not its date
+    elif ev.modality in {"planned", "hypothetical"} or ev.code.planned or ev.background:
+        # not happened yet, or told as background ("had invaded", beside "in 1999"): the article's date is not its date
+        date = (pd.NaT, pd.NaT, None, "none", None)
     else:
         date = article_date
     code = ev.code
@@ -1251,16 +1552,35 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
 
     Rows are sorted first and each column is built once with its dtype: one frame per article adds up.
     """
+    if not rows:  # most articles: one empty frame, shared as a shallow copy
+        global _EMPTY
+        if _EMPTY is None:
+            _EMPTY = _build_frame([])
+        return _EMPTY.copy(deep=False)
+    return _build_frame(rows)
+
+
+_EMPTY: pd.DataFrame | None = None
+
+
+def _build_frame(rows: list[tuple]) -> pd.DataFrame:
     rows = sorted(rows, key=itemgetter(1, 2))  # start, end
     columns = {}
-    for name, values in zip(EVENT_COLUMNS, list(zip(*rows, strict=True)) or [()] * len(EVENT_COLUMNS), strict=True):
+    by_name = dict(zip(EVENT_COLUMNS, list(zip(*rows, strict=True)) or [()] * len(EVENT_COLUMNS), strict=True))
+    texts = [name for name in EVENT_COLUMNS if name not in _NUMBERS and name not in _DATES]
+    # the text columns as one Arrow array, sliced per column: one conversion instead of one per column
+    joined = segment.str_array([v for name in texts for v in by_name[name]])
+    n = len(rows)
+    for name in EVENT_COLUMNS:
+        values = by_name[name]
         if name in _NUMBERS:
             columns[name] = np.array(values, dtype=_NUMBERS[name])
         elif name in _DATES:
             columns[name] = _date_column(values)
         else:
-            columns[name] = segment.str_array(values)
-    return segment.frame_of(columns, len(rows))
+            k = texts.index(name)
+            columns[name] = joined[k * n:(k + 1) * n]
+    return segment.frame_of(columns, n)
 
 
 def timeline(corpus, *, modality: str | tuple[str, ...] | None = "asserted", min_articles: int = 1,
