@@ -54,6 +54,7 @@ import io
 import itertools
 import os
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -392,10 +393,9 @@ def _pieces(toks: _Tokens, ents: list[tuple[int, int, str]]) -> list[tuple[int, 
         lo = start
         for i in [*cuts, end]:
             hi = i
-            while hi > lo + 1 and any(c.isdigit() for c in toks.text(hi - 1)) and not toks.text(hi - 1).isalnum():
-                hi -= 1  # "4-0-18-0", "108-3"
-            while hi > lo + 1 and toks.text(hi - 1).isdigit():
-                hi -= 1
+            while hi > lo + 1 and not any(c.isalpha() for c in toks.text(hi - 1)) and (
+                    any(c.isdigit() for c in toks.text(hi - 1)) or any(c.isdigit() for c in toks.text(hi - 2))):
+                hi -= 1  # "4-0-18-0", "108-3", "Estonia 1-0" split as "1", "-", "0"
             if hi > lo and not (hi - lo == 1 and not toks.text(lo)[:1].isalpha()):
                 out.append((lo, hi, label))
             lo = i + 1
@@ -720,17 +720,7 @@ CORPORATE_SUFFIXES = {
     "limited", "plc", "ag", "sa", "s.a.", "nv", "n.v.", "llc", "l.l.c.", "gmbh", "group", "holdings",
     "lp", "l.p.", "pty", "bhd", "spa", "s.p.a.", "ab", "asa", "oyj", "se", "kk",
 }
-#: Last words that make a name an organisation wherever it stands ("the Labour Party", "the Tax Agency").
-ORG_HEADS = CORPORATE_SUFFIXES | {
-    "party", "association", "union", "council", "committee", "commission", "agency", "bank", "institute",
-    "university", "college", "ministry", "department", "organisation", "organization", "federation",
-    "league", "foundation", "airlines", "airways", "fund", "exchange", "authority", "bureau", "office",
-    "service", "services", "society", "network", "board", "trust", "club", "coalition", "front", "movement",
-    "alliance", "court", "police", "army", "navy", "reserve", "systems", "technologies", "motors",
-    "industries", "enterprises", "partners", "capital", "securities", "insurance", "pharmaceuticals",
-    "newspaper", "times", "post", "news", "press", "broadcasting", "television", "radio",
-}
-_ORG_HEADS_BARE = {w.rstrip(".") for w in ORG_HEADS}
+_CORPORATE_BARE = {w.rstrip(".") for w in CORPORATE_SUFFIXES}
 #: Words after a name that make it an organisation's when the recogniser left them out.
 _SUFFIXES_BARE = {w.rstrip(".") for w in CORPORATE_SUFFIXES - {"group", "se", "ab", "co", "sa"}} | {"party"}
 #: Words after a company's name that do not make another company ("Apple Computer", "Ford Motor").
@@ -799,20 +789,44 @@ def _own_name(m: _Mention, index: ActorIndex) -> bool:
     return m.kind == "name" and index.type_of(m.actor) is None and m.label in ACTOR_LABELS
 
 
-def _org_evidence(doc: Doc, m: _Mention, toks: _Tokens) -> bool:
-    """In-article signs that a name is an organisation: a head word ("Party", "Inc."), or
-    "X said in a statement" / "a spokesman for X"."""
-    if _words(m.actor)[-1].lower().rstrip(".,") in _ORG_HEADS_BARE and m.end - m.start > 1:
+def _org_evidence(doc: Doc, m: _Mention, toks: _Tokens, cues: Mapping[str, frozenset[str]]) -> bool:
+    """In-article signs that a name is an organisation: a head word ("Party", "Inc.", "United"), a
+    club prefix ("FC"), "X said in a statement", or a cue word around it (:func:`_org_context`)."""
+    words = _words(m.actor)
+    if m.end - m.start > 1 and (words[-1].lower().rstrip(".,") in _CORPORATE_BARE | cues.get("head", set())
+                                or words[0].lower() in cues.get("prefix", ())):
         return True
     after = " ".join(toks.lower(i) for i in range(m.end, min(m.end + 6, len(doc))))
     if any(f" in a {noun}" in f" {after}" for noun in STATEMENT_NOUNS) and (
             after.startswith(("said", "says", "announced", "confirmed"))):
         return True
-    before = " ".join(toks.lower(i) for i in range(max(m.start - 2, 0), m.start))
-    return before.endswith(("spokesman for", "spokeswoman for", "spokesperson for", "statement from"))
+    return _org_context(toks, m, cues)
 
 
-def _canonical_names(doc: Doc, ordered: list[_Mention], index: ActorIndex, toks: _Tokens) -> set[str]:
+def _org_context(toks: _Tokens, m: _Mention, cues: Mapping[str, frozenset[str]]) -> bool:
+    """A cue right after the name ("X spokesman", "X's board", "X beat") or right before it, an
+    article skipped ("a spokesman for X", "victory over the X"), within the sentence."""
+    n = len(toks.starts)
+    after = []
+    for i in range(m.end, min(m.end + 3, n)):
+        if toks.sent_starts[i]:
+            break
+        after.append("'s" if toks.text(i) in _POSSESSIVE else toks.lower(i))
+    if any(" ".join(after[:k]) in cues.get("after", ()) for k in range(1, len(after) + 1)):
+        return True
+    j = m.start - 1 if m.start > 0 and toks.lower(m.start - 1) in _ARTICLES and not toks.sent_starts[m.start] else m.start
+    before = []
+    for i in range(j - 1, max(j - 3, 0) - 1, -1):
+        before.insert(0, toks.lower(i))
+        if toks.sent_starts[i]:
+            break
+    if j < m.start and toks.sent_starts[j]:
+        before = []
+    return any(" ".join(before[-k:]) in cues.get("before", ()) for k in range(1, len(before) + 1))
+
+
+def _canonical_names(doc: Doc, ordered: list[_Mention], index: ActorIndex, toks: _Tokens,
+                     cues: Mapping[str, frozenset[str]]) -> set[str]:
     """Suffixes and state prefixes dropped from names ("Apple Inc." -> Apple, "the US Federal
     Reserve" -> Federal Reserve when the article or the table names it so); returns the actors
     with in-article evidence of being organisations."""
@@ -820,7 +834,7 @@ def _canonical_names(doc: Doc, ordered: list[_Mention], index: ActorIndex, toks:
     for m in ordered:
         if not _own_name(m, index) or m.label == "PERSON" and m.role:
             continue
-        if (m.label != "PERSON" or m.end - m.start == 1) and _org_evidence(doc, m, toks):
+        if (m.label != "PERSON" or m.end - m.start == 1) and _org_evidence(doc, m, toks, cues):
             evidence.add(m.actor)  # "Ericsson said in a statement", however it was labelled
         stripped = _strip_suffix(m.actor)
         if stripped != m.actor:
@@ -874,7 +888,8 @@ def _nearest(candidates: list[tuple[int, str]], at: int) -> str | None:
     return before[-1] if before else (after[0] if after else None)
 
 
-def _aliases(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens) -> list[_Mention]:
+def _aliases(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens,
+             cues: Mapping[str, frozenset[str]]) -> list[_Mention]:
     """Within an article, a short form, acronym or suffix variant of a name is the actor of that name.
 
     - corporate suffixes make no new actor ("Apple Inc." and "Apple Computer" are Apple);
@@ -891,7 +906,7 @@ def _aliases(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Token
     ordered = sorted((m for m in mentions if m.label in ACTOR_LABELS), key=lambda m: m.start)
     if not ordered:
         return []
-    evidence = _canonical_names(doc, ordered, index, toks)
+    evidence = _canonical_names(doc, ordered, index, toks, cues)
     acronyms = _acronyms(ordered, index, toks, evidence)
     longs = [(m.start, m.actor) for m in ordered if len(_words(m.actor)) > 1 and m.kind != "description"
              and (m.label in {"ORG", "FAC"} or m.actor in evidence) and not _is_state(index, m.actor)]
@@ -922,6 +937,62 @@ def _aliases(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Token
                 actor = acronyms[toks.text(i)]
                 label = next((m.label for m in ordered if m.actor == actor and m.kind != "description"), "ORG")
                 extra.append(_Mention(i, i + 1, label, actor, LABEL_TYPES.get(label, "organisation"), "alias"))
+    return extra
+
+
+def _organisations(mentions: list[_Mention], index: ActorIndex, toks: _Tokens,
+                   cues: Mapping[str, frozenset[str]]) -> list[_Mention]:
+    """One sense per article for organisations: a place the table knows ("Leicestershire", a city)
+    that the article shows as an organisation ("Leicestershire beat Somerset", "Houston's coach")
+    is one in all its mentions, and so is every name already read as an organisation; mentions of
+    such names the recogniser missed are added. States, people with a role or a full name, and
+    descriptions are left as they are (a national team stays the state)."""
+    if not cues:
+        return []
+
+    def open_to_org(m: _Mention) -> bool:
+        if m.kind in {"description", "demonym"} or m.label not in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}:
+            return False
+        if m.label == "PERSON":  # a person's full name or a person with a role stays a person
+            return m.end - m.start == 1 and not m.role and m.kind == "name"
+        return index.type_of(m.actor) not in {"state", "territory", "international body", "continent"}
+
+    orgs: dict[str, str] = {}  # surface -> actor
+    for m in mentions:
+        text = toks.span_text(m.start, m.end)
+        if m.label == "ORG" and m.kind != "description" and index.type_of(m.actor) is None:
+            orgs.setdefault(text, m.actor)
+        elif open_to_org(m) and index.type_of(m.actor) is not None and _org_context(toks, m, cues):
+            orgs[text] = text  # "Houston" the team is not the city
+    if not orgs:
+        return []
+    for m in mentions:
+        text = toks.span_text(m.start, m.end)
+        if text in orgs and m.label != "ORG" and open_to_org(m):
+            m.actor, m.actor_type, m.label = orgs[text], "organisation", "ORG"
+            m.role = m.affiliation = None
+    # mentions the recogniser missed: the same words, capitalised, where no mention is
+    covered = np.zeros(len(toks.starts) + 1, dtype=bool)
+    for m in mentions:
+        covered[m.start:m.end] = True
+    firsts: dict[int, list[str]] = {}
+    for text in orgs:
+        words = text.split()
+        if _words(text)[0].lower() not in GENERIC_NAME_WORDS:
+            firsts.setdefault(get_string_id(words[0].lower()), []).append(text)
+    extra = []
+    for i in _indices_of(toks.attrs[:, 0], list(firsts)):
+        if covered[i] or not toks.text(i)[:1].isupper():
+            continue
+        for text in firsts[toks.lower_ids[i]]:
+            end = i + 1
+            while end < len(toks.starts) and toks.starts[end] - toks.starts[i] < len(text):
+                end += 1
+            if toks.span_text(i, end).lower() == text.lower() and not covered[i:end].any() and (
+                    end >= len(toks.starts) or not toks.text(end)[:1].isupper()):
+                extra.append(_Mention(i, end, "ORG", orgs[text], "organisation", "name"))
+                covered[i:end] = True
+                break
     return extra
 
 
@@ -958,14 +1029,17 @@ def _capitalised_words(doc: Doc, mentions: list[_Mention], words: frozenset[str]
             m.label = "DROP"
 
 
-def _resolve(doc: Doc, index: ActorIndex, roles: frozenset[str], words: frozenset[str] = frozenset()) -> list[_Mention]:
+def _resolve(doc: Doc, index: ActorIndex, roles: frozenset[str], words: frozenset[str] = frozenset(),
+             org_cues: Mapping[str, frozenset[str]] | None = None) -> list[_Mention]:
+    org_cues = org_cues or {}
     toks = _Tokens(doc, roles)
     mentions = _base_mentions(doc, index, toks)
     _regions(doc, mentions, index, toks)
     mentions += _people(doc, mentions, index, toks)
     mentions += _surnames(doc, mentions, index, toks)
     _capitalised_words(doc, mentions, words)
-    mentions += _aliases(doc, mentions, index, toks)
+    mentions += _aliases(doc, mentions, index, toks, org_cues)
+    mentions += _organisations(mentions, index, toks, org_cues)
     mentions += _descriptions(doc, mentions, index, roles)
     mentions += _role_only(doc, mentions, toks)
     mentions += _bodies(doc, mentions, index)
@@ -1022,7 +1096,7 @@ class ActorResolver:
     """Pipeline component: resolves the doc's mentions once and keeps them in ``doc.user_data``,
     with the version of the pipeline whose tables they come from.
 
-    :class:`newsdesk.Pipeline` fills it (``index``, ``roles``, ``words``, ``version``) when it
+    :class:`newsdesk.Pipeline` fills it (``index``, ``roles``, ``words``, ``org_cues``, ``version``) when it
     builds its spaCy pipeline.
     """
 
@@ -1030,11 +1104,12 @@ class ActorResolver:
         self.index = ActorIndex()
         self.roles: frozenset[str] = frozenset()
         self.words: frozenset[str] = frozenset()
+        self.org_cues: Mapping[str, frozenset[str]] = {}
         self.version = ""
 
     def rows(self, doc: Doc) -> list[tuple]:
         """The doc's mentions as stored rows (:data:`_ROW_FIELDS`)."""
-        return _rows(_resolve(doc, self.index, self.roles, self.words))
+        return _rows(_resolve(doc, self.index, self.roles, self.words, self.org_cues))
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[USER_DATA_KEY] = (self.version, self.rows(doc))
