@@ -260,3 +260,56 @@ def test_later_row_wins_a_shared_alias():
     ])
     ids = {p["pattern"]: p["id"] for p in ruler_patterns(table)}
     assert ids["Washington"] == "Washington State"
+
+
+# --------------------------------------------------------------------------- organisations from in-article evidence
+
+
+def labels(text: str) -> dict[str, set[str]]:
+    """Surface form -> the labels of its name mentions (descriptions left out)."""
+    frame = find_mentions(text)
+    frame = frame[frame["kind"] != "description"]
+    return frame.groupby("text")["label"].agg(set).to_dict()
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Houston beat Denver 3-1 on Sunday.", "Houston"),  # a city that beats a side is a team
+    ("Houston beat Denver 3-1 on Sunday.", "Denver"),
+    ("A spokesman for Brackwell said the plant would close on Monday.", "Brackwell"),  # missed by the NER
+    ("Fans of Harrowgate Rovers marched through the town.", "Harrowgate Rovers"),  # a club's head word
+    ("Talks on the Hamas-led government stalled.", "Hamas"),  # "the X-led"
+    ("Zelwick beat Tarnow by nine wickets on Friday.", "Zelwick"),
+])
+def test_organisation_cues_make_an_organisation(text, surface):
+    assert labels(text)[surface] == {"ORG"}
+
+
+def test_an_organisation_is_one_in_every_mention_of_the_article():
+    found = find_mentions("Houston beat Denver 3-1 on Sunday. The defence held firm and Houston scored twice.")
+    rows = found[found["text"] == "Houston"]
+    assert len(rows) == 2 and set(rows["label"]) == {"ORG"} and set(rows["actor_type"]) == {"organisation"}
+
+
+def test_a_team_before_its_coach_stays_beside_the_coachs_title():
+    found = labels("Portsmouth coach Tom Reid said the team was tired. Portsmouth play again on Friday.")
+    assert found["Portsmouth"] == {"ORG"} and found["Tom Reid"] == {"PERSON"}
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), [
+    ("Germany beat France 2-0 in Paris.", "France", "GPE"),  # a national team stays the state
+    ("Stefan Marlow beat Jonas Berg 6-3 6-2 in the final.", "Jonas Berg", "PERSON"),  # a full name stays a person
+    ("Norway drew 1-1 with Estonia 1-0 earlier.", "Estonia", "GPE"),  # the score is no part of the name
+])
+def test_organisation_cues_leave_states_and_people(text, surface, label):
+    assert labels(text)[surface] == {label}
+
+
+def test_a_pronoun_before_a_cue_is_no_name():
+    assert find_mentions("He beat them all.").empty
+
+
+def test_organisation_cues_come_from_the_lexicon():
+    from newsdesk import lexicon
+
+    cues = lexicon.load().org_cues
+    assert "united" in cues["head"] and "- led" in cues["after"] and "victory over" in cues["before"]

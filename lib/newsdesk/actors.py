@@ -471,7 +471,8 @@ def _apposition(doc: Doc, m: _Mention, toks: _Tokens) -> list | None:
     return span or None
 
 
-def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens) -> list[_Mention]:
+def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens,
+            cues: Mapping[str, frozenset[str]] | None = None) -> list[_Mention]:
     """Titles and appositions: roles, affiliations, and PERSON for names with a role."""
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     extra = []
@@ -495,8 +496,8 @@ def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens
                 other = by_token.get(t.i)
                 if other is not None and other is not m and not _is_state(index, other.actor):
                     if other.label == "ORG" and other.end - other.start > 1 or index.type_of(other.actor) in {
-                            "organisation", "international body"}:
-                        continue  # "Federal Reserve Governor X": the body stays an actor of its own
+                            "organisation", "international body"} or cues and _org_context(toks, other, cues):
+                        continue  # "Federal Reserve Governor X", "Portsmouth coach X": the body stays an actor
                     other.label = "DROP"
             state = _state_in(title, by_token, index)
             words = [t.text for t in title if t.text not in _POSSESSIVE and (
@@ -940,13 +941,68 @@ def _aliases(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Token
     return extra
 
 
+def _cued_names(toks: _Tokens, covered: np.ndarray, cues: Mapping[str, frozenset[str]],
+                index: ActorIndex) -> list[_Mention]:
+    """Organisations the recogniser missed, found by a cue ("Leicestershire beat Somerset", "a
+    spokesman for Acme"): one or two capitalised words, in no mention and not next to another
+    capitalised word (a person's longer name), right before an ``after`` cue or right after a
+    ``before`` cue (an article skipped), the cue in lower case (a headline in capitals is no
+    evidence); a lone word must be a proper noun ("He beat" has no name), and a name the
+    actor table knows keeps its own type."""
+    n = len(toks.starts)
+
+    def name_word(i: int) -> bool:
+        text = toks.text(i)
+        return (0 <= i < n and not covered[i] and text[:1].isupper() and text.replace(".", "").isalpha()
+                and toks.lower(i) not in toks.person_drop)
+
+    def found(lo: int, hi: int) -> _Mention | None:
+        if hi <= lo or hi - lo == 1 and toks.doc[lo].pos_ != "PROPN" or index.lookup(toks.span_text(lo, hi)):
+            return None
+        if lo > 0 and toks.text(lo - 1)[:1].isupper() and not toks.sent_starts[lo] or (
+                hi < n and toks.text(hi)[:1].isupper() and not toks.sent_starts[hi]):
+            return None
+        return _Mention(lo, hi, "ORG", toks.span_text(lo, hi), "organisation", "name")
+
+    extra = []
+    for where in ("after", "before"):
+        phrases: dict[int, list[list[str]]] = {}
+        for cue in cues.get(where, ()):
+            parts = cue.split()
+            phrases.setdefault(get_string_id(parts[0 if where == "after" else -1]), []).append(parts)
+        for i in _indices_of(toks.attrs[:, 0], list(phrases)):
+            for parts in phrases[toks.lower_ids[i]]:
+                if where == "after":  # the cue starts at i, the name ends before it
+                    span = range(i, i + len(parts))
+                else:  # the cue ends at i, the name starts after it
+                    span = range(i - len(parts) + 1, i + 1)
+                if span.start < 0 or span.stop > n or [toks.lower(k) for k in span] != parts or (
+                        not toks.text(i).islower()):
+                    continue
+                if where == "after":
+                    hi = lo = span.start
+                    while lo > 0 and hi - lo < 2 and name_word(lo - 1) and not toks.sent_starts[lo]:
+                        lo -= 1
+                else:
+                    lo = span.stop + (span.stop < n and toks.lower(span.stop) in _ARTICLES)
+                    hi = lo
+                    while hi < n and hi - lo < 2 and name_word(hi) and not (hi > lo and toks.sent_starts[hi]):
+                        hi += 1
+                m = found(lo, hi)
+                if m is not None:
+                    extra.append(m)
+                    covered[lo:hi] = True
+                break
+    return extra
+
+
 def _organisations(mentions: list[_Mention], index: ActorIndex, toks: _Tokens,
                    cues: Mapping[str, frozenset[str]]) -> list[_Mention]:
     """One sense per article for organisations: a place the table knows ("Leicestershire", a city)
     that the article shows as an organisation ("Leicestershire beat Somerset", "Houston's coach")
     is one in all its mentions, and so is every name already read as an organisation; mentions of
     such names the recogniser missed are added. States, people with a role or a full name, and
-    descriptions are left as they are (a national team stays the state)."""
+    descriptions are left as they are (a national team stays the state or nation)."""
     if not cues:
         return []
 
@@ -955,13 +1011,19 @@ def _organisations(mentions: list[_Mention], index: ActorIndex, toks: _Tokens,
             return False
         if m.label == "PERSON":  # a person's full name or a person with a role stays a person
             return m.end - m.start == 1 and not m.role and m.kind == "name"
-        return index.type_of(m.actor) not in {"state", "territory", "international body", "continent"}
+        # a region that fields a team is mostly a nation ("Wales beat San Marino"): it stays the place
+        return index.type_of(m.actor) not in {"state", "territory", "international body", "continent", "region"}
 
-    orgs: dict[str, str] = {}  # surface -> actor
+    covered = np.zeros(len(toks.starts) + 1, dtype=bool)
     for m in mentions:
+        covered[m.start:m.end] = True
+    extra = _cued_names(toks, covered, cues, index)
+    orgs: dict[str, str] = {}  # surface -> actor
+    for m in mentions + extra:
         text = toks.span_text(m.start, m.end)
-        if m.label == "ORG" and m.kind != "description" and index.type_of(m.actor) is None:
-            orgs.setdefault(text, m.actor)
+        if m.label == "ORG" and m.kind != "description" and index.type_of(m.actor) is None and (
+                m.end - m.start > 1 or m in extra or _org_context(toks, m, cues)):
+            orgs.setdefault(text, m.actor)  # a lone word the recogniser called ORG is not evidence enough
         elif open_to_org(m) and index.type_of(m.actor) is not None and _org_context(toks, m, cues):
             orgs[text] = text  # "Houston" the team is not the city
     if not orgs:
@@ -972,15 +1034,11 @@ def _organisations(mentions: list[_Mention], index: ActorIndex, toks: _Tokens,
             m.actor, m.actor_type, m.label = orgs[text], "organisation", "ORG"
             m.role = m.affiliation = None
     # mentions the recogniser missed: the same words, capitalised, where no mention is
-    covered = np.zeros(len(toks.starts) + 1, dtype=bool)
-    for m in mentions:
-        covered[m.start:m.end] = True
     firsts: dict[int, list[str]] = {}
     for text in orgs:
         words = text.split()
         if _words(text)[0].lower() not in GENERIC_NAME_WORDS:
             firsts.setdefault(get_string_id(words[0].lower()), []).append(text)
-    extra = []
     for i in _indices_of(toks.attrs[:, 0], list(firsts)):
         if covered[i] or not toks.text(i)[:1].isupper():
             continue
@@ -1035,7 +1093,7 @@ def _resolve(doc: Doc, index: ActorIndex, roles: frozenset[str], words: frozense
     toks = _Tokens(doc, roles)
     mentions = _base_mentions(doc, index, toks)
     _regions(doc, mentions, index, toks)
-    mentions += _people(doc, mentions, index, toks)
+    mentions += _people(doc, mentions, index, toks, org_cues)
     mentions += _surnames(doc, mentions, index, toks)
     _capitalised_words(doc, mentions, words)
     mentions += _aliases(doc, mentions, index, toks, org_cues)
