@@ -40,7 +40,10 @@ How a mention becomes an actor:
   form is the longer organisation name it begins ("Northrop"), and "the US Federal Reserve"
   is the Federal Reserve; "N. Korea" is North Korea;
 - one label per actor in an article, ORG where the article shows an organisation (a suffix,
-  "Party", a defined acronym, "X said in a statement");
+  "Party", a defined acronym, "X said in a statement", a cue of ``data/org_cues.csv``: "X's
+  board", "X spokesman", "the X-led", "X beat Y" for a team); a city or unknown name shown so is
+  an organisation in all its mentions, and its mentions the recogniser missed are added (states,
+  regions and people's full names keep their type);
 - entities are cut at a spaced dash, a bracket and, in a person's name, a number;
 - a demonym with an institution ("the Ukrainian air force") is an organisation of that state.
 
@@ -970,7 +973,8 @@ def _cued_names(toks: _Tokens, covered: np.ndarray, cues: Mapping[str, frozenset
         for cue in cues.get(where, ()):
             parts = cue.split()
             phrases.setdefault(get_string_id(parts[0 if where == "after" else -1]), []).append(parts)
-        for i in _indices_of(toks.attrs[:, 0], list(phrases)):
+        keys = np.array(list(phrases), dtype=toks.attrs.dtype)  # dozens of cues: one sorted lookup, not one pass each
+        for i in np.flatnonzero(np.isin(toks.attrs[:, 0], keys)).tolist():
             for parts in phrases[toks.lower_ids[i]]:
                 if where == "after":  # the cue starts at i, the name ends before it
                     span = range(i, i + len(parts))
