@@ -818,6 +818,8 @@ def _org_context(toks: _Tokens, m: _Mention, cues: Mapping[str, frozenset[str]])
         after.append("'s" if toks.text(i) in _POSSESSIVE else toks.lower(i))
     if any(" ".join(after[:k]) in cues.get("after", ()) for k in range(1, len(after) + 1)):
         return True
+    if after and after[0] in cues.get("plural", ()) and m.end - m.start == 1 and not toks.text(m.start).endswith("s"):
+        return True  # "Kent were frustrated": a plural verb after one name in the singular is a team's
     j = m.start - 1 if m.start > 0 and toks.lower(m.start - 1) in _ARTICLES and not toks.sent_starts[m.start] else m.start
     before = []
     for i in range(j - 1, max(j - 3, 0) - 1, -1):
@@ -829,6 +831,14 @@ def _org_context(toks: _Tokens, m: _Mention, cues: Mapping[str, frozenset[str]])
     return any(" ".join(before[-k:]) in cues.get("before", ()) for k in range(1, len(before) + 1))
 
 
+def _place_and_head(m: _Mention, index: ActorIndex, cues: Mapping[str, frozenset[str]]) -> bool:
+    """A place and a head word ("Manchester United", "Bristol Rovers") is no person's name."""
+    words = _words(m.actor)
+    hit = index.lookup(" ".join(words[:-1])) if len(words) > 1 else None
+    return bool(hit) and not m.role and words[-1].lower() in cues.get("head", ()) and index.type_of(hit[0]) in {
+        "city", "region", "place", "state", "territory"}
+
+
 def _canonical_names(doc: Doc, ordered: list[_Mention], index: ActorIndex, toks: _Tokens,
                      cues: Mapping[str, frozenset[str]]) -> set[str]:
     """Suffixes and state prefixes dropped from names ("Apple Inc." -> Apple, "the US Federal
@@ -838,7 +848,8 @@ def _canonical_names(doc: Doc, ordered: list[_Mention], index: ActorIndex, toks:
     for m in ordered:
         if not _own_name(m, index) or m.label == "PERSON" and m.role:
             continue
-        if (m.label != "PERSON" or m.end - m.start == 1) and _org_evidence(doc, m, toks, cues):
+        if (m.label != "PERSON" or m.end - m.start == 1 or _place_and_head(m, index, cues)) and _org_evidence(
+                doc, m, toks, cues):
             evidence.add(m.actor)  # "Ericsson said in a statement", however it was labelled
         stripped = _strip_suffix(m.actor)
         if stripped != m.actor:
@@ -1019,8 +1030,8 @@ def _organisations(mentions: list[_Mention], index: ActorIndex, toks: _Tokens,
         return index.type_of(m.actor) not in {"state", "territory", "international body", "continent", "region"}
 
     covered = np.zeros(len(toks.starts) + 1, dtype=bool)
-    for m in mentions:
-        covered[m.start:m.end] = True
+    for m in mentions:  # a description is no name: "Schalke striker X" leaves "Schalke" to find
+        covered[m.start:m.end] |= m.kind != "description"
     extra = _cued_names(toks, covered, cues, index)
     orgs: dict[str, str] = {}  # surface -> actor
     for m in mentions + extra:

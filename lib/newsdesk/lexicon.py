@@ -17,7 +17,7 @@ event_nouns         event_nouns.csv      events: nouns that name an event ("talk
 sentiment_verbs     sentiment_verbs.csv  target sentiment: lemma -> (class, sign toward the
                     (lemma, class, ...)  agent, sign toward the patient)
 org_cues            org_cues.csv         actors: words that show a name is an organisation's,
-                    (cue, where)         by where they stand (head, prefix, after, before)
+                    (cue, where)         by where they stand (head, prefix, after, before, plural)
 ==================  ===================  =====================================================
 
 A :class:`Lexicon` is built from the tables' *contents* (bytes), so the
@@ -68,7 +68,7 @@ class Lexicon:
     addressee_cues: frozenset[str]
     event_nouns: frozenset[str]
     sentiment_verbs: Mapping[str, tuple[str, int, int]]
-    org_cues: Mapping[str, frozenset[str]]  # where -> cues ("head", "prefix", "after", "before")
+    org_cues: Mapping[str, frozenset[str]]  # where -> cues ("head", "prefix", "after", "before", "plural")
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, bytes]) -> Lexicon:
@@ -87,7 +87,7 @@ class Lexicon:
             event_nouns=frozenset(r["noun"].strip().lower() for r in _rows(tables["event_nouns.csv"])),
             sentiment_verbs={r["lemma"]: (r["class"], int(r["agent"]), int(r["patient"])) for r in verbs},
             org_cues={where: frozenset(_words(r["cue"]) for r in org if r["where"].strip() == where)
-                      for where in ("head", "prefix", "after", "before")},
+                      for where in ("head", "prefix", "after", "before", "plural")},
         )
 
 
