@@ -317,3 +317,17 @@ def test_organisation_cues_come_from_the_lexicon():
 
     cues = lexicon.load().org_cues
     assert "united" in cues["head"] and "- led" in cues["after"] and "victory over" in cues["before"]
+
+
+@pytest.mark.parametrize(("text", "surface", "actor"), [
+    ("AMSTERDAM 2026-05-01\nThe council met on Friday.", "AMSTERDAM", "Netherlands"),  # a dateline
+    ("ATHLETICS - RECORD FALLS IN OSLO .\nThe meeting ended late.", "OSLO", "Norway"),  # a heading
+])
+def test_a_place_in_capitals_is_the_place(text, surface, actor):
+    row = mention(text, surface)
+    assert (row["actor"], row["label"]) == (actor, "GPE")
+
+
+def test_a_common_word_in_capitals_is_no_organisation():
+    found = labels("ATHLETICS - RECORD FALLS IN OSLO .\nHouston beat Denver 3-1 on Sunday.")
+    assert "ATHLETICS" not in found and found["Houston"] == {"ORG"}

@@ -211,8 +211,8 @@ class ActorIndex:
     def lookup(self, text: str) -> tuple[str, str] | None:
         """``(actor, kind)`` for a surface form, or None."""
         hit = self.names.get(text)
-        if hit is None and len(text) > 3 and text[:1].isupper() and not text.isupper():
-            hit = self.folded.get(text.casefold())
+        if hit is None and len(text) > 3 and text[:1].isupper():
+            hit = self.folded.get(text.casefold())  # "AMSTERDAM" in a dateline too; "US" stays an acronym
         return hit
 
     def type_of(self, actor: str) -> str | None:
@@ -353,7 +353,7 @@ def _base_mentions(doc: Doc, index: ActorIndex, toks: _Tokens) -> list[_Mention]
         if hit is None and ent_id and index.lookup(ent_id):
             hit = (ent_id, "alias")
         if hit and not ent_id and index.type_of(hit[0]) in GAZETTEER_TYPES and ent_label in {
-                "PERSON", "ORG", "NORP"} and not (start > 0 and toks.lower(start - 1) in LOCATIVES):
+                "PERSON", "ORG", "NORP"} and not (start > 0 and toks.lower(start - 1) in LOCATIVES) and not text.isupper():
             hit = None  # "Vladimir" the person, not the city, unless "in Vladimir"
         if hit:
             actor, kind = hit
@@ -1031,7 +1031,7 @@ def _organisations(mentions: list[_Mention], index: ActorIndex, toks: _Tokens,
 
     covered = np.zeros(len(toks.starts) + 1, dtype=bool)
     for m in mentions:  # a description is no name: "Schalke striker X" leaves "Schalke" to find
-        covered[m.start:m.end] |= m.kind != "description"
+        covered[m.start:m.end] |= m.kind != "description" and m.label != "DROP"
     extra = _cued_names(toks, covered, cues, index)
     orgs: dict[str, str] = {}  # surface -> actor
     for m in mentions + extra:
@@ -1093,12 +1093,18 @@ def _consistent_labels(ordered: list[_Mention], index: ActorIndex, organisations
 
 def _capitalised_words(doc: Doc, mentions: list[_Mention], words: frozenset[str]) -> None:
     """A lone English word the NER took for a person only because it opens a sentence ("Breakthrough
-    hopes low") is no name: dropped unless the article names that person in full."""
+    hopes low") is no name: dropped unless the article names that person in full. So is a lone
+    English word in capitals that the NER took for an organisation ("SOCCER - ..." heading a
+    report), unless the article writes it otherwise as a name."""
+    written = {m.actor.casefold() for m in mentions if not m.actor.isupper()}
     for m in mentions:
-        if not (m.label == "PERSON" and m.kind == "name" and m.end - m.start == 1):
+        if not (m.label in {"PERSON", "ORG"} and m.kind == "name" and m.end - m.start == 1):
             continue
         tok = doc[m.start]
-        if tok.is_sent_start and tok.lower_ in words and m.actor == tok.text:
+        if m.label == "PERSON" and tok.is_sent_start and tok.lower_ in words and m.actor == tok.text:
+            m.label = "DROP"
+        elif (m.label == "ORG" and len(m.actor) >= 5 and m.actor.isupper() and m.actor.isalpha()
+              and tok.lower_ in words and m.actor.casefold() not in written):
             m.label = "DROP"
 
 
