@@ -293,6 +293,11 @@ def test_an_organisation_is_one_in_every_mention_of_the_article():
     assert len(rows) == 2 and set(rows["label"]) == {"ORG"} and set(rows["actor_type"]) == {"organisation"}
 
 
+def test_an_organisation_cue_spreads_over_a_coordination():
+    found = labels("The title rivals Essex, Derbyshire and Surrey all closed in on victory.")
+    assert found["Derbyshire"] == found["Surrey"] == {"ORG"}
+
+
 def test_a_team_before_its_coach_stays_beside_the_coachs_title():
     found = labels("Portsmouth coach Tom Reid said the team was tired. Portsmouth play again on Friday.")
     assert found["Portsmouth"] == {"ORG"} and found["Tom Reid"] == {"PERSON"}

@@ -244,6 +244,7 @@ class _Tokens:
     TITLE_DEPS = frozenset(get_string_id(d) for d in ("compound", "amod", "nmod", "poss", "case"))
     APPOS = get_string_id("appos")  # the ids the arrays hold: a symbol's, not the string's hash
     CASE = get_string_id("case")
+    CONJ = get_string_id("conj")
     ATTRS = [LOWER, IS_PUNCT, ENT_ID, DEP, HEAD, ORTH, SENT_START]
 
     def __init__(self, doc: Doc, roles: frozenset[str]):
@@ -1011,6 +1012,30 @@ def _cued_names(toks: _Tokens, covered: np.ndarray, cues: Mapping[str, frozenset
     return extra
 
 
+def _conjuncts(toks: _Tokens, mentions: list[_Mention], seeds: list[_Mention]) -> list[_Mention]:
+    """The mentions joined to ``seeds`` by coordination ("Essex, Derbyshire and Surrey"), through
+    the parse's ``conj`` arcs, seeds left out."""
+    conj = np.flatnonzero(toks.attrs[:, 3] == _Tokens.CONJ).tolist()
+    if not conj or not seeds:
+        return []
+    by_token = {i: m for m in mentions if m.kind != "description" for i in range(m.start, m.end)}
+    links: dict[int, set[int]] = {}  # mention id -> mentions joined to it
+    for j in conj:
+        a, b = by_token.get(j), by_token.get(toks.heads[j])
+        if a is not None and b is not None and a is not b:
+            links.setdefault(id(a), set()).add(id(b))
+            links.setdefault(id(b), set()).add(id(a))
+    by_id = {id(m): m for m in by_token.values()}
+    seen = {id(m) for m in seeds}
+    todo = [id(m) for m in seeds]
+    while todo:
+        for other in links.get(todo.pop(), ()):
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return [by_id[k] for k in seen - {id(m) for m in seeds} if k in by_id]
+
+
 def _organisations(mentions: list[_Mention], index: ActorIndex, toks: _Tokens,
                    cues: Mapping[str, frozenset[str]]) -> list[_Mention]:
     """One sense per article for organisations: a place the table knows ("Leicestershire", a city)
@@ -1034,13 +1059,21 @@ def _organisations(mentions: list[_Mention], index: ActorIndex, toks: _Tokens,
         covered[m.start:m.end] |= m.kind != "description" and m.label != "DROP"
     extra = _cued_names(toks, covered, cues, index)
     orgs: dict[str, str] = {}  # surface -> actor
+    cued = list(extra)
+    for m in mentions:
+        if (m.label == "ORG" or open_to_org(m)) and m.kind != "description" and _org_context(toks, m, cues):
+            cued.append(m)
     for m in mentions + extra:
         text = toks.span_text(m.start, m.end)
         if m.label == "ORG" and m.kind != "description" and index.type_of(m.actor) is None and (
-                m.end - m.start > 1 or m in extra or _org_context(toks, m, cues)):
+                m.end - m.start > 1 or m in cued):
             orgs.setdefault(text, m.actor)  # a lone word the recogniser called ORG is not evidence enough
-        elif open_to_org(m) and index.type_of(m.actor) is not None and _org_context(toks, m, cues):
+        elif open_to_org(m) and index.type_of(m.actor) is not None and m in cued:
             orgs[text] = text  # "Houston" the team is not the city
+    for m in _conjuncts(toks, mentions + extra, cued):  # "rivals Essex, Derbyshire and Surrey"
+        if open_to_org(m):
+            orgs.setdefault(toks.span_text(m.start, m.end), m.actor if index.type_of(m.actor) is None
+                            else toks.span_text(m.start, m.end))
     if not orgs:
         return []
     for m in mentions:
