@@ -245,6 +245,7 @@ class _Tokens:
     APPOS = get_string_id("appos")  # the ids the arrays hold: a symbol's, not the string's hash
     CASE = get_string_id("case")
     CONJ = get_string_id("conj")
+    SUBJECTS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass"))
     ATTRS = [LOWER, IS_PUNCT, ENT_ID, DEP, HEAD, ORTH, SENT_START]
 
     def __init__(self, doc: Doc, roles: frozenset[str]):
@@ -819,8 +820,9 @@ def _org_context(toks: _Tokens, m: _Mention, cues: Mapping[str, frozenset[str]])
         after.append("'s" if toks.text(i) in _POSSESSIVE else toks.lower(i))
     if any(" ".join(after[:k]) in cues.get("after", ()) for k in range(1, len(after) + 1)):
         return True
-    if after and after[0] in cues.get("plural", ()) and m.end - m.start == 1 and not toks.text(m.start).endswith("s"):
-        return True  # "Kent were frustrated": a plural verb after one name in the singular is a team's
+    if (after and after[0] in cues.get("plural", ()) and m.end - m.start == 1 and not toks.text(m.start).endswith("s")
+            and toks.dep(m.start) in _Tokens.SUBJECTS and not (m.start > 0 and toks.lower(m.start - 1) in LOCATIVES)):
+        return True  # "Kent were frustrated": a plural verb after its subject, one name in the singular
     j = m.start - 1 if m.start > 0 and toks.lower(m.start - 1) in _ARTICLES and not toks.sent_starts[m.start] else m.start
     before = []
     for i in range(j - 1, max(j - 3, 0) - 1, -1):
@@ -1047,7 +1049,7 @@ def _organisations(mentions: list[_Mention], index: ActorIndex, toks: _Tokens,
         return []
 
     def open_to_org(m: _Mention) -> bool:
-        if m.kind in {"description", "demonym"} or m.label not in {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}:
+        if m.kind in {"description", "demonym"} or m.label not in {"PERSON", "ORG", "GPE", "LOC", "NORP"}:
             return False
         if m.label == "PERSON":  # a person's full name or a person with a role stays a person
             return m.end - m.start == 1 and not m.role and m.kind == "name"
@@ -1124,7 +1126,7 @@ def _consistent_labels(ordered: list[_Mention], index: ActorIndex, organisations
                 m.label, m.actor_type = label, LABEL_TYPES[label]
 
 
-def _capitalised_words(doc: Doc, mentions: list[_Mention], words: frozenset[str]) -> None:
+def _capitalised_words(doc: Doc, mentions: list[_Mention], words: frozenset[str], index: ActorIndex) -> None:
     """A lone English word the NER took for a person only because it opens a sentence ("Breakthrough
     hopes low") is no name: dropped unless the article names that person in full. So is a lone
     English word in capitals that the NER took for an organisation ("SOCCER - ..." heading a
@@ -1137,7 +1139,7 @@ def _capitalised_words(doc: Doc, mentions: list[_Mention], words: frozenset[str]
         if m.label == "PERSON" and tok.is_sent_start and tok.lower_ in words and m.actor == tok.text:
             m.label = "DROP"
         elif (m.label == "ORG" and len(m.actor) >= 5 and m.actor.isupper() and m.actor.isalpha()
-              and tok.lower_ in words and m.actor.casefold() not in written):
+              and tok.lower_ in words and m.actor.casefold() not in written and index.type_of(m.actor) is None):
             m.label = "DROP"
 
 
@@ -1149,7 +1151,7 @@ def _resolve(doc: Doc, index: ActorIndex, roles: frozenset[str], words: frozense
     _regions(doc, mentions, index, toks)
     mentions += _people(doc, mentions, index, toks, org_cues)
     mentions += _surnames(doc, mentions, index, toks)
-    _capitalised_words(doc, mentions, words)
+    _capitalised_words(doc, mentions, words, index)
     mentions += _aliases(doc, mentions, index, toks, org_cues)
     mentions += _organisations(mentions, index, toks, org_cues)
     mentions += _descriptions(doc, mentions, index, roles)
