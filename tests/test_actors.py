@@ -293,6 +293,13 @@ def test_an_organisation_is_one_in_every_mention_of_the_article():
     assert len(rows) == 2 and set(rows["label"]) == {"ORG"} and set(rows["actor_type"]) == {"organisation"}
 
 
+def test_a_plural_demonym_shown_as_a_team_is_the_team():
+    found = find_mentions("The Rangers beat the Indians 5-3 on Friday. The Indians have lost four in a row.")
+    rows = found[found["text"] == "Indians"]
+    assert len(rows) == 2 and set(rows["actor"]) == {"Indians"} and set(rows["label"]) == {"ORG"}
+    assert mention("Indians and Pakistanis met in Delhi.", "Indians")["actor"] == "India"
+
+
 def test_an_organisation_cue_spreads_over_a_coordination():
     found = labels("The title rivals Essex, Derbyshire and Surrey all closed in on victory.")
     assert found["Derbyshire"] == found["Surrey"] == {"ORG"}

@@ -41,9 +41,10 @@ How a mention becomes an actor:
   is the Federal Reserve; "N. Korea" is North Korea;
 - one label per actor in an article, ORG where the article shows an organisation (a suffix,
   "Party", a defined acronym, "X said in a statement", a cue of ``data/org_cues.csv``: "X's
-  board", "X spokesman", "the X-led", "X beat Y" for a team); a city or unknown name shown so is
-  an organisation in all its mentions, and its mentions the recogniser missed are added (states,
-  regions and people's full names keep their type);
+  board", "X spokesman", "the X-led", "X beat Y" for a team); a city, unknown name or plural
+  demonym ("the Indians" beat ...) shown so is an organisation in all its mentions, and so are
+  the names coordinated with it; its mentions the recogniser missed are added (states, regions
+  and people's full names keep their type);
 - entities are cut at a spaced dash, a bracket and, in a person's name, a number;
 - a demonym with an institution ("the Ukrainian air force") is an organisation of that state.
 
@@ -1049,7 +1050,9 @@ def _organisations(mentions: list[_Mention], index: ActorIndex, toks: _Tokens,
         return []
 
     def open_to_org(m: _Mention) -> bool:
-        if m.kind in {"description", "demonym"} or m.label not in {"PERSON", "ORG", "GPE", "LOC", "NORP"}:
+        if m.kind == "demonym":  # "the Indians beat the Rangers": a plural demonym may be a team
+            return toks.span_text(m.start, m.end).endswith("s") and m.end - m.start == 1
+        if m.kind == "description" or m.label not in {"PERSON", "ORG", "GPE", "LOC", "NORP"}:
             return False
         if m.label == "PERSON":  # a person's full name or a person with a role stays a person
             return m.end - m.start == 1 and not m.role and m.kind == "name"
@@ -1083,6 +1086,7 @@ def _organisations(mentions: list[_Mention], index: ActorIndex, toks: _Tokens,
         if text in orgs and m.label != "ORG" and open_to_org(m):
             m.actor, m.actor_type, m.label = orgs[text], "organisation", "ORG"
             m.role = m.affiliation = None
+            m.kind = "name" if m.kind == "demonym" else m.kind
     # mentions the recogniser missed: the same words, capitalised, where no mention is
     firsts: dict[int, list[str]] = {}
     for text in orgs:
