@@ -282,6 +282,7 @@ def labels(text: str) -> dict[str, set[str]]:
     ("Second-placed Kent were frustrated by rain.", "Kent"),  # a plural verb after a singular name
     ("The report was carried by the news agency Velko on Friday.", "Velko"),
     ("Fans cheered as Manchester United won.", "Manchester United"),  # a place and a head word
+    ("He spoke of leaving Harwick, the club he led for five years.", "Harwick"),  # an apposition
 ])
 def test_organisation_cues_make_an_organisation(text, surface):
     assert labels(text)[surface] == {"ORG"}
