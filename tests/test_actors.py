@@ -260,3 +260,88 @@ def test_later_row_wins_a_shared_alias():
     ])
     ids = {p["pattern"]: p["id"] for p in ruler_patterns(table)}
     assert ids["Washington"] == "Washington State"
+
+
+# --------------------------------------------------------------------------- organisations from in-article evidence
+
+
+def labels(text: str) -> dict[str, set[str]]:
+    """Surface form -> the labels of its name mentions (descriptions left out)."""
+    frame = find_mentions(text)
+    frame = frame[frame["kind"] != "description"]
+    return frame.groupby("text")["label"].agg(set).to_dict()
+
+
+@pytest.mark.parametrize(("text", "surface"), [
+    ("Houston beat Denver 3-1 on Sunday.", "Houston"),  # a city that beats a side is a team
+    ("Houston beat Denver 3-1 on Sunday.", "Denver"),
+    ("A spokesman for Brackwell said the plant would close on Monday.", "Brackwell"),  # missed by the NER
+    ("Fans of Harrowgate Rovers marched through the town.", "Harrowgate Rovers"),  # a club's head word
+    ("Talks on the Hamas-led government stalled.", "Hamas"),  # "the X-led"
+    ("Zelwick beat Tarnow by nine wickets on Friday.", "Zelwick"),
+    ("Second-placed Kent were frustrated by rain.", "Kent"),  # a plural verb after a singular name
+    ("The report was carried by the news agency Velko on Friday.", "Velko"),
+    ("Fans cheered as Manchester United won.", "Manchester United"),  # a place and a head word
+    ("He spoke of leaving Harwick, the club he led for five years.", "Harwick"),  # an apposition
+])
+def test_organisation_cues_make_an_organisation(text, surface):
+    assert labels(text)[surface] == {"ORG"}
+
+
+def test_an_organisation_is_one_in_every_mention_of_the_article():
+    found = find_mentions("Houston beat Denver 3-1 on Sunday. The defence held firm and Houston scored twice.")
+    rows = found[found["text"] == "Houston"]
+    assert len(rows) == 2 and set(rows["label"]) == {"ORG"} and set(rows["actor_type"]) == {"organisation"}
+
+
+def test_a_plural_demonym_shown_as_a_team_is_the_team():
+    found = find_mentions("The Rangers beat the Indians 5-3 on Friday. The Indians have lost four in a row.")
+    rows = found[found["text"] == "Indians"]
+    assert len(rows) == 2 and set(rows["actor"]) == {"Indians"} and set(rows["label"]) == {"ORG"}
+    assert mention("Indians and Pakistanis met in Delhi.", "Indians")["actor"] == "India"
+
+
+def test_an_organisation_cue_spreads_over_a_coordination():
+    found = labels("The title rivals Essex, Derbyshire and Surrey all closed in on victory.")
+    assert found["Derbyshire"] == found["Surrey"] == {"ORG"}
+
+
+def test_a_team_before_its_coach_stays_beside_the_coachs_title():
+    found = labels("Portsmouth coach Tom Reid said the team was tired. Portsmouth play again on Friday.")
+    assert found["Portsmouth"] == {"ORG"} and found["Tom Reid"] == {"PERSON"}
+
+
+@pytest.mark.parametrize(("text", "surface", "label"), [
+    ("Germany beat France 2-0 in Paris.", "France", "GPE"),  # a national team stays the state
+    ("Stefan Marlow beat Jonas Berg 6-3 6-2 in the final.", "Jonas Berg", "PERSON"),  # a full name stays a person
+    ("Norway drew 1-1 with Estonia 1-0 earlier.", "Estonia", "GPE"),  # the score is no part of the name
+    ("All reports of abuse in Houston were checked.", "Houston", "GPE"),  # "were" is not Houston's verb
+])
+def test_organisation_cues_leave_states_and_people(text, surface, label):
+    assert labels(text)[surface] == {label}
+
+
+@pytest.mark.parametrize("text", ["He beat them all.", "They lost to the rain on Friday."])
+def test_no_name_without_a_proper_noun_before_the_cue(text):
+    assert find_mentions(text).empty
+
+
+def test_organisation_cues_come_from_the_lexicon():
+    from newsdesk import lexicon
+
+    cues = lexicon.load().org_cues
+    assert "united" in cues["head"] and "- led" in cues["after"] and "victory over" in cues["before"]
+
+
+@pytest.mark.parametrize(("text", "surface", "actor"), [
+    ("AMSTERDAM 2026-05-01\nThe council met on Friday.", "AMSTERDAM", "Netherlands"),  # a dateline
+    ("ATHLETICS - RECORD FALLS IN OSLO .\nThe meeting ended late.", "OSLO", "Norway"),  # a heading
+])
+def test_a_place_in_capitals_is_the_place(text, surface, actor):
+    row = mention(text, surface)
+    assert (row["actor"], row["label"]) == (actor, "GPE")
+
+
+def test_a_common_word_in_capitals_is_no_organisation():
+    found = labels("ATHLETICS - RECORD FALLS IN OSLO .\nHouston beat Denver 3-1 on Sunday.")
+    assert "ATHLETICS" not in found and found["Houston"] == {"ORG"}

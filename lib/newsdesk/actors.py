@@ -40,7 +40,11 @@ How a mention becomes an actor:
   form is the longer organisation name it begins ("Northrop"), and "the US Federal Reserve"
   is the Federal Reserve; "N. Korea" is North Korea;
 - one label per actor in an article, ORG where the article shows an organisation (a suffix,
-  "Party", a defined acronym, "X said in a statement");
+  "Party", a defined acronym, "X said in a statement", a cue of ``data/org_cues.csv``: "X's
+  board", "X spokesman", "the X-led", "X beat Y" for a team); a city, unknown name or plural
+  demonym ("the Indians" beat ...) shown so is an organisation in all its mentions, and so are
+  the names coordinated with it; its mentions the recogniser missed are added (states, regions
+  and people's full names keep their type);
 - entities are cut at a spaced dash, a bracket and, in a person's name, a number;
 - a demonym with an institution ("the Ukrainian air force") is an organisation of that state.
 
@@ -54,6 +58,7 @@ import io
 import itertools
 import os
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -208,8 +213,8 @@ class ActorIndex:
     def lookup(self, text: str) -> tuple[str, str] | None:
         """``(actor, kind)`` for a surface form, or None."""
         hit = self.names.get(text)
-        if hit is None and len(text) > 3 and text[:1].isupper() and not text.isupper():
-            hit = self.folded.get(text.casefold())
+        if hit is None and len(text) > 3 and text[:1].isupper():
+            hit = self.folded.get(text.casefold())  # "AMSTERDAM" in a dateline too; "US" stays an acronym
         return hit
 
     def type_of(self, actor: str) -> str | None:
@@ -241,6 +246,8 @@ class _Tokens:
     TITLE_DEPS = frozenset(get_string_id(d) for d in ("compound", "amod", "nmod", "poss", "case"))
     APPOS = get_string_id("appos")  # the ids the arrays hold: a symbol's, not the string's hash
     CASE = get_string_id("case")
+    CONJ = get_string_id("conj")
+    SUBJECTS = frozenset(get_string_id(d) for d in ("nsubj", "nsubjpass"))
     ATTRS = [LOWER, IS_PUNCT, ENT_ID, DEP, HEAD, ORTH, SENT_START]
 
     def __init__(self, view: DocView, roles: frozenset[str]):
@@ -348,7 +355,7 @@ def _base_mentions(doc: Doc, index: ActorIndex, toks: _Tokens) -> list[_Mention]
         if hit is None and ent_id and index.lookup(ent_id):
             hit = (ent_id, "alias")
         if hit and not ent_id and index.type_of(hit[0]) in GAZETTEER_TYPES and ent_label in {
-                "PERSON", "ORG", "NORP"} and not (start > 0 and toks.lower(start - 1) in LOCATIVES):
+                "PERSON", "ORG", "NORP"} and not (start > 0 and toks.lower(start - 1) in LOCATIVES) and not text.isupper():
             hit = None  # "Vladimir" the person, not the city, unless "in Vladimir"
         if hit:
             actor, kind = hit
@@ -391,10 +398,9 @@ def _pieces(toks: _Tokens, ents: list[tuple[int, int, str]]) -> list[tuple[int, 
         lo = start
         for i in [*cuts, end]:
             hi = i
-            while hi > lo + 1 and any(c.isdigit() for c in toks.text(hi - 1)) and not toks.text(hi - 1).isalnum():
-                hi -= 1  # "4-0-18-0", "108-3"
-            while hi > lo + 1 and toks.text(hi - 1).isdigit():
-                hi -= 1
+            while hi > lo + 1 and not any(c.isalpha() for c in toks.text(hi - 1)) and (
+                    any(c.isdigit() for c in toks.text(hi - 1)) or any(c.isdigit() for c in toks.text(hi - 2))):
+                hi -= 1  # "4-0-18-0", "108-3", "Estonia 1-0" split as "1", "-", "0"
             if hi > lo and not (hi - lo == 1 and not toks.text(lo)[:1].isalpha()):
                 out.append((lo, hi, label))
             lo = i + 1
@@ -470,7 +476,8 @@ def _apposition(doc: Doc, m: _Mention, toks: _Tokens) -> list | None:
     return span or None
 
 
-def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens) -> list[_Mention]:
+def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens,
+            cues: Mapping[str, frozenset[str]] | None = None) -> list[_Mention]:
     """Titles and appositions: roles, affiliations, and PERSON for names with a role."""
     by_token = {i: m for m in mentions for i in range(m.start, m.end)}
     extra = []
@@ -494,8 +501,8 @@ def _people(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens
                 other = by_token.get(t.i)
                 if other is not None and other is not m and not _is_state(index, other.actor):
                     if other.label == "ORG" and other.end - other.start > 1 or index.type_of(other.actor) in {
-                            "organisation", "international body"}:
-                        continue  # "Federal Reserve Governor X": the body stays an actor of its own
+                            "organisation", "international body"} or cues and _org_context(toks, other, cues):
+                        continue  # "Federal Reserve Governor X", "Portsmouth coach X": the body stays an actor
                     other.label = "DROP"
             state = _state_in(title, by_token, index)
             words = [t.text for t in title if t.text not in _POSSESSIVE and (
@@ -719,17 +726,7 @@ CORPORATE_SUFFIXES = {
     "limited", "plc", "ag", "sa", "s.a.", "nv", "n.v.", "llc", "l.l.c.", "gmbh", "group", "holdings",
     "lp", "l.p.", "pty", "bhd", "spa", "s.p.a.", "ab", "asa", "oyj", "se", "kk",
 }
-#: Last words that make a name an organisation wherever it stands ("the Labour Party", "the Tax Agency").
-ORG_HEADS = CORPORATE_SUFFIXES | {
-    "party", "association", "union", "council", "committee", "commission", "agency", "bank", "institute",
-    "university", "college", "ministry", "department", "organisation", "organization", "federation",
-    "league", "foundation", "airlines", "airways", "fund", "exchange", "authority", "bureau", "office",
-    "service", "services", "society", "network", "board", "trust", "club", "coalition", "front", "movement",
-    "alliance", "court", "police", "army", "navy", "reserve", "systems", "technologies", "motors",
-    "industries", "enterprises", "partners", "capital", "securities", "insurance", "pharmaceuticals",
-    "newspaper", "times", "post", "news", "press", "broadcasting", "television", "radio",
-}
-_ORG_HEADS_BARE = {w.rstrip(".") for w in ORG_HEADS}
+_CORPORATE_BARE = {w.rstrip(".") for w in CORPORATE_SUFFIXES}
 #: Words after a name that make it an organisation's when the recogniser left them out.
 _SUFFIXES_BARE = {w.rstrip(".") for w in CORPORATE_SUFFIXES - {"group", "se", "ab", "co", "sa"}} | {"party"}
 #: Words after a company's name that do not make another company ("Apple Computer", "Ford Motor").
@@ -798,20 +795,55 @@ def _own_name(m: _Mention, index: ActorIndex) -> bool:
     return m.kind == "name" and index.type_of(m.actor) is None and m.label in ACTOR_LABELS
 
 
-def _org_evidence(doc: Doc, m: _Mention, toks: _Tokens) -> bool:
-    """In-article signs that a name is an organisation: a head word ("Party", "Inc."), or
-    "X said in a statement" / "a spokesman for X"."""
-    if _words(m.actor)[-1].lower().rstrip(".,") in _ORG_HEADS_BARE and m.end - m.start > 1:
+def _org_evidence(doc: Doc, m: _Mention, toks: _Tokens, cues: Mapping[str, frozenset[str]]) -> bool:
+    """In-article signs that a name is an organisation: a head word ("Party", "Inc.", "United"), a
+    club prefix ("FC"), "X said in a statement", or a cue word around it (:func:`_org_context`)."""
+    words = _words(m.actor)
+    if m.end - m.start > 1 and (words[-1].lower().rstrip(".,") in _CORPORATE_BARE | cues.get("head", set())
+                                or words[0].lower() in cues.get("prefix", ())):
         return True
     after = " ".join(toks.lower(i) for i in range(m.end, min(m.end + 6, len(doc))))
     if any(f" in a {noun}" in f" {after}" for noun in STATEMENT_NOUNS) and (
             after.startswith(("said", "says", "announced", "confirmed"))):
         return True
-    before = " ".join(toks.lower(i) for i in range(max(m.start - 2, 0), m.start))
-    return before.endswith(("spokesman for", "spokeswoman for", "spokesperson for", "statement from"))
+    return _org_context(toks, m, cues)
 
 
-def _canonical_names(doc: Doc, ordered: list[_Mention], index: ActorIndex, toks: _Tokens) -> set[str]:
+def _org_context(toks: _Tokens, m: _Mention, cues: Mapping[str, frozenset[str]]) -> bool:
+    """A cue right after the name ("X spokesman", "X's board", "X beat") or right before it, an
+    article skipped ("a spokesman for X", "victory over the X"), within the sentence."""
+    n = len(toks.starts)
+    after = []
+    for i in range(m.end, min(m.end + 3, n)):
+        if toks.sent_starts[i]:
+            break
+        after.append("'s" if toks.text(i) in _POSSESSIVE else toks.lower(i))
+    if any(" ".join(after[:k]) in cues.get("after", ()) for k in range(1, len(after) + 1)):
+        return True
+    if (after and after[0] in cues.get("plural", ()) and m.end - m.start == 1 and not toks.text(m.start).endswith("s")
+            and toks.dep(m.start) in _Tokens.SUBJECTS and not (m.start > 0 and toks.lower(m.start - 1) in LOCATIVES)):
+        return True  # "Kent were frustrated": a plural verb after its subject, one name in the singular
+    j = m.start - 1 if m.start > 0 and toks.lower(m.start - 1) in _ARTICLES and not toks.sent_starts[m.start] else m.start
+    before = []
+    for i in range(j - 1, max(j - 3, 0) - 1, -1):
+        before.insert(0, toks.lower(i))
+        if toks.sent_starts[i]:
+            break
+    if j < m.start and toks.sent_starts[j]:
+        before = []
+    return any(" ".join(before[-k:]) in cues.get("before", ()) for k in range(1, len(before) + 1))
+
+
+def _place_and_head(m: _Mention, index: ActorIndex, cues: Mapping[str, frozenset[str]]) -> bool:
+    """A place and a head word ("Manchester United", "Bristol Rovers") is no person's name."""
+    words = _words(m.actor)
+    hit = index.lookup(" ".join(words[:-1])) if len(words) > 1 else None
+    return bool(hit) and not m.role and words[-1].lower() in cues.get("head", ()) and index.type_of(hit[0]) in {
+        "city", "region", "place", "state", "territory"}
+
+
+def _canonical_names(doc: Doc, ordered: list[_Mention], index: ActorIndex, toks: _Tokens,
+                     cues: Mapping[str, frozenset[str]]) -> set[str]:
     """Suffixes and state prefixes dropped from names ("Apple Inc." -> Apple, "the US Federal
     Reserve" -> Federal Reserve when the article or the table names it so); returns the actors
     with in-article evidence of being organisations."""
@@ -819,7 +851,8 @@ def _canonical_names(doc: Doc, ordered: list[_Mention], index: ActorIndex, toks:
     for m in ordered:
         if not _own_name(m, index) or m.label == "PERSON" and m.role:
             continue
-        if (m.label != "PERSON" or m.end - m.start == 1) and _org_evidence(doc, m, toks):
+        if (m.label != "PERSON" or m.end - m.start == 1 or _place_and_head(m, index, cues)) and _org_evidence(
+                doc, m, toks, cues):
             evidence.add(m.actor)  # "Ericsson said in a statement", however it was labelled
         stripped = _strip_suffix(m.actor)
         if stripped != m.actor:
@@ -873,7 +906,8 @@ def _nearest(candidates: list[tuple[int, str]], at: int) -> str | None:
     return before[-1] if before else (after[0] if after else None)
 
 
-def _aliases(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens) -> list[_Mention]:
+def _aliases(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Tokens,
+             cues: Mapping[str, frozenset[str]]) -> list[_Mention]:
     """Within an article, a short form, acronym or suffix variant of a name is the actor of that name.
 
     - corporate suffixes make no new actor ("Apple Inc." and "Apple Computer" are Apple);
@@ -890,7 +924,7 @@ def _aliases(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Token
     ordered = sorted((m for m in mentions if m.label in ACTOR_LABELS), key=lambda m: m.start)
     if not ordered:
         return []
-    evidence = _canonical_names(doc, ordered, index, toks)
+    evidence = _canonical_names(doc, ordered, index, toks, cues)
     acronyms = _acronyms(ordered, index, toks, evidence)
     longs = [(m.start, m.actor) for m in ordered if len(_words(m.actor)) > 1 and m.kind != "description"
              and (m.label in {"ORG", "FAC"} or m.actor in evidence) and not _is_state(index, m.actor)]
@@ -924,6 +958,155 @@ def _aliases(doc: Doc, mentions: list[_Mention], index: ActorIndex, toks: _Token
     return extra
 
 
+def _cued_names(toks: _Tokens, covered: np.ndarray, cues: Mapping[str, frozenset[str]],
+                index: ActorIndex) -> list[_Mention]:
+    """Organisations the recogniser missed, found by a cue ("Leicestershire beat Somerset", "a
+    spokesman for Acme"): one or two capitalised words, in no mention and not next to another
+    capitalised word (a person's longer name), right before an ``after`` cue or right after a
+    ``before`` cue (an article skipped), the cue in lower case (a headline in capitals is no
+    evidence); a lone word must be a proper noun ("He beat" has no name), and a name the
+    actor table knows keeps its own type."""
+    n = len(toks.starts)
+
+    def name_word(i: int) -> bool:
+        text = toks.text(i)
+        return (0 <= i < n and not covered[i] and text[:1].isupper() and text.replace(".", "").isalpha()
+                and toks.lower(i) not in toks.person_drop)
+
+    def found(lo: int, hi: int) -> _Mention | None:
+        if hi <= lo or hi - lo == 1 and toks.doc[lo].pos_ != "PROPN" or index.lookup(toks.span_text(lo, hi)):
+            return None
+        if lo > 0 and toks.text(lo - 1)[:1].isupper() and not toks.sent_starts[lo] or (
+                hi < n and toks.text(hi)[:1].isupper() and not toks.sent_starts[hi]):
+            return None
+        return _Mention(lo, hi, "ORG", toks.span_text(lo, hi), "organisation", "name")
+
+    extra = []
+    for where in ("after", "before"):
+        phrases: dict[int, list[list[str]]] = {}
+        for cue in cues.get(where, ()):
+            parts = cue.split()
+            phrases.setdefault(get_string_id(parts[0 if where == "after" else -1]), []).append(parts)
+        keys = np.array(list(phrases), dtype=toks.attrs.dtype)  # dozens of cues: one sorted lookup, not one pass each
+        for i in np.flatnonzero(np.isin(toks.attrs[:, 0], keys)).tolist():
+            for parts in phrases[toks.lower_ids[i]]:
+                if where == "after":  # the cue starts at i, the name ends before it
+                    span = range(i, i + len(parts))
+                else:  # the cue ends at i, the name starts after it
+                    span = range(i - len(parts) + 1, i + 1)
+                if span.start < 0 or span.stop > n or [toks.lower(k) for k in span] != parts or (
+                        not toks.text(i).islower()):
+                    continue
+                if where == "after":
+                    hi = lo = span.start
+                    while lo > 0 and hi - lo < 2 and name_word(lo - 1) and not toks.sent_starts[lo]:
+                        lo -= 1
+                else:
+                    lo = span.stop + (span.stop < n and toks.lower(span.stop) in _ARTICLES)
+                    hi = lo
+                    while hi < n and hi - lo < 2 and name_word(hi) and not (hi > lo and toks.sent_starts[hi]):
+                        hi += 1
+                m = found(lo, hi)
+                if m is not None:
+                    extra.append(m)
+                    covered[lo:hi] = True
+                break
+    return extra
+
+
+def _conjuncts(toks: _Tokens, mentions: list[_Mention], seeds: list[_Mention]) -> list[_Mention]:
+    """The mentions joined to ``seeds`` by coordination ("Essex, Derbyshire and Surrey"), through
+    the parse's ``conj`` arcs, seeds left out."""
+    conj = np.flatnonzero(toks.attrs[:, 3] == _Tokens.CONJ).tolist()
+    if not conj or not seeds:
+        return []
+    by_token = {i: m for m in mentions if m.kind != "description" for i in range(m.start, m.end)}
+    links: dict[int, set[int]] = {}  # mention id -> mentions joined to it
+    for j in conj:
+        a, b = by_token.get(j), by_token.get(toks.heads[j])
+        if a is not None and b is not None and a is not b:
+            links.setdefault(id(a), set()).add(id(b))
+            links.setdefault(id(b), set()).add(id(a))
+    by_id = {id(m): m for m in by_token.values()}
+    seen = {id(m) for m in seeds}
+    todo = [id(m) for m in seeds]
+    while todo:
+        for other in links.get(todo.pop(), ()):
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return [by_id[k] for k in seen - {id(m) for m in seeds} if k in by_id]
+
+
+def _organisations(mentions: list[_Mention], index: ActorIndex, toks: _Tokens,
+                   cues: Mapping[str, frozenset[str]]) -> list[_Mention]:
+    """One sense per article for organisations: a place the table knows ("Leicestershire", a city)
+    that the article shows as an organisation ("Leicestershire beat Somerset", "Houston's coach")
+    is one in all its mentions, and so is every name already read as an organisation; mentions of
+    such names the recogniser missed are added. States, people with a role or a full name, and
+    descriptions are left as they are (a national team stays the state or nation)."""
+    if not cues:
+        return []
+
+    def open_to_org(m: _Mention) -> bool:
+        if m.kind == "demonym":  # "the Indians beat the Rangers": a plural demonym may be a team
+            return toks.span_text(m.start, m.end).endswith("s") and m.end - m.start == 1
+        if m.kind == "description" or m.label not in {"PERSON", "ORG", "GPE", "LOC", "NORP"}:
+            return False
+        if m.label == "PERSON":  # a person's full name or a person with a role stays a person
+            return m.end - m.start == 1 and not m.role and m.kind == "name"
+        # a region that fields a team is mostly a nation ("Wales beat San Marino"): it stays the place
+        return index.type_of(m.actor) not in {"state", "territory", "international body", "continent", "region"}
+
+    covered = np.zeros(len(toks.starts) + 1, dtype=bool)
+    for m in mentions:  # a description is no name: "Schalke striker X" leaves "Schalke" to find
+        covered[m.start:m.end] |= m.kind != "description" and m.label != "DROP"
+    extra = _cued_names(toks, covered, cues, index)
+    orgs: dict[str, str] = {}  # surface -> actor
+    cued = list(extra)
+    for m in mentions:
+        if (m.label == "ORG" or open_to_org(m)) and m.kind != "description" and _org_context(toks, m, cues):
+            cued.append(m)
+    for m in mentions + extra:
+        text = toks.span_text(m.start, m.end)
+        if m.label == "ORG" and m.kind != "description" and index.type_of(m.actor) is None and (
+                m.end - m.start > 1 or m in cued):
+            orgs.setdefault(text, m.actor)  # a lone word the recogniser called ORG is not evidence enough
+        elif open_to_org(m) and index.type_of(m.actor) is not None and m in cued:
+            orgs[text] = text  # "Houston" the team is not the city
+    for m in _conjuncts(toks, mentions + extra, cued):  # "rivals Essex, Derbyshire and Surrey"
+        if open_to_org(m):
+            orgs.setdefault(toks.span_text(m.start, m.end), m.actor if index.type_of(m.actor) is None
+                            else toks.span_text(m.start, m.end))
+    if not orgs:
+        return []
+    for m in mentions:
+        text = toks.span_text(m.start, m.end)
+        if text in orgs and m.label != "ORG" and open_to_org(m):
+            m.actor, m.actor_type, m.label = orgs[text], "organisation", "ORG"
+            m.role = m.affiliation = None
+            m.kind = "name" if m.kind == "demonym" else m.kind
+    # mentions the recogniser missed: the same words, capitalised, where no mention is
+    firsts: dict[int, list[str]] = {}
+    for text in orgs:
+        words = text.split()
+        if _words(text)[0].lower() not in GENERIC_NAME_WORDS:
+            firsts.setdefault(get_string_id(words[0].lower()), []).append(text)
+    for i in _indices_of(toks.attrs[:, 0], list(firsts)):
+        if covered[i] or not toks.text(i)[:1].isupper():
+            continue
+        for text in firsts[toks.lower_ids[i]]:
+            end = i + 1
+            while end < len(toks.starts) and toks.starts[end] - toks.starts[i] < len(text):
+                end += 1
+            if toks.span_text(i, end).lower() == text.lower() and not covered[i:end].any() and (
+                    end >= len(toks.starts) or not toks.text(end)[:1].isupper()):
+                extra.append(_Mention(i, end, "ORG", orgs[text], "organisation", "name"))
+                covered[i:end] = True
+                break
+    return extra
+
+
 def _consistent_labels(ordered: list[_Mention], index: ActorIndex, organisations: set[str]) -> None:
     """One label per actor in an article: ORG where the article shows an organisation, else the
     label most of its name mentions carry (a person with a role stays a person)."""
@@ -946,25 +1129,34 @@ def _consistent_labels(ordered: list[_Mention], index: ActorIndex, organisations
                 m.label, m.actor_type = label, LABEL_TYPES[label]
 
 
-def _capitalised_words(doc: Doc, mentions: list[_Mention], words: frozenset[str]) -> None:
+def _capitalised_words(doc: Doc, mentions: list[_Mention], words: frozenset[str], index: ActorIndex) -> None:
     """A lone English word the NER took for a person only because it opens a sentence ("Breakthrough
-    hopes low") is no name: dropped unless the article names that person in full."""
+    hopes low") is no name: dropped unless the article names that person in full. So is a lone
+    English word in capitals that the NER took for an organisation ("SOCCER - ..." heading a
+    report), unless the article writes it otherwise as a name."""
+    written = {m.actor.casefold() for m in mentions if not m.actor.isupper()}
     for m in mentions:
-        if not (m.label == "PERSON" and m.kind == "name" and m.end - m.start == 1):
+        if not (m.label in {"PERSON", "ORG"} and m.kind == "name" and m.end - m.start == 1):
             continue
         tok = doc[m.start]
-        if tok.is_sent_start and tok.lower_ in words and m.actor == tok.text:
+        if m.label == "PERSON" and tok.is_sent_start and tok.lower_ in words and m.actor == tok.text:
+            m.label = "DROP"
+        elif (m.label == "ORG" and len(m.actor) >= 5 and m.actor.isupper() and m.actor.isalpha()
+              and tok.lower_ in words and m.actor.casefold() not in written and index.type_of(m.actor) is None):
             m.label = "DROP"
 
 
-def _resolve(doc: Doc, index: ActorIndex, roles: frozenset[str], words: frozenset[str] = frozenset()) -> list[_Mention]:
+def _resolve(doc: Doc, index: ActorIndex, roles: frozenset[str], words: frozenset[str] = frozenset(),
+             org_cues: Mapping[str, frozenset[str]] | None = None) -> list[_Mention]:
+    org_cues = org_cues or {}
     toks = _Tokens(DocView(doc), roles)
     mentions = _base_mentions(doc, index, toks)
     _regions(doc, mentions, index, toks)
-    mentions += _people(doc, mentions, index, toks)
+    mentions += _people(doc, mentions, index, toks, org_cues)
     mentions += _surnames(doc, mentions, index, toks)
-    _capitalised_words(doc, mentions, words)
-    mentions += _aliases(doc, mentions, index, toks)
+    _capitalised_words(doc, mentions, words, index)
+    mentions += _aliases(doc, mentions, index, toks, org_cues)
+    mentions += _organisations(mentions, index, toks, org_cues)
     mentions += _descriptions(doc, mentions, index, roles)
     mentions += _role_only(doc, mentions, toks)
     mentions += _bodies(doc, mentions, index)
@@ -1020,8 +1212,8 @@ class ActorResolver:
     """Pipeline component: resolves the doc's mentions once and keeps them in ``doc.user_data``,
     with the version of the pipeline whose tables they come from.
 
-    :class:`newsdesk.Pipeline` fills it (``index``, ``roles``, ``words``, ``version``) when it
-    builds its spaCy pipeline. It runs inside ``nlp``, before the article's analysis has its
+    :class:`newsdesk.Pipeline` fills it (``index``, ``roles``, ``words``, ``org_cues``, ``version``)
+    when it builds its spaCy pipeline. It runs inside ``nlp``, before the article's analysis has its
     :class:`~newsdesk.docview.DocView`, so it builds a view of its own of the doc as it is then
     (the last component: the doc does not change after it).
     """
@@ -1030,11 +1222,12 @@ class ActorResolver:
         self.index = ActorIndex()
         self.roles: frozenset[str] = frozenset()
         self.words: frozenset[str] = frozenset()
+        self.org_cues: Mapping[str, frozenset[str]] = {}
         self.version = ""
 
     def rows(self, doc: Doc) -> list[tuple]:
         """The doc's mentions as stored rows (:data:`_ROW_FIELDS`)."""
-        return _rows(_resolve(doc, self.index, self.roles, self.words))
+        return _rows(_resolve(doc, self.index, self.roles, self.words, self.org_cues))
 
     def __call__(self, doc: Doc) -> Doc:
         doc.user_data[USER_DATA_KEY] = (self.version, self.rows(doc))

@@ -16,6 +16,8 @@ addressee_cues      cue_verbs.csv        quotes: the name after "told" is spoken
 event_nouns         event_nouns.csv      events: nouns that name an event ("talks")
 sentiment_verbs     sentiment_verbs.csv  target sentiment: lemma -> (class, sign toward the
                     (lemma, class, ...)  agent, sign toward the patient)
+org_cues            org_cues.csv         actors: words that show a name is an organisation's,
+                    (cue, where)         by where they stand (head, prefix, after, before, plural)
 ==================  ===================  =====================================================
 
 A :class:`Lexicon` is built from the tables' *contents* (bytes), so the
@@ -37,13 +39,18 @@ from pathlib import Path
 
 DATA = Path(__file__).parent / "data"
 #: The tables a Lexicon reads, by file name.
-TABLES = ("role_nouns.csv", "cue_verbs.csv", "event_nouns.csv", "sentiment_verbs.csv")
+TABLES = ("role_nouns.csv", "cue_verbs.csv", "event_nouns.csv", "sentiment_verbs.csv", "org_cues.csv")
 
 
 def _rows(data: bytes) -> list[dict[str, str]]:
     """Rows of a CSV table; lines starting with ``#`` are comments."""
     lines = [line for line in data.decode("utf-8-sig").splitlines() if not line.lstrip().startswith("#")]
     return list(csv.DictReader(io.StringIO("\n".join(lines))))
+
+
+def _words(cue: str) -> str:
+    """A cue as the lower-case words it is matched on: a hyphen is a word ("-led" -> "- led")."""
+    return " ".join(cue.strip().lower().replace("-", " - ").split())
 
 
 def _flag(value: str | None) -> bool:
@@ -61,6 +68,7 @@ class Lexicon:
     addressee_cues: frozenset[str]
     event_nouns: frozenset[str]
     sentiment_verbs: Mapping[str, tuple[str, int, int]]
+    org_cues: Mapping[str, frozenset[str]]  # where -> cues ("head", "prefix", "after", "before", "plural")
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, bytes]) -> Lexicon:
@@ -69,6 +77,7 @@ class Lexicon:
         cues = _rows(tables["cue_verbs.csv"])
         cue_kinds = {r["cue"].strip().lower(): r["kind"].strip() for r in cues}
         verbs = _rows(tables["sentiment_verbs.csv"])
+        org = _rows(tables["org_cues.csv"])
         return cls(
             role_nouns=frozenset(r["noun"].strip().lower() for r in roles if _flag(r.get("title"))),
             speaker_roles=frozenset(r["noun"].strip().lower() for r in roles if _flag(r.get("speaker"))),
@@ -77,6 +86,8 @@ class Lexicon:
             addressee_cues=frozenset(r["cue"].strip().lower() for r in cues if _flag(r.get("addressee"))),
             event_nouns=frozenset(r["noun"].strip().lower() for r in _rows(tables["event_nouns.csv"])),
             sentiment_verbs={r["lemma"]: (r["class"], int(r["agent"]), int(r["patient"])) for r in verbs},
+            org_cues={where: frozenset(_words(r["cue"]) for r in org if r["where"].strip() == where)
+                      for where in ("head", "prefix", "after", "before", "plural")},
         )
 
 

@@ -153,6 +153,7 @@ class _Parts:
         ruler.add_patterns(actors.ruler_patterns(table[gazetteer]), gazetteer=True)
         resolver = model.add_pipe("newsdesk_actors", last=True)
         resolver.index, resolver.roles, resolver.words = self.actor_index, self.lexicon.role_nouns, words
+        resolver.org_cues = self.lexicon.org_cues
         resolver.version = self.version
         return model
 
