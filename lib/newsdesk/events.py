@@ -1552,15 +1552,9 @@ def _frame(rows: list[tuple]) -> pd.DataFrame:
 
     Rows are sorted first and each column is built once with its dtype: one frame per article adds up.
     """
-    if not rows:  # most articles: one empty frame, shared as a shallow copy
-        global _EMPTY
-        if _EMPTY is None:
-            _EMPTY = _build_frame([])
-        return _EMPTY.copy(deep=False)
+    if not rows:  # most articles: one empty frame (a constant), shared as a shallow copy
+        return _NO_EVENTS.copy(deep=False)
     return _build_frame(rows)
-
-
-_EMPTY: pd.DataFrame | None = None
 
 
 def _build_frame(rows: list[tuple]) -> pd.DataFrame:
@@ -1581,6 +1575,9 @@ def _build_frame(rows: list[tuple]) -> pd.DataFrame:
             k = texts.index(name)
             columns[name] = joined[k * n:(k + 1) * n]
     return segment.frame_of(columns, n)
+
+
+_NO_EVENTS = _build_frame([])
 
 
 def timeline(corpus, *, modality: str | tuple[str, ...] | None = "asserted", min_articles: int = 1,
