@@ -156,11 +156,60 @@ def coded(frame: pd.DataFrame, action: str) -> tuple:
     ("Zelenskyy met with Macron in Paris.", "met", ("CONSULT", "verbal cooperation", "Volodymyr Zelenskyy",
                                                     "Emmanuel Macron")),
     ("Poland imposed sanctions on Russia.", "imposed", ("SANCTION", "material conflict", "Poland", "Russia")),
-    ("Ukraine lifted the curfew in Kharkiv.", "lifted", ("CONCEDE", "verbal cooperation", "Ukraine", None)),
+    ("Ukraine lifted the curfew in Kharkiv.", "lifted", ("CONCEDE", "verbal cooperation", "Ukraine", "Kharkiv")),
     ("Russia suspended talks with Ukraine.", "suspended", ("SANCTION", "material conflict", "Russia", "Ukraine")),
 ])
 def test_verb_with_its_object_or_preposition_gives_the_type(text, action, want):
     assert coded(extract(text), action) == want
+
+
+@pytest.mark.parametrize(("text", "action", "want"), [
+    # passive with an agent: the subject names no one, the prepositional object of the verb or its noun does
+    ("A complaint was filed against Russia by Ukraine.", "filed", ("ACCUSE", "verbal conflict", "Ukraine", "Russia")),
+    # a place is the target of a curfew, a raid or a blockade in it when no one else is named
+    ("Russia declared a curfew in Kharkiv.", "curfew", ("COERCE", "material conflict", "Russia", "Kharkiv")),
+    ("Poland threatened to close the border in Kharkiv.", "threatened to close",
+     ("THREATEN", "verbal conflict", "Poland", "Kharkiv")),
+])
+def test_target_from_the_verbs_own_prepositions_and_places(text, action, want):
+    assert coded(extract(text), action) == want
+
+
+def test_unknown_name_in_the_recipient_slot_is_the_target_as_written():
+    row = event(extract("Ukraine donated ten tanks to the ZLF on Monday."), "donated")
+    assert (row["event_type"], row["actor"], row["target_text"]) == ("AID", "Ukraine", "the ZLF")
+    assert pd.isna(row["target"])
+
+
+def test_target_comes_from_the_events_own_clause():
+    # "the proposals and Zelenskyy signed": Zelenskyy is the next clause's subject, misparsed as an object
+    frame = extract("Russia did not accept the proposals and Zelenskyy signed the treaty with Poland.")
+    assert event(frame, "did not accept")["target"] != "Volodymyr Zelenskyy"
+
+
+def test_building_modifier_is_no_target():
+    row = event(extract("Russia bombed a Ukrainian church."), "bombed")
+    assert pd.isna(row["target"])
+
+
+def test_visiting_a_place_is_no_consultation():
+    assert extract("Macron visited the scene of the explosion.").empty
+    assert coded(extract("Macron visited Poland."), "visited") == (
+        "CONSULT", "verbal cooperation", "Emmanuel Macron", "Poland")
+
+
+def test_being_informed_is_no_event():
+    assert extract("Zelenskyy was informed by Poland about the shelling.").query("action == 'informed'").empty
+
+
+def test_anti_actor_modifier_is_not_the_source():
+    frame = extract("The anti-Russian opposition staged a protest.")
+    assert "Russia" not in set(frame["actor"])
+
+
+def test_relative_clause_subject_resolves_through_the_apposition():
+    frame = extract("Macron, a Ukrainian opposition member who visited Poland, condemned the shelling.")
+    assert event(frame, "visited")["actor"] == "Emmanuel Macron"
 
 
 def test_mode_comes_with_the_type_where_the_text_says_it():

@@ -364,6 +364,8 @@ def _subject(i: int, tree: _Tree) -> tuple[int | None, bool]:
                         dep[a] in {"aux", "auxpass"} or tree.lower(a) in {".", "!", "?"} for a in tree.children[i]):
                     return c, True  # a headline's participle (no full stop): "Journalist wounded in Iraq"
                 return c, dep[c].endswith("pass")
+        if dep[i] == "conj" and i > 0 and _stray_subject(i - 1, tree) and max(tree.phrase(i - 1)) == i - 1:
+            return i - 1, False  # "... the arguments and Uribe signed": Uribe signed
         inherit = dep[i] == "conj" or (dep[i] == "advcl" and tree.tag(i) in {"VBG", "VBN"})
         if not inherit or tree.head[i] == i:
             return None, False
@@ -837,6 +839,8 @@ def _mention_index(doc, mentions: pd.DataFrame, chars: segment.DocChars) -> dict
     for row in sorted(rows, key=lambda r: (r["start"] - r["end"], r["start"])):  # longest first
         if not isinstance(row.get("actor"), str) or not row["actor"]:
             continue
+        if "anti-" in chars.text[max(0, int(row["start"]) - 5):int(row["start"]) + 5].lower():
+            continue  # "the anti-Syrian opposition": against an actor, not the actor
         span = chars.span(int(row["start"]), int(row["end"]))
         for i in range(*span) if span is not None else []:
             at[i] = row
@@ -853,15 +857,29 @@ def _actor_of(i: int | None, mention_at: dict, tree: _Tree, exclude: str | None 
     if i is None or not mention_at:
         return None
     first = [i] + [c for c in tree.children[i] if tree.dep[c] == "appos"]
+    if tree.dep[i] == "appos":  # "Pierre Gemayel, a Christian opposition member": the person, not "Christian"
+        first.append(tree.head[i])
     for t in first:
         row = mention_at.get(t)
         if row is not None and row["actor"] != exclude:
             return row
-    for t in sorted(tree.naming_phrase(i)):  # walked only when the head names no one
+    phrase = tree.naming_phrase(i)
+    stray = {s for c in phrase if _stray_subject(c, tree) for s in tree.phrase(c)}
+    for t in sorted(phrase):  # walked only when the head names no one
         row = mention_at.get(t)
-        if row is not None and row["actor"] != exclude:
+        if row is not None and row["actor"] != exclude and t not in stray:
             return row
     return None
+
+
+def _stray_subject(i: int, tree: _Tree) -> bool:
+    """A name conjoined to a noun that is the subject of the next clause, misparsed: "did not accept the
+    arguments and *Uribe* signed" (a finite verb follows it, itself without a subject)."""
+    if tree.dep[i] != "conj" or tree.pos[i] != "PROPN":
+        return False
+    nxt = max(tree.phrase(i)) + 1
+    return nxt < len(tree.pos) and tree.pos[nxt] == "VERB" and tree.dep[nxt] == "conj" and tree.tag(nxt) in {
+        "VBD", "VBZ", "VBP"} and not any(tree.dep[c] in _SUBJECT_DEPS for c in tree.children[nxt])
 
 
 def _argument_heads(ev: _Event, tree: _Tree) -> list[int]:
@@ -876,6 +894,27 @@ def _argument_heads(ev: _Event, tree: _Tree) -> list[int]:
     if dep[verb] == "relcl" and ev.kind == "verb" and not any(dep[c] in {"dobj", "dative"} for c in children[verb]):
         heads.append(tree.head[verb])  # "the peninsula it seized": the antecedent is the object
     return heads
+
+
+#: Buildings and vehicles an act is done to: their modifiers ("a Mormon church", "a Shiite mosque") are no target.
+_BUILDING_NOUNS = frozenset({"church", "mosque", "temple", "synagogue", "shrine", "cathedral", "building", "house",
+                             "home", "hotel", "restaurant", "cafe", "bar", "nightclub", "market", "shop", "store",
+                             "school", "hospital", "bus", "train", "car"})
+
+#: Types whose place is their target when no one else is named: a curfew, a raid, a blockade in X is on X
+_PLACE_TARGET_TYPES = frozenset({"CONCEDE", "SANCTION", "THREATEN", "COERCE", "ASSAULT", "PROTEST", "MOBILIZE"})
+
+#: Prepositions whose object is the one an event noun acts on: "a lawsuit against X", "pressure on X", "aid to X".
+_TARGET_PREPS = {"against", "on", "to"}
+_CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                             "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                             "november", "december", "christmas", "easter", "ramadan"})
+
+
+def _noun_argument_heads(i: int, tree: _Tree) -> list[int]:
+    """Objects of the target prepositions of noun ``i`` ("a lawsuit *against X*")."""
+    return [g for c in tree.children[i] if tree.dep[c] == "prep" and tree.lower(c) in _TARGET_PREPS
+            for g in tree.children[c] if tree.dep[g] == "pobj"]
 
 
 #: Subjects that do not take the actor of the place they are in: "a patrol in Baghdad", "troops in Iraq"
@@ -944,8 +983,9 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
             tok = ev.verb
             while dep[tok] in {"dobj", "pobj", "prep", "attr", "conj", "appos", "compound"} and tree.head[tok] != tok:
                 tok = tree.head[tok]
-            if tok != ev.verb and tree.pos[tok] in {"VERB", "AUX"} and coder.role(tree.lemma(tok).lower())[0] in {
-                    "light", "report", "aspect", "plan", "end", "intent", "request"}:
+            if tok != ev.verb and tree.pos[tok] in {"VERB", "AUX"} and (coder.role(tree.lemma(tok).lower())[0] in {
+                    "light", "report", "aspect", "plan", "end", "intent", "request"}
+                    or tree.lemma(tok).lower() in {"include", "involve"}):  # "X's attacks include a bombing of
                 subj, passive = _subject(tok, tree)
                 row = None if passive else _actor_of(subj, mention_at, tree)
                 if row is not None:
@@ -984,9 +1024,16 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
                     ev.actor, ev.actor_source, ev.actor_is_person = ref.actor, "pronoun", ref.actor_is_person
         if ev.code is None:
             return  # no event: its subject's actor is kept for the pronouns of later clauses, no target needed
-        # passive: the subject is the target ("Kharkiv was shelled"), other arguments are not
+        # passive: the subject is the target ("Kharkiv was shelled"), other arguments are not, unless the
+        # subject names no one ("a lawsuit was filed against X by Y": X)
         targets = [subj] if ev.passive and subj is not None else _argument_heads(ev, tree)
+        if ev.passive and subj is not None and _actor_of(subj, mention_at, tree, exclude=ev.actor) is None:
+            targets += [t for t in _argument_heads(ev, tree) + _noun_argument_heads(subj, tree) if t != subj]
+        elif not ev.passive:
+            targets += [t for h in targets if tree.dep[h] == "dobj" for t in _noun_argument_heads(h, tree)]
     for t in targets:
+        if tree.lemma(t).lower() in _BUILDING_NOUNS and t not in mention_at:
+            continue  # "the bombing of a Mormon church": a building is no actor, nor is its modifier
         row = _actor_of(t, mention_at, tree, exclude=ev.actor)
         if row is None and tree.pos[t] == "PRON" and tree.lower(t) in _THING_PRONOUNS:
             # "threatened to take it": the nearest actor named before, in the sentence, other than the source
@@ -998,6 +1045,25 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
         if row is not None:
             ev.target, ev.target_tok = _compound_actor(t, row, mention_at, tree, exclude=ev.actor), t
             break
+    if ev.target is None and ev.code is not None and ev.code.event_type in _PLACE_TARGET_TYPES:
+        # "lifted the curfew in Montenegro", "fired shells at targets in Jericho": the place is what is acted on
+        # (not where talks were held: "called off talks in X")
+        verbs = [ev.verb] + [c for c in tree.children[ev.verb] if dep[c] == "xcomp"]  # "threatened to ban X in Y"
+        heads = verbs + [c for v in verbs for c in tree.children[v] if dep[c] in {"dobj", "nsubjpass"}] + [
+            g for v in verbs for c in tree.children[v] if dep[c] == "prep" and tree.lower(c) not in _PLACE_PREPS
+            for g in tree.children[c] if dep[g] == "pobj"]
+        heads = [h for h in heads if tree.pos[h] != "NOUN" or (coder.noun(h, tree) or ("",))[0] not in _COOPERATIVE]
+        for p in (c for h in heads for c in tree.children[h] if dep[c] == "prep" and tree.lower(c) in _PLACE_PREPS):
+            row = next((r for r in (_actor_of(g, mention_at, tree, exclude=ev.actor) for g in tree.children[p]
+                                    if dep[g] == "pobj") if r and r.get("label") == "GPE"), None)
+            if row is not None:
+                ev.target, ev.target_tok = row["actor"], next(g for g in tree.children[p] if dep[g] == "pobj")
+                break
+    if ev.target_tok is None:  # "donated money to PT": a name no actor rule knows is still the target as written
+        ev.target_tok = next((t for t in targets if tree.pos[t] == "PROPN" and t != ev.actor_tok and t not in mention_at
+                              and tree.lower(t) not in _CALENDAR_WORDS and (tree.dep[t] in {"dobj", "dative"} or (
+                                  tree.dep[t] == "pobj" and tree.lower(tree.head[t]) in _TARGET_PREPS | {"with"}))),
+                             None)
     if ev.actor is None and ev.kind == "verb" and ev.subject is None and dep[ev.anchor] in {"ROOT", "ccomp"}:
         row = _sentence_actor(sent, mention_at, exclude=ev.target)
         if row is not None:
