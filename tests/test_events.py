@@ -212,6 +212,56 @@ def test_relative_clause_subject_resolves_through_the_apposition():
     assert event(frame, "visited")["actor"] == "Emmanuel Macron"
 
 
+def test_a_name_of_the_phrase_is_the_target_before_its_demonym():
+    text = "Russia did not recognize the Ukrainian delegates of Poland."
+    doc = get_nlp()(text)
+    sents = segment.sentences(doc, segment.paragraphs(text)).assign(compound=0.0)
+    mentions = _mentions(text)
+    mentions.loc[mentions["text"] == "Ukrainian", "kind"] = "demonym"
+    frame = events.events_from_doc(doc, sents, mentions, _timexes(text, {}), REF)
+    assert event(frame, "did not recognize")["target"] == "Poland"
+
+
+def test_requests_name_who_is_asked_in_a_for_clause():
+    row = event(extract("Poland repeated its calls for Russia to leave Kharkiv."), "repeated")
+    assert (row["event_type"], row["target"]) == ("REQUEST", "Russia")
+
+
+@pytest.mark.parametrize("text", [
+    "Macron tried to talk about Russia during the campaign.",  # speaking of someone consults no one
+    "Zelenskyy will fight for better pensions.",  # a cause, not a battle
+    "Zelenskyy was sworn in as president of Ukraine.",  # taking office
+])
+def test_verbs_that_are_no_event_in_this_frame(text):
+    assert extract(text).empty
+
+
+def test_a_phone_call_is_a_consultation():
+    row = event(extract("Macron made a phone call to Zelenskyy."), "made")
+    assert (row["event_type"], row["mode"], row["target"]) == ("CONSULT", "phone", "Volodymyr Zelenskyy")
+
+
+def test_a_requested_event_noun_is_not_an_event_of_its_own():
+    frame = extract("Protesters called for a Polish investigation.")
+    assert "investigation" not in set(frame["action"])
+
+
+def test_an_event_noun_a_period_starts_from_is_not_dated_by_the_article():
+    row = event(extract("Many died since the start of the Russian invasion of Ukraine."), "invasion")
+    assert row["date_source"] == "none"
+
+
+def test_quoted_speaker_is_the_one_quoted():
+    frame = extract('"We warn Russia not to attack," Poland quotes Zelenskyy as saying.')
+    assert event(frame, "warn not to attack")["actor"] == "Volodymyr Zelenskyy"
+
+
+def test_group_takes_its_place_only_from_where_it_is():
+    # "rebels on Kharkiv": the attack's target, misattached, is not where the rebels are from
+    frame = extract("An attack was launched by rebels on Kharkiv.")
+    assert "Kharkiv" not in set(frame["actor"])
+
+
 def test_mode_comes_with_the_type_where_the_text_says_it():
     row = event(extract("Russia shelled Kharkiv."), "shelled")
     assert (row["event_type"], row["mode"]) == ("ASSAULT", "heavy-weapons")

@@ -802,6 +802,13 @@ class EventCoder:
             return None
         if lemma == "take" and prt == "over" and not any(dep[c] == "dobj" for c in kids):
             return None  # "took over from X", "took over as leader": a succession
+        if lemma in {"talk", "speak"} and not any(dep[c] == "dobj" or (dep[c] == "prep" and tree.lower(c) in {
+                "with", "to"}) for c in kids) and any(dep[c] == "prep" and tree.lower(c) in {"about", "of"} for c in kids):
+            return None  # "tried to talk about the liaison": speaking of something, no one consulted
+        if lemma in {"fight", "struggle", "battle", "campaign"} and not any(dep[c] == "dobj" for c in kids) and any(
+                dep[c] == "prep" and tree.lower(c) == "for" and any(
+                    dep[g] == "pobj" and tree.pos[g] == "NOUN" for g in children[c]) for c in kids):
+            return None  # "will fight for salary equity": a cause, not a battle
         if lemma == "call" and any(dep[c] in {"oprd", "attr"} for c in kids):
             return None  # "a campaign called a veto": a name
         if lemma == "demonstrate" and any(dep[c] in {"dobj", "ccomp"} for c in kids):
@@ -852,8 +859,10 @@ def _is_person(row: dict) -> bool:
     return "person" in kind
 
 
-def _actor_of(i: int | None, mention_at: dict, tree: _Tree, exclude: str | None = None) -> dict | None:
-    """The mention naming token ``i``'s phrase: the head's own, an appositive's, else the first."""
+def _actor_of(i: int | None, mention_at: dict, tree: _Tree, exclude: str | None = None,
+              source: bool = False) -> dict | None:
+    """The mention naming token ``i``'s phrase: the head's own, an appositive's, else the first.
+    A ``source`` is not named by what it acts on ("rebels *on Checkpoint 1*", misattached)."""
     if i is None or not mention_at:
         return None
     first = [i] + [c for c in tree.children[i] if tree.dep[c] == "appos"]
@@ -864,12 +873,19 @@ def _actor_of(i: int | None, mention_at: dict, tree: _Tree, exclude: str | None 
         if row is not None and row["actor"] != exclude:
             return row
     phrase = tree.naming_phrase(i)
-    stray = {s for c in phrase if _stray_subject(c, tree) for s in tree.phrase(c)}
+    stray = {s for c in phrase if _stray_subject(c, tree) or (source and tree.dep[c] == "prep" and tree.lower(c) in {
+        "on", "against", "at"}) for s in tree.phrase(c)}
+    found = None
     for t in sorted(phrase):  # walked only when the head names no one
         row = mention_at.get(t)
         if row is not None and row["actor"] != exclude and t not in stray:
+            if found is None and row.get("kind") == "demonym":
+                found = row  # "the Colombian guerrillas of the FARC": a name of the phrase says more than an adjective
+                continue
+            if found is not None and (row.get("kind") == "demonym" or tree.lower(tree.head[t]) != "of"):
+                continue
             return row
-    return None
+    return found
 
 
 def _stray_subject(i: int, tree: _Tree) -> bool:
@@ -929,6 +945,19 @@ def _local_group(i: int, tree: _Tree) -> bool:
         tree.lemma(c).lower() == "security" for c in tree.children[i]))
 
 
+_LOCAL_PREPS = _PLACE_PREPS | {"from", "of"}
+
+
+def _local_phrase(i: int, tree: _Tree) -> list[int]:
+    """Token ``i``'s phrase without prepositional phrases other than places, "from" and "of": "demonstrators in
+    Baghdad" are local, "rebels on Checkpoint 1" need not be."""
+    out = [i]
+    for c in tree.children[i]:
+        if tree.dep[c] not in _CLAUSE_DEPS and (tree.dep[c] != "prep" or tree.lower(c) in _LOCAL_PREPS):
+            out += _local_phrase(c, tree)
+    return out
+
+
 def _resolve_pronoun(word: str, history: list[_Event], sent_no: int) -> _Event | None:
     """The nearest earlier event whose actor fits the pronoun ``word``: he/she a person of this or the
     previous sentence, it/they anything else of this sentence."""
@@ -951,6 +980,8 @@ def _speaker(i: int, mention_at: dict, tree: _Tree) -> dict | None:
     while tree.head[i] != i:
         i = tree.head[i]
         subj = next((c for c in tree.children[i] if tree.dep[c] in _SUBJECT_DEPS and tree.pos[c] != "PRON"), None)
+        if tree.lemma(i).lower() == "quote":  # "Reuters quotes X as saying": X speaks
+            subj = next((c for c in tree.children[i] if tree.dep[c] == "dobj"), subj)
         row = _actor_of(subj, mention_at, tree)
         if row is not None:
             return row
@@ -1001,11 +1032,11 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
         if ev.extra_args:  # repaired clause: the subject is the one mis-parsed word
             row = mention_at.get(subj)
         else:
-            row = _actor_of(actor_tok, mention_at, tree)
+            row = _actor_of(actor_tok, mention_at, tree, source=True)
             if row is None and actor_tok is not None and tree.pos[actor_tok] == "NOUN" and _local_group(actor_tok, tree):
                 # "security forces in Guinea", "demonstrators in Baghdad": a local group takes its place's actor
                 # (not "a patrol in Baghdad", "rebels on Checkpoint 1": troops and fighters are often foreign)
-                row = next((mention_at[t] for t in sorted(tree.phrase(actor_tok))
+                row = next((mention_at[t] for t in sorted(_local_phrase(actor_tok, tree))
                             if t in mention_at and mention_at[t].get("label") in {"GPE", "NORP"}), None)
         ev.actor_tok = actor_tok
         if row is not None:
@@ -1045,6 +1076,16 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
         if row is not None:
             ev.target, ev.target_tok = _compound_actor(t, row, mention_at, tree, exclude=ev.actor), t
             break
+    if ev.target is None and ev.code is not None and ev.code.event_type == "REQUEST":
+        # "repeated their calls for Syria to withdraw": who is asked is the subject of the "for X to" clause
+        owners = [ev.verb] + [c for c in tree.children[ev.verb] if dep[c] == "dobj"]
+        for clause in (c for o in owners for c in tree.children[o] if dep[c] in {"advcl", "acl", "ccomp", "relcl"}):
+            if any(dep[m] == "mark" and tree.lower(m) == "for" for m in tree.children[clause]):
+                subj = next((c for c in tree.children[clause] if dep[c] == "nsubj"), None)
+                row = _actor_of(subj, mention_at, tree, exclude=ev.actor)
+                if row is not None:
+                    ev.target, ev.target_tok = _compound_actor(subj, row, mention_at, tree, exclude=ev.actor), subj
+                    break
     if ev.target is None and ev.code is not None and ev.code.event_type in _PLACE_TARGET_TYPES:
         # "lifted the curfew in Montenegro", "fired shells at targets in Jericho": the place is what is acted on
         # (not where talks were held: "called off talks in X")
@@ -1055,7 +1096,7 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
         heads = [h for h in heads if tree.pos[h] != "NOUN" or (coder.noun(h, tree) or ("",))[0] not in _COOPERATIVE]
         for p in (c for h in heads for c in tree.children[h] if dep[c] == "prep" and tree.lower(c) in _PLACE_PREPS):
             row = next((r for r in (_actor_of(g, mention_at, tree, exclude=ev.actor) for g in tree.children[p]
-                                    if dep[g] == "pobj") if r and r.get("label") == "GPE"), None)
+                                    if dep[g] == "pobj") if r and r.get("label") in {"GPE", "LOC"}), None)
             if row is not None:
                 ev.target, ev.target_tok = row["actor"], next(g for g in tree.children[p] if dep[g] == "pobj")
                 break
@@ -1307,7 +1348,8 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
         for i in nouns[lo:hi]:
             if i not in consumed and tree.dep[i] not in {"appos", "compound"} and _is_nominal_event(i, tree) and (
                     # in apposition or compounded, an event noun is part of a name ("the Development Aid minister")
-                    _own_actor(i, mention_at, tree) or not _inside_event(i, coded_verbs, coder, tree)):
+                    _own_actor(i, mention_at, tree) or not _inside_event(i, coded_verbs, coder, tree)) and (
+                    not _requested_noun(i, coder, tree)):
                 got = coder.noun(i, tree)
                 if got is not None and not (got[0] in {"ASSAULT", "COERCE"} and _figurative_noun(i, tree)) and (
                         not _denied_noun(i, tree)) and not any(  # "stock deals", "budget talks": business
@@ -1329,7 +1371,8 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
         for ev in sorted(events, key=lambda e: e.anchor):
             ev.sent_no = sent_no
             main = tree.dep[ev.anchor] == "ROOT" or (tree.dep[ev.anchor] == "conj" and tree.dep[tree.head[ev.anchor]] == "ROOT")
-            ev.background = ev.timex is None and ((old and not main) or _pluperfect(ev, tree))
+            ev.background = ev.timex is None and ((old and not main) or _pluperfect(ev, tree) or (
+                ev.kind == "noun" and _since(ev.verb, tree)))
             _assign_actors(ev, mention_at, history, sent, tree, coder)
             history.append(ev)
             if ev.code is None:
@@ -1344,7 +1387,8 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
                     tree.lemma(ev.verb).lower() == "protest" and state.get("kind") != "demonym"
                     and state.get("actor_type") in {"state", "country", "international body"}):
                 ev.code = Coded("ACCUSE", "disapprove")  # "the United States protested the sales": an official protest
-            if ev.code is None or (ev.code.needs_target and not ev.target) or _implausible(ev, mention_at, tree) or (
+            if ev.code is None or ((ev.code.needs_target or (ev.kind == "noun" and ev.code.mode == "visit")) and (
+                    not ev.target)) or _implausible(ev, mention_at, tree) or (
                     _business(ev, sent, mention_at, tree)):
                 continue
             # PLOVER codes a source acting on a target: without a source actor ("X was arrested", "the
@@ -1433,7 +1477,8 @@ def _implausible(ev: _Event, mention_at: dict, tree: _Tree) -> bool:
 _BUSINESS_WORDS = frozenset({"company", "firm", "retailer", "store", "customer", "consumer", "product", "warranty",
                              "share", "shareholder", "stock", "profit", "revenue", "sale", "price", "investor",
                              "merger", "acquisition", "lease", "licensing", "brand", "dividend", "earnings",
-                             "subsidiary", "corporation", "nasdaq", "payroll", "retail", "supplier", "takeover"})
+                             "subsidiary", "corporation", "nasdaq", "payroll", "retail", "supplier", "takeover",
+                             "supermarket"})
 _PUBLIC_WORDS = frozenset({"government", "ministry", "minister", "party", "parliament", "army", "military", "police",
                            "council", "court", "state", "authority", "agency", "commission", "congress", "senate"})
 #: Words in a person's description that make them a business actor: "Sears CEO Alan Lacy".
@@ -1471,6 +1516,31 @@ def _denied_noun(i: int, tree: _Tree) -> bool:
                 return True
             if tree.dep[tok] not in {"acl", "advcl", "xcomp", "pcomp"}:
                 return False
+    return False
+
+
+def _since(i: int, tree: _Tree) -> bool:
+    """Whether event noun ``i`` is what a period starts from ("killed since the start of the war"): begun
+    before, not on the article's date."""
+    tok, steps = i, 0
+    while tree.dep[tok] in {"pobj", "prep"} and tree.head[tok] != tok and steps < 4:
+        tok, steps = tree.head[tok], steps + 1
+        if tree.dep[tok] == "prep" and tree.lower(tok) == "since":
+            return True
+    return False
+
+
+def _requested_noun(i: int, coder: EventCoder, tree: _Tree) -> bool:
+    """Whether event noun ``i`` is what a request, intent or threat is about ("called for a UN investigation"):
+    not (yet) done, whoever would do it."""
+    tok, steps, prep = i, 0, None
+    while tree.dep[tok] in {"dobj", "pobj", "prep"} and tree.head[tok] != tok and steps < 3:
+        prep = tree.lower(tok) if tree.dep[tok] == "prep" else prep
+        tok, steps = tree.head[tok], steps + 1
+        if tree.pos[tok] == "VERB":
+            lemma = tree.lemma(tok).lower()
+            return any(coder.role(k)[0] in {"request", "intent", "threaten", "plan"}
+                       for k in (lemma, f"{lemma} {prep}") if k in coder.roles)
     return False
 
 
