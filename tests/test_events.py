@@ -262,6 +262,29 @@ def test_group_takes_its_place_only_from_where_it_is():
     assert "Kharkiv" not in set(frame["actor"])
 
 
+@pytest.mark.parametrize(("text", "action", "want"), [
+    # the agent of a participle on the object is the target
+    ("Zelenskyy praised the help offered by Poland.", "praised", ("SUPPORT", "verbal cooperation",
+                                                                  "Volodymyr Zelenskyy", "Poland")),
+    # advocating the end of X's measure asks X to end it
+    ("Ukraine advocates the end of the Russian blockade.", "advocates", ("REQUEST", "verbal conflict", "Ukraine",
+                                                                         "Russia")),
+    # withdrawing support ends cooperation
+    ("Poland withdrew its support for Ukraine.", "withdrew", ("SANCTION", "material conflict", "Poland", "Ukraine")),
+])
+def test_more_verb_frames(text, action, want):
+    assert coded(extract(text), action) == want
+
+
+def test_sanctioning_a_thing_is_approving_it():
+    assert extract("Russia sanctioned the new rules.").empty
+
+
+def test_clause_conjoined_under_a_reporting_verb_is_reported():
+    frame = extract("Ukraine argued that the deal is void and that Russia invaded Kharkiv.")
+    assert event(frame, "invaded")["modality"] == "reported"
+
+
 def test_mode_comes_with_the_type_where_the_text_says_it():
     row = event(extract("Russia shelled Kharkiv."), "shelled")
     assert (row["event_type"], row["mode"]) == ("ASSAULT", "heavy-weapons")

@@ -1061,7 +1061,11 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
         if ev.passive and subj is not None and _actor_of(subj, mention_at, tree, exclude=ev.actor) is None:
             targets += [t for t in _argument_heads(ev, tree) + _noun_argument_heads(subj, tree) if t != subj]
         elif not ev.passive:
-            targets += [t for h in targets if tree.dep[h] == "dobj" for t in _noun_argument_heads(h, tree)]
+            objects = [h for h in targets if tree.dep[h] == "dobj"]
+            targets += [t for h in objects for t in _noun_argument_heads(h, tree)]
+            # "recognized the treatment offered by Brazil", "condemned the attack carried out by X": the agent
+            targets += [g for h in objects for a in tree.children[h] if dep[a] == "acl" and tree.tag(a) == "VBN"
+                        for c in tree.children[a] if dep[c] == "agent" for g in tree.children[c] if dep[g] == "pobj"]
     for t in targets:
         if tree.lemma(t).lower() in _BUILDING_NOUNS and t not in mention_at:
             continue  # "the bombing of a Mormon church": a building is no actor, nor is its modifier
@@ -1583,7 +1587,7 @@ def _reporter(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dict, 
         if tree.pos[i] == "VERB" and coder.is_report(i, tree):
             rep = by_anchor.get(i)
             return rep, (rep.actor if rep is not None else None)
-        if dep[i] != "conj":
+        if dep[i] != "conj" and not (dep[i] == "ccomp" and tree.pos[i] == "AUX"):  # "argued that X is ... and that"
             break
     root = i
     while tree.head[root] != root:
