@@ -285,6 +285,29 @@ def test_clause_conjoined_under_a_reporting_verb_is_reported():
     assert event(frame, "invaded")["modality"] == "reported"
 
 
+def test_what_is_called_for_is_no_event_of_its_own():
+    frame = extract("Poland called for Russia to leave Kharkiv and pay.")
+    assert list(frame["action"]) == ["called"]
+    assert coded(frame, "called") == ("REQUEST", "verbal conflict", "Poland", "Russia")
+
+
+@pytest.mark.parametrize(("text", "action", "event_type"), [
+    ("Ukraine voted against Russia.", "voted", "REJECT"),
+    ("Zelenskyy submitted his resignation.", "submitted", "RETREAT"),
+])
+def test_votes_against_and_resignations(text, action, event_type):
+    assert event(extract(text), action)["event_type"] == event_type
+
+
+def test_expecting_a_thing_to_happen_asks_no_one():
+    assert extract("Ukraine expects the new rules will save money.").empty
+
+
+def test_a_rally_in_a_place_is_not_against_it():
+    row = event(extract("Poland held a rally in Kharkiv."), "held")
+    assert pd.isna(row["target"])
+
+
 def test_mode_comes_with_the_type_where_the_text_says_it():
     row = event(extract("Russia shelled Kharkiv."), "shelled")
     assert (row["event_type"], row["mode"]) == ("ASSAULT", "heavy-weapons")

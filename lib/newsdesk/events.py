@@ -695,6 +695,8 @@ class EventCoder:
         kids = children[args]
         prt = next((tree.lower(c) for c in kids if dep[c] == "prt"), None)
         prep = next((tree.lower(c) for c in kids if dep[c] == "prep" and c > v), None)
+        if prep is None and any(dep[c] == "advcl" and c > v and _for_clause(c, tree) for c in kids):
+            prep = "for"  # "called for Akayev to resign": the clause is what is called for
         key = next((k for k in (f"{lemma} {prt}", f"{lemma} {prep}") if k in self.roles), lemma)
         role, role_type, role_mode = self.role(key)
         own_rows = self.own.get(f"{lemma} {prt}" if prt else lemma) or (self.own.get(lemma) if prt else None)
@@ -715,7 +717,8 @@ class EventCoder:
             after = after or [t for t in sorted(tree.phrase(args)) if t > v]
             got = self._match(own_rows, after, tree, near=args)
             noun_tok = self.matched  # "put pressure": the noun is part of this event
-        if got is None and role == "plan" and lemma in {"want", "expect"}:
+        if got is None and role == "plan" and (lemma == "want" or (lemma == "expect" and comp is not None)):
+            # ("expects the planes will save fuel": a prediction, no one asked)
             # "want Iran to cease ...": a wish of what another should do is a request of them
             other = next((c for c in kids if dep[c] in {"dobj", "dative"}), None)
             clause = next((c for c in kids if dep[c] == "ccomp" and any(  # "want Iran to cease", "want Iran give"
@@ -1090,7 +1093,8 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
                 if row is not None:
                     ev.target, ev.target_tok = _compound_actor(subj, row, mention_at, tree, exclude=ev.actor), subj
                     break
-    if ev.target is None and ev.code is not None and ev.code.event_type in _PLACE_TARGET_TYPES:
+    if ev.target is None and ev.code is not None and ev.code.event_type in _PLACE_TARGET_TYPES and (
+            ev.code.event_type != "PROTEST" or ev.code.mode == "obstruct"):  # a rally in X is not against X
         # "lifted the curfew in Montenegro", "fired shells at targets in Jericho": the place is what is acted on
         # (not where talks were held: "called off talks in X")
         verbs = [ev.verb] + [c for c in tree.children[ev.verb] if dep[c] == "xcomp"]  # "threatened to ban X in Y"
@@ -1602,13 +1606,23 @@ def _reporter(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dict, 
     return None, None
 
 
+def _for_clause(i: int, tree: _Tree) -> bool:
+    """A clause introduced by "for" ("for Akayev to resign")."""
+    return any(tree.dep[m] == "mark" and tree.lower(m) == "for" for m in tree.children[i])
+
+
 def _frame_event(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dict, tree: _Tree) -> None:
     """Reported speech, demands and modality of a coded event."""
     code, dep = ev.code, tree.dep
-    head = tree.head[ev.anchor]
+    clause = ev.anchor
+    while dep[clause] == "conj" and tree.head[clause] != clause:  # "called for X to return and resign": both asked
+        clause = tree.head[clause]
+    head = tree.head[clause]
     outer = by_anchor.get(head)
-    if ev.kind == "verb" and dep[ev.anchor] in {"ccomp", "xcomp"} and (
+    for_clause = dep[clause] == "advcl" and _for_clause(clause, tree)
+    if ev.kind == "verb" and (dep[clause] in {"ccomp", "xcomp"} or for_clause) and (
             coder.role(tree.lemma(head).lower())[0] in {"request", "intent"}
+            or (for_clause and coder.role(f"{tree.lemma(head).lower()} for")[0] == "request")
             or (outer is not None and outer.code is not None and outer.code.event_type == "REQUEST")):
         ev.code = None  # "demanded that X ...", "agreed that X should ...": the content of that event
         return
