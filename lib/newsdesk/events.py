@@ -39,6 +39,11 @@ death threats" (what is received comes from the giver: "received money from X"
 has X as its source), and a company's acts in business news (an organisation
 source, or an executive, in a sentence about products, shares, prices or
 customers). Workers striking is PROTEST; "X's arrest" makes X the target.
+Nor are: visiting a place ("visited the site of the blast": a visit needs an actor
+hosting it), being informed, talking about something, fighting for a cause,
+being sworn in, "sanctioned" a thing, "expects X will ...", an event noun that is
+asked for or intended ("called for a UN investigation"), and what a request
+asks ("called for X to return and resign" is one REQUEST toward X).
 
 ``modality``: ``hypothetical`` (could, might, may, must, should, an if-clause),
 ``reported`` (a clause reported by someone else), ``planned`` (future, plans),
@@ -100,7 +105,8 @@ Which date an event gets (``date_source``):
    ("accused Russia on Wednesday ... and said", "put pressure on Monday, saying").
 2. ``article``: otherwise the article's own date, the latest a reported past
    event can be (a planned or hypothetical event stays undated, and so does a
-   background event: a pluperfect "had invaded", or a subordinate clause of a
+   background event: a pluperfect "had invaded", an event noun a period starts
+   from ("since the start of the war"), or a subordinate clause of a
    sentence dated over a year before the article). A date in front of the
    period an event happened in dates it ("during the 2002 campaign"). Durations ("for months",
    "hours before talks began"), sets and vague references ("recently") never
@@ -109,7 +115,20 @@ Which date an event gets (``date_source``):
 3. ``none``: no timex and no article date.
 
 Actors come from :mod:`newsdesk.actors` mentions inside the subject and
-object phrases (conjoined names give a compound actor). A pronoun subject ("the
+object phrases (conjoined names give a compound actor). A target comes from the
+event's own clause: the object, the verb's prepositions, those of its object noun
+("filed a lawsuit *against X*", also in the passive "a lawsuit was filed against X
+by Y"), the agent of a participle on the object ("the treatment offered *by X*"),
+the subject of a "for X to" clause of a request; else, for curfews, raids,
+sanctions, threats and blockades, the place they are in ("lifted the curfew *in
+Montenegro*"); a name no actor rule knows in that slot ("donated money *to PT*")
+is the ``target_text`` with no ``target``. Not a target: a name conjoined to the
+object that is the next clause's subject ("did not accept the arguments and
+*Uribe* signed"), the modifier of a building ("a *Mormon* church"), an adjective
+before a name of the phrase ("the *Colombian* guerrillas of the FARC": FARC).
+"anti-X" names no one; a relative clause on an appositive is the person's
+("Gemayel, a Christian member who visited": Gemayel); a source is not named by
+what it acts on ("rebels *on Checkpoint 1*"). A pronoun subject ("the
 peninsula *it* seized") takes the actor of the nearest preceding event, in the
 same or the previous sentence, with a compatible actor (a person for he/she);
 he/she may reach the previous sentence, it/they only their own, and never to the
