@@ -308,6 +308,16 @@ def test_a_rally_in_a_place_is_not_against_it():
     assert pd.isna(row["target"])
 
 
+def test_a_passive_without_subject_or_agent_names_no_source():
+    assert extract("In Poland, many tanks have been withdrawn.").empty
+
+
+def test_a_name_right_before_a_subjectless_verb_is_its_source():
+    # misparsed: "Ukraine" hangs on the agent phrase before it, the verb has no subject
+    frame = extract("Under the truce brokered by Macron and Trump, Ukraine has released 50 Russian prisoners.")
+    assert event(frame, "released")["actor"] == "Ukraine"
+
+
 def test_mode_comes_with_the_type_where_the_text_says_it():
     row = event(extract("Russia shelled Kharkiv."), "shelled")
     assert (row["event_type"], row["mode"]) == ("ASSAULT", "heavy-weapons")

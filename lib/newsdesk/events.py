@@ -1132,8 +1132,16 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
                               and tree.lower(t) not in _CALENDAR_WORDS and (tree.dep[t] in {"dobj", "dative"} or (
                                   tree.dep[t] == "pobj" and tree.lower(tree.head[t]) in _TARGET_PREPS | {"with"}))),
                              None)
-    if ev.actor is None and ev.kind == "verb" and ev.subject is None and dep[ev.anchor] in {"ROOT", "ccomp"}:
-        row = _sentence_actor(sent, mention_at, exclude=ev.target)
+    if ev.actor is None and ev.kind == "verb" and ev.subject is None and dep[ev.anchor] in {"ROOT", "ccomp"} and not any(
+            dep[c] == "auxpass" for c in tree.children[ev.verb]):  # "products have been withdrawn": no one named
+        j = ev.verb - 1
+        while j > sent[0] and dep[j] in {"aux", "neg", "advmod"} and tree.head[j] == ev.verb:
+            j -= 1
+        # a name right before the verb is its subject, misparsed ("brokered by Abbas and Sharon, Israel has released")
+        row = mention_at.get(j) if j >= sent[0] and mention_at.get(j, {}).get("actor") not in {None, ev.target} else None
+        if row is not None:
+            ev.actor_tok = j
+        row = row or _sentence_actor(sent, mention_at, exclude=ev.target)
         if row is not None:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "sentence", _is_person(row)
 
