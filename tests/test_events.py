@@ -318,6 +318,20 @@ def test_a_name_right_before_a_subjectless_verb_is_its_source():
     assert event(frame, "released")["actor"] == "Ukraine"
 
 
+def test_returning_somewhere_is_a_journey_and_returning_a_thing_an_event():
+    assert extract("Zelenskyy returned to Ukraine.").empty
+    assert event(extract("Russia returned the prisoners to Ukraine."), "returned")["event_type"] == "RETREAT"
+
+
+def test_a_request_to_come_is_planned():
+    row = event(extract("Zelenskyy will ask Poland to send tanks."), "ask to send")
+    assert (row["event_type"], row["modality"], row["date_source"]) == ("REQUEST", "planned", "none")
+
+
+def test_a_verb_with_a_determiner_is_a_misparsed_noun():
+    assert extract("Macron, who wrote the hit, praised Zelenskyy.")["action"].tolist() == ["praised"]
+
+
 def test_mode_comes_with_the_type_where_the_text_says_it():
     row = event(extract("Russia shelled Kharkiv."), "shelled")
     assert (row["event_type"], row["mode"]) == ("ASSAULT", "heavy-weapons")

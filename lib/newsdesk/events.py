@@ -338,6 +338,8 @@ def _is_predicate(i: int, tree: _Tree) -> bool:
         return False
     if dep == "conj" and tree.pos[tree.head[i]] not in {"VERB", "AUX", "ADJ"}:
         return False
+    if any(tree.dep[c] == "det" for c in tree.children[i]):
+        return False  # "wrote the disco hit": a noun the tagger took for a verb
     if dep == "advcl" and any(tree.dep[c] == "aux" and tree.lower(c) == "to" for c in tree.children[i]):
         return False  # purpose infinitive ("to make a deal"): part of the main event
     return True
@@ -758,7 +760,7 @@ class EventCoder:
                 return Coded("THREATEN", mode, noun=noun)
             if role == "request":
                 target = next((c for c in kids if dep[c] in {"dobj", "dative"}), None)
-                return Coded("REQUEST", mode, request_target=target)
+                return Coded("REQUEST", mode, request_target=target, planned=planned)  # "will ask X to": not yet
             if role == "intent":
                 kind = "THREATEN" if inner and inner.event_type in _MATERIAL_CONFLICT | {"THREATEN"} else "AGREE"
                 return Coded(kind, mode, noun=noun, planned=planned)
@@ -788,7 +790,7 @@ class EventCoder:
             if target is None:  # "called for talks with Russia", "called on Russia to ..."
                 target = next((g for c in kids if dep[c] == "prep" and tree.lower(c) in {"for", "on"}
                                for g in children[c] if dep[g] == "pobj"), None)
-            return Coded(role_type or "REQUEST", None, negated=negated, request_target=target)
+            return Coded(role_type or "REQUEST", None, negated=negated, request_target=target, planned=planned)
         if got is None and role == "report":
             return None  # "said ...": the reported clause, or the event noun it names, holds the event
         if got is None and role in {"light", "aspect", "plan", "end"} and lemma != "expect":
@@ -831,6 +833,8 @@ class EventCoder:
                 dep[c] == "prep" and tree.lower(c) == "for" and any(
                     dep[g] == "pobj" and tree.pos[g] == "NOUN" for g in children[c]) for c in kids):
             return None  # "will fight for salary equity": a cause, not a battle
+        if lemma == "return" and not any(dep[c] in {"dobj", "nsubjpass"} for c in kids):
+            return None  # "returned to Romania", "return to Geneva": a journey; giving back has an object
         if lemma == "call" and any(dep[c] in {"oprd", "attr"} for c in kids):
             return None  # "a campaign called a veto": a name
         if lemma == "demonstrate" and any(dep[c] in {"dobj", "ccomp"} for c in kids):
