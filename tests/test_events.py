@@ -332,6 +332,11 @@ def test_a_verb_with_a_determiner_is_a_misparsed_noun():
     assert extract("Macron, who wrote the hit, praised Zelenskyy.")["action"].tolist() == ["praised"]
 
 
+def test_an_upcoming_event_noun_is_planned_and_undated():
+    row = event(extract("The planned Russian invasion of Ukraine worries Poland."), "invasion")
+    assert (row["modality"], row["date_source"]) == ("planned", "none")
+
+
 def test_mode_comes_with_the_type_where_the_text_says_it():
     row = event(extract("Russia shelled Kharkiv."), "shelled")
     assert (row["event_type"], row["mode"]) == ("ASSAULT", "heavy-weapons")

@@ -45,8 +45,9 @@ being sworn in, "sanctioned" a thing, "expects X will ...", an event noun that i
 asked for or intended ("called for a UN investigation"), and what a request
 asks ("called for X to return and resign" is one REQUEST toward X).
 
-``modality``: ``hypothetical`` (could, might, may, must, should, an if-clause),
-``reported`` (a clause reported by someone else), ``planned`` (future, plans),
+``modality``: ``hypothetical`` (could, might, may, must, should, an if-clause,
+"a possible attack"), ``reported`` (a clause reported by someone else), ``planned``
+(future, plans, "will ask", "the upcoming summit"),
 ``negated`` (a conflict act denied), else ``asserted``. Planned and hypothetical
 events without a date of their own are undated.
 
@@ -1642,6 +1643,12 @@ def _for_clause(i: int, tree: _Tree) -> bool:
     return any(tree.dep[m] == "mark" and tree.lower(m) == "for" for m in tree.children[i])
 
 
+#: Adjectives that make an event noun one to come: "the upcoming summit", or one that may: "a possible attack".
+_UPCOMING_WORDS = frozenset({"upcoming", "planned", "proposed", "forthcoming", "scheduled", "future", "intended",
+                             "expected", "impending", "prospective"})
+_POSSIBLE_WORDS = frozenset({"possible", "potential", "hypothetical", "eventual"})
+
+
 def _frame_event(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dict, tree: _Tree) -> None:
     """Reported speech, demands and modality of a coded event."""
     code, dep = ev.code, tree.dep
@@ -1674,9 +1681,12 @@ def _frame_event(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dic
     conditional = any(dep[c] == "advcl" and any(tree.lower(m) in _CONDITION_MARKS for m in tree.children[c])
                       for c in kids) or any(dep[m] == "mark" and tree.lower(m) in _CONDITION_MARKS for m in kids)
     own_condition = any(dep[m] == "mark" and tree.lower(m) in _CONDITION_MARKS for m in kids)
+    ahead = {tree.lower(c) for c in kids if dep[c] == "amod"} if ev.kind == "noun" else set()
     if aux & (_HYPOTHETICAL | _DEONTIC) or own_condition or (
-            conditional and code.event_type not in {"THREATEN", "AGREE"}):
-        ev.modality = "hypothetical"  # "could impose", "must withdraw": not (yet) done
+            conditional and code.event_type not in {"THREATEN", "AGREE"}) or ahead & _POSSIBLE_WORDS:
+        ev.modality = "hypothetical"  # "could impose", "must withdraw", "a possible attack": not (yet) done
+    elif ahead & _UPCOMING_WORDS:
+        ev.modality = "planned"  # "the upcoming summit", "the planned deployment"
     elif ev.reported_by is not None and ev.reported_by != ev.actor:  # "Russia says it will not": its own act
         ev.modality = "reported"
     elif code.planned:
