@@ -337,6 +337,11 @@ def test_an_upcoming_event_noun_is_planned_and_undated():
     assert (row["modality"], row["date_source"]) == ("planned", "none")
 
 
+def test_a_warning_of_what_no_one_does_is_no_threat():
+    assert extract("Poland warns that the economy remains weak.").empty
+    assert event(extract("Poland warned Russia not to attack Kharkiv."), "warned not to attack")["event_type"] == "THREATEN"
+
+
 def test_mode_comes_with_the_type_where_the_text_says_it():
     row = event(extract("Russia shelled Kharkiv."), "shelled")
     assert (row["event_type"], row["mode"]) == ("ASSAULT", "heavy-weapons")

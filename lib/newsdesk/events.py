@@ -779,6 +779,12 @@ class EventCoder:
             found = self._object_noun(v, tree)
             if found is not None and found[1][0] in _MATERIAL_CONFLICT:
                 return Coded("THREATEN", found[1][1], noun=found[0])
+        if got is None and role == "threaten" and lemma == "warn" and not any(dep[c] in {"dobj", "dative"} for c in kids):
+            clause = next((c for c in kids if dep[c] == "ccomp"), None)
+            inner = self.code(clause, tree, depth + 1) if clause is not None and depth < 3 else None
+            if clause is not None and (inner is None or inner.event_type not in _MATERIAL_CONFLICT | {
+                    "THREATEN", "SANCTION"}):
+                return None  # "warns that the volcano remains active": a warning of what no one does to another
         if got is None and role == "threaten" and not any(dep[c] in {"ccomp", "dobj", "dative"} for c in kids):
             found = self._object_noun(v, tree)  # "warned of an attack" is a threat, "warned of hurdles" is not
             if found is None or found[1][0] not in _MATERIAL_CONFLICT:
