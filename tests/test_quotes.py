@@ -211,3 +211,14 @@ def test_frame_types():
     assert list(frame.columns) == QUOTE_COLUMNS
     assert frame["speaker_start"].dtype == pd.Int64Dtype()
     assert frame["partial"].dtype == bool
+
+
+def test_quoted_as_saying_gives_the_one_quoted():
+    text = 'A local radio station quotes Maria Fernandes, a nurse, as saying "We have had no water for a week."'
+    assert find_quotes(text)["speaker"].tolist() == ["Maria Fernandes"]
+
+
+def test_a_named_second_subject_speaks_for_its_description():
+    text = ('The watchdog group the Centre for Public Integrity has called it "a clear case of waste '
+            'of public money."')
+    assert find_quotes(text)["speaker"].tolist() == ["Centre for Public Integrity"]

@@ -73,6 +73,8 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _REPORTED_DEPS = ("ccomp", "xcomp", "conj", "parataxis")
 #: Nouns of what a body issues and that speak for it ("a statement issued by the ministry said").
 _STATEMENT_NOUNS = {"statement", "release", "communique", "communiqué", "report", "letter", "memo"}
+#: Verbs that name the one they quote as their object ("the paper quotes X as saying").
+_QUOTING_VERBS = {"quote", "cite"}
 _CLIMB_DEPS = ("conj", "advcl", "xcomp", "acl", "pcomp", "ccomp", "relcl", "prep", "dep")
 _NP_DEPS = ("det", "amod", "compound", "poss", "nummod", "nmod", "case", "prep", "pobj", "quantmod", "advmod")
 _INVERTED_DEPS = ("dobj", "attr", "npadvmod", "nsubj", "appos", "dep", "oprd")
@@ -377,6 +379,10 @@ class _Attributor:
                 if tok.pos_ in ("PROPN", "NOUN", "PRON"):
                     return tok
             return None
+        if cue.dep_ == "pcomp" and cue.head.lower_ == "as" and cue.head.head.lemma_.lower() in _QUOTING_VERBS:
+            objs = [c for c in cue.head.head.children if c.dep_ == "dobj" and c.i not in self.inside]
+            if objs:  # "the site quotes X as saying": X speaks, not the site
+                return objs[0]
         before = self.mentions.get(cue.i - 1) if cue.i else None
         if cue.tag_ == "VBG" and before is not None and before["label"] == "PERSON":
             return self.doc[before["tok_end"] - 1]  # 'footage of Hillary Clinton asking, "..."'
@@ -386,6 +392,9 @@ class _Attributor:
                     and c.ent_type_ not in _NOT_SPEAKERS and any(ch.isalpha() for ch in c.text)]  # not a "―"
             if subj and (verb.i == cue.i or self._is_cue(verb) or not self._cue_above(verb)):
                 tok = subj[0]
+                named = [c for c in subj[1:] if c.i in self.mentions]
+                if tok.pos_ == "NOUN" and tok.i not in self.mentions and named:
+                    tok = named[0]  # "the activist group the Project on X has called it": two subjects, one named
                 if tok.lower_ in _RELATIVE and verb.dep_ == "relcl":  # "Berg, a lawyer who said"
                     return verb.head.head if verb.head.dep_ == "appos" else verb.head
                 return tok
