@@ -513,6 +513,15 @@ def test_dated_verb_under_a_copula_becomes_an_event():
     assert event(frame, "release")["date_start"] == pd.Timestamp("2026-02-19")
 
 
+@pytest.mark.parametrize(("text", "timexes", "action"), [
+    ("Poland accused Russia of violating sanctions 13 years ago.", {"13 years ago": ("DATE", "2013")}, "accused"),
+    ("Ukraine blamed the June 2000 spill on Russia.", {"June 2000": ("DATE", "2000-06")}, "blamed"),
+])
+def test_date_inside_the_object_dates_the_object_not_the_event(text, timexes, action):
+    row = event(extract(text, timexes), action)
+    assert (row["date_start"], row["date_source"]) == (REF, "article")
+
+
 def test_date_in_front_of_a_thing_dates_nothing():
     frame = extract("Russia cut emissions below 1990 levels.", {"1990": ("DATE", "1990")})
     assert event(frame, "cut")["date_source"] == "article"

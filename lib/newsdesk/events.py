@@ -1228,6 +1228,34 @@ def _is_boundary(root: int, before: int | None, tree: _Tree) -> bool:
     return tree.dep[root] == "pobj" and tree.lower(head) in {"with", "to"} and tree.lemma(tree.head[head]) == "compare"
 
 
+#: Clauses a verb governs that have a time of their own ("of violating sanctions 13 years ago", "said that ...").
+_OWN_TIME_CLAUSES = {"pcomp", "ccomp", "relcl", "acl"}
+
+
+def _dates_a_part(tok: int, below: int, tx: dict, tree: _Tree, nouns: frozenset[str], steps: int) -> bool:
+    """Whether a timex walking up to ``tok`` (from ``below``) dates a noun or clause there, not an event above it.
+
+    A date inside a thing the event acts on ("rejected the *June 26* election date", "challenged the rerun
+    *on December 26*", "blamed the *June 2000* spill") dates that thing; one in a clause the verb governs
+    that is no event ("charges of violating sanctions *13 years ago*") dates that clause. The subject (it acts
+    in the event), a noun that is the period the event is in ("during the 2002 campaign") or an event noun
+    close enough to be the event do not.
+    """
+    span_start, span_end = tx["_span"]
+    if span_start <= tok < span_end:
+        return False
+    dep, pos = tree.dep, tree.pos
+    if pos[tok] == "VERB":
+        return dep[tok] in _OWN_TIME_CLAUSES
+    if pos[tok] != "NOUN" and not (pos[tok] == "PROPN" and below < tok and dep[below] in _PREMODIFIER_DEPS | {"nmod"}):
+        return False
+    if dep[tok] in _SUBJECT_DEPS:
+        return False  # the subject acts in the event: "attacks late Tuesday wounded one person"
+    if steps <= 2 and _event_noun(tok, nouns, tree) is not None:
+        return False  # the event noun itself: "in a raid on April 22"
+    return not (dep[tok] == "pobj" and tree.lower(tree.head[tok]) in {"during", "in", "amid", "at", "on"})
+
+
 def _attach(tx: dict, events: list[_Event], tree: _Tree, nouns: frozenset[str]) -> tuple[_Event | None, int]:
     """The event a timex dates and the tree distance to it.
 
@@ -1248,7 +1276,7 @@ def _attach(tx: dict, events: list[_Event], tree: _Tree, nouns: frozenset[str]) 
         return None, 0  # "1990 levels", "the 2006 budget": the date describes a thing, not an event
     first_verb = None
     while tree.head[tok] != tok:
-        tok, steps = tree.head[tok], steps + 1
+        below, (tok, steps) = tok, (tree.head[tok], steps + 1)
         if tok in by_anchor:
             return by_anchor[tok], steps
         if first_verb is None and pos[tok] == "VERB":
@@ -1264,6 +1292,8 @@ def _attach(tx: dict, events: list[_Event], tree: _Tree, nouns: frozenset[str]) 
                 ev = _Event(anchor=tok, verb=noun, kind="noun")
                 events.append(ev)
                 return ev, steps
+        if _dates_a_part(tok, below, tx, tree, nouns, steps):
+            return None, 0  # "rejected the June 26 election date", "accused X of violating it 13 years ago"
     if first_verb is not None:  # "it was to be released on Thursday": the verb under a copula
         verb, steps = first_verb
         subj, passive = _subject(verb, tree)
@@ -1294,7 +1324,7 @@ def _date_events(events: list[_Event], anchors: list[dict], tree: _Tree, nouns: 
     for ev in [e for e in events if e.kind == "noun" and e.timex is not None]:
         # "took the child in a raid on April 22": the verb happened in the dated event it names
         tok = ev.anchor
-        while dep[tok] in {"dobj", "pobj", "prep", "dative"} and head[tok] != tok:
+        while dep[tok] in {"pobj", "prep"} and head[tok] != tok:  # not its object: "challenged the rerun on May 2"
             tok = head[tok]
             verb = by_anchor.get(tok)
             if verb is not None and verb.kind == "verb":
