@@ -522,6 +522,27 @@ def test_date_inside_the_object_dates_the_object_not_the_event(text, timexes, ac
     assert (row["date_start"], row["date_source"]) == (REF, "article")
 
 
+@pytest.mark.parametrize(("text", "action"), [
+    ("Russia denied that Ukraine attacked Poland.", "attacked"),
+    ("There is no evidence to prove that Ukraine received weapons from Poland.", "received"),
+    ("None of the officials says that Russia offered aid to Ukraine.", "offered"),
+    ("Macron did not say that Russia attacked Ukraine.", "attacked"),
+])
+def test_clause_under_a_denial_or_negation_is_not_asserted(text, action):
+    assert event(extract(text), action)["modality"] == "negated"
+
+
+def test_negation_does_not_reach_a_conjoined_clause_or_a_plain_report():
+    frame = extract("Russia did not attack Kharkiv, and Ukraine attacked Poland.")
+    assert event(frame, "attacked")["modality"] == "asserted"
+    assert event(extract("Russia said that Ukraine attacked Poland."), "attacked")["modality"] == "reported"
+
+
+def test_event_noun_under_an_intent_is_not_an_event():
+    frame = extract("Ukraine is prepared to accept a withdrawal by Russia.")
+    assert "withdrawal" not in set(frame["action"])
+
+
 def test_date_in_front_of_a_thing_dates_nothing():
     frame = extract("Russia cut emissions below 1990 levels.", {"1990": ("DATE", "1990")})
     assert event(frame, "cut")["date_source"] == "article"

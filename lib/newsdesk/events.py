@@ -1607,16 +1607,18 @@ def _since(i: int, tree: _Tree) -> bool:
 
 
 def _requested_noun(i: int, coder: EventCoder, tree: _Tree) -> bool:
-    """Whether event noun ``i`` is what a request, intent or threat is about ("called for a UN investigation"):
-    not (yet) done, whoever would do it."""
+    """Whether event noun ``i`` is what a request, intent or threat is about ("called for a UN investigation",
+    "is prepared to accept a withdrawal"): not (yet) done, whoever would do it."""
     tok, steps, prep = i, 0, None
     while tree.dep[tok] in {"dobj", "pobj", "prep"} and tree.head[tok] != tok and steps < 3:
         prep = tree.lower(tok) if tree.dep[tok] == "prep" else prep
         tok, steps = tree.head[tok], steps + 1
         if tree.pos[tok] == "VERB":
             lemma = tree.lemma(tok).lower()
-            return any(coder.role(k)[0] in {"request", "intent", "threaten", "plan"}
-                       for k in (lemma, f"{lemma} {prep}") if k in coder.roles)
+            keys = [lemma, f"{lemma} {prep}"]
+            if tree.dep[tok] == "xcomp":  # "is prepared to accept a withdrawal": the frame of the verb intends it
+                keys += [tree.lower(tree.head[tok]), tree.lemma(tree.head[tok]).lower()]
+            return any(coder.role(k)[0] in {"request", "intent", "threaten", "plan"} for k in keys if k in coder.roles)
     return False
 
 
@@ -1685,6 +1687,39 @@ _UPCOMING_WORDS = frozenset({"upcoming", "planned", "proposed", "forthcoming", "
 _POSSIBLE_WORDS = frozenset({"possible", "potential", "hypothetical", "eventual"})
 
 
+#: Verbs whose complement (or the claim they take as object) they say is untrue: "denied that X attacked".
+_DENY_VERBS = frozenset({"deny", "reject", "dispute", "refute", "dismiss", "disprove"})
+#: Subjects that say no one asserts the clause: "none of them says that X offered".
+_NO_ONE_WORDS = frozenset({"none", "nobody", "noone", "neither"})
+#: Edges from a clause to what frames it as content: "that X attacked" of a verb or of a noun ("evidence that").
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "acl", "pcomp", "dobj", "pobj", "prep", "attr", "conj", "relcl"})
+
+
+def _denied_clause(ev: _Event, tree: _Tree) -> bool:
+    """Whether a verb event is the content of a denial or a negation outside its own clause: "denied that X
+    attacked", "rejected claims that X attacked", "there is no evidence that X received", "none says that X
+    offered", "did not say that X ...". Its own negation ("did not attack") is the coder's."""
+    if ev.kind != "verb":
+        return False
+    dep, head, children = tree.dep, tree.head, tree.children
+    tok, content, steps = ev.anchor, False, 0
+    while dep[tok] in _CONTENT_DEPS and head[tok] != tok and steps < 8:
+        content = content or dep[tok] in {"ccomp", "xcomp", "acl", "pcomp"}
+        came, tok, steps = dep[tok], head[tok], steps + 1
+        if not content or came == "conj":
+            continue  # a verb conjoined to a negated one is not negated by it: "did not attack, and Y retreated"
+        kids = children[tok]
+        if tree.pos[tok] in {"NOUN", "PRON"} and any(
+                dep[c] in {"det", "neg"} and tree.lower(c) in {"no", "not"} for c in kids):
+            return True  # "no evidence that ...", "no sign that ..."
+        if tree.pos[tok] in {"VERB", "AUX"}:
+            if tree.lemma(tok).lower() in _DENY_VERBS or any(dep[c] == "neg" for c in kids):
+                return True
+            if any(dep[c] in _SUBJECT_DEPS and tree.lower(c) in _NO_ONE_WORDS for c in kids):
+                return True
+    return False
+
+
 def _frame_event(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dict, tree: _Tree) -> None:
     """Reported speech, demands and modality of a coded event."""
     code, dep = ev.code, tree.dep
@@ -1718,7 +1753,9 @@ def _frame_event(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dic
                       for c in kids) or any(dep[m] == "mark" and tree.lower(m) in _CONDITION_MARKS for m in kids)
     own_condition = any(dep[m] == "mark" and tree.lower(m) in _CONDITION_MARKS for m in kids)
     ahead = {tree.lower(c) for c in kids if dep[c] == "amod"} if ev.kind == "noun" else set()
-    if aux & (_HYPOTHETICAL | _DEONTIC) or own_condition or (
+    if _denied_clause(ev, tree):
+        ev.modality = "negated"  # "denied that X attacked", "no evidence that X received": not asserted
+    elif aux & (_HYPOTHETICAL | _DEONTIC) or own_condition or (
             conditional and code.event_type not in {"THREATEN", "AGREE"}) or ahead & _POSSIBLE_WORDS:
         ev.modality = "hypothetical"  # "could impose", "must withdraw", "a possible attack": not (yet) done
     elif ahead & _UPCOMING_WORDS:
