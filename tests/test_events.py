@@ -536,6 +536,8 @@ def test_negation_does_not_reach_a_conjoined_clause_or_a_plain_report():
     frame = extract("Russia did not attack Kharkiv, and Ukraine attacked Poland.")
     assert event(frame, "attacked")["modality"] == "asserted"
     assert event(extract("Russia said that Ukraine attacked Poland."), "attacked")["modality"] == "reported"
+    frame = extract("Russia denies it attacked Kharkiv and Ukraine says it attacked Poland.")
+    assert event(frame[frame["target"] == "Poland"], "attacked")["modality"] == "asserted"
 
 
 def test_event_noun_under_an_intent_is_not_an_event():

@@ -1692,7 +1692,7 @@ _DENY_VERBS = frozenset({"deny", "reject", "dispute", "refute", "dismiss", "disp
 #: Subjects that say no one asserts the clause: "none of them says that X offered".
 _NO_ONE_WORDS = frozenset({"none", "nobody", "noone", "neither"})
 #: Edges from a clause to what frames it as content: "that X attacked" of a verb or of a noun ("evidence that").
-_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "acl", "pcomp", "dobj", "pobj", "prep", "attr", "conj", "relcl"})
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "acl", "pcomp", "dobj", "pobj", "prep", "attr", "conj"})
 
 
 def _denied_clause(ev: _Event, tree: _Tree) -> bool:
@@ -1704,8 +1704,10 @@ def _denied_clause(ev: _Event, tree: _Tree) -> bool:
     dep, head, children = tree.dep, tree.head, tree.children
     tok, content, steps = ev.anchor, False, 0
     while dep[tok] in _CONTENT_DEPS and head[tok] != tok and steps < 8:
+        if dep[tok] == "conj" and any(dep[c] in _SUBJECT_DEPS for c in children[tok]):
+            return False  # a clause with its own subject is said on its own: "deny they did X and they protest"
         content = content or dep[tok] in {"ccomp", "xcomp", "acl", "pcomp"}
-        came, tok, steps = dep[tok], head[tok], steps + 1
+        came, below, tok, steps = dep[tok], tok, head[tok], steps + 1
         if not content or came == "conj":
             continue  # a verb conjoined to a negated one is not negated by it: "did not attack, and Y retreated"
         kids = children[tok]
@@ -1713,8 +1715,8 @@ def _denied_clause(ev: _Event, tree: _Tree) -> bool:
                 dep[c] in {"det", "neg"} and tree.lower(c) in {"no", "not"} for c in kids):
             return True  # "no evidence that ...", "no sign that ..."
         if tree.pos[tok] in {"VERB", "AUX"}:
-            if tree.lemma(tok).lower() in _DENY_VERBS or any(dep[c] == "neg" for c in kids):
-                return True
+            if tree.lemma(tok).lower() in _DENY_VERBS or (below > tok and any(dep[c] == "neg" for c in kids)):
+                return True  # a negation frames what follows it, not a clause before ("X backed down; this may not")
             if any(dep[c] in _SUBJECT_DEPS and tree.lower(c) in _NO_ONE_WORDS for c in kids):
                 return True
     return False
