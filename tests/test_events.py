@@ -913,3 +913,24 @@ def test_supposed_and_compounded_event_nouns_are_no_events():
 def test_pattern_words_of_a_nested_clause_or_a_generic_head_do_not_code():
     assert extract("Russia used the system in 2000.").empty  # "system" stood for "AWACS system"
     assert "COERCE" not in _types(extract("Russia allowed drilling to commence within the area."))
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The contractor Acme signed a contract with Globex.", False),
+    ("Acme, the airline, ceased operations on Monday.", False),
+    ("Acme Corp. criticised Globex.", False),
+    ("The airline Acme offered aid to Ukraine.", True),
+    ("Acme, the carrier, met the Ukrainian government.", True),
+])
+def test_a_company_acting_toward_no_political_actor_is_no_event(monkeypatch, text, kept):
+    def mentions(sentence):
+        frame = _mentions(sentence)
+        for name in ("Acme", "Globex"):
+            for m in re.finditer(name, sentence):
+                frame.loc[len(frame)] = (m.start(), m.end(), name, "ORG", name, "organisation", "name")
+        return frame.sort_values("start", ignore_index=True)
+
+    doc = get_nlp()(text)
+    sents = segment.sentences(doc, segment.paragraphs(text)).assign(compound=0.25)
+    frame = events.events_from_doc(doc, sents, mentions(text), _timexes(text, {}), REF)
+    assert (frame["actor"] == "Acme").any() == kept, frame[["action", "actor", "target"]]

@@ -166,7 +166,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from newsdesk import segment
+from newsdesk import actors, segment
 from newsdesk.articles import article_names
 from newsdesk.docview import DocView, view_of
 
@@ -1465,7 +1465,7 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
                 ev.code = Coded("ACCUSE", "disapprove")  # "the United States protested the sales": an official protest
             if ev.code is None or ((ev.code.needs_target or (ev.kind == "noun" and ev.code.mode == "visit")) and (
                     not ev.target)) or _implausible(ev, mention_at, tree) or (
-                    _business(ev, sent, mention_at, tree)):
+                    _business(ev, sent, mention_at, tree)) or _company_act(ev, mention_at, tree):
                 continue
             # PLOVER codes a source acting on a target: without a source actor ("X was arrested", "the
             # delegation attacked") there is no event to code; only a noun dated in its own words may lack one
@@ -1575,6 +1575,49 @@ def _business(ev: _Event, sent: tuple[int, int], mention_at: dict, tree: _Tree) 
     if any(tree.lemma(t).lower() in _PUBLIC_WORDS for t in tree.naming_phrase(ev.actor_tok)):
         return False  # "the Spanish government", "the Foreign Ministry": public actors, whatever they sell
     return any(tree.pos[t] == "NOUN" and tree.lemma(t).lower() in _BUSINESS_WORDS for t in range(*sent))
+
+
+#: Nouns that say an organisation is a company: "the airline", "retailer Tesco", "Metrorex, the subway operator".
+_COMPANY_NOUNS = frozenset({"company", "firm", "airline", "carrier", "retailer", "supermarket", "manufacturer",
+                            "maker", "operator", "corporation", "conglomerate", "chain", "contractor", "business",
+                            "automaker", "carmaker", "supplier", "producer", "startup", "subsidiary", "insurer"})
+_COMPANY_WORDS = _COMPANY_NOUNS | (frozenset(actors.CORPORATE_SUFFIXES) - {"group", "holdings"})  # "the militant group"
+#: Actor types that are political whatever the sentence: states, their parts, international bodies, armed groups.
+_POLITICAL_TYPES = frozenset({"state", "territory", "international body", "group", "country"})
+
+
+def _company(actor: str, mention_at: dict, tree: _Tree) -> bool:
+    """Whether the article shows organisation ``actor`` to be a company: a corporate suffix in its name
+    ("Lockheed Martin Corp."), or a company noun beside a mention of it ("the airline Jetsgo", "Tesco,
+    the retailer", "defence contractor Lockheed")."""
+    for t, row in mention_at.items():
+        if row.get("actor") != actor:
+            continue
+        near = [t - 1, t - 2, tree.head[t], *tree.children[t], *(c for c in tree.children[tree.head[t]]
+                                                                  if tree.dep[c] == "appos")]
+        if any(0 <= j < len(tree.head) and tree.lemma(j).lower() in _COMPANY_WORDS for j in near):
+            return True
+    return False
+
+
+def _company_act(ev: _Event, mention_at: dict, tree: _Tree) -> bool:
+    """A company's act toward no political actor ("the airline ceased operations", "X signed a contract
+    with a builder"): business, not a political event. A state, government body, party, armed group or
+    international body as the target keeps it ("Lockheed offered jets to Poland")."""
+    if ev.actor_tok is None or not ev.actor:
+        return False
+    row = mention_at.get(ev.actor_tok) or _actor_of(ev.actor_tok, mention_at, tree)
+    if (row or {}).get("actor_type") != "organisation" or any(
+            tree.lemma(t).lower() in _PUBLIC_WORDS for t in tree.naming_phrase(ev.actor_tok)):
+        return False
+    if not _company(row["actor"], mention_at, tree):
+        return False
+    if ev.target_tok is not None:
+        target = mention_at.get(ev.target_tok) or _actor_of(ev.target_tok, mention_at, tree) or {}
+        if target.get("actor_type") in _POLITICAL_TYPES or target.get("affiliation") or target.get("role") or any(
+                tree.lemma(t).lower() in _PUBLIC_WORDS for t in tree.naming_phrase(ev.target_tok)):
+            return False
+    return True
 
 
 def _denied_noun(i: int, tree: _Tree) -> bool:
