@@ -38,7 +38,9 @@ said not to have happened ("any donation", "did not confirm the deal"), "receive
 death threats" (what is received comes from the giver: "received money from X"
 has X as its source), and a company's acts in business news (an organisation
 source, or an executive, in a sentence about products, shares, prices or
-customers). Workers striking is PROTEST; "X's arrest" makes X the target.
+customers; a company - a corporate suffix, or "the airline X", "X, the operator" in
+the article - acting toward no state, government body, party, armed group or
+international body). Workers striking is PROTEST; "X's arrest" makes X the target.
 Nor are: visiting a place ("visited the site of the blast": a visit needs an actor
 hosting it), being informed, talking about something, fighting for a cause,
 being sworn in, "sanctioned" a thing, "expects X will ...", an event noun that is
@@ -48,7 +50,9 @@ asks ("called for X to return and resign" is one REQUEST toward X).
 ``modality``: ``hypothetical`` (could, might, may, must, should, an if-clause,
 "a possible attack"), ``reported`` (a clause reported by someone else), ``planned``
 (future, plans, "will ask", "the upcoming summit"),
-``negated`` (a conflict act denied), else ``asserted``. Planned and hypothetical
+``negated`` (a conflict act denied, or any clause a denial or an outer negation
+frames: "denied that X attacked", "no evidence that X received", "none says that
+X offered"), else ``asserted``. Planned and hypothetical
 events without a date of their own are undated.
 
 ==============  ===============  ==================================================
@@ -98,6 +102,9 @@ Which date an event gets (``date_source``):
    front of a noun that names no event ("1990 levels", "the 2006 budget")
    dates nothing, nor does a bound or a comparison ("by May", "since 1993",
    "until Friday", "than a year ago": the event is not within that date);
+   a date inside the event's object or a clause it governs dates that, not
+   the event ("rejected the June 26 election date", "accused X of violating
+   sanctions 13 years ago": the event falls back to the article date);
    a relative clause on a date ("November, when he was found")
    happened then, and so did a verb whose object names a dated event noun
    ("took the child in a raid on April 22"). When several dates reach one event, the closest in the
