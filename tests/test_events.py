@@ -513,6 +513,38 @@ def test_dated_verb_under_a_copula_becomes_an_event():
     assert event(frame, "release")["date_start"] == pd.Timestamp("2026-02-19")
 
 
+@pytest.mark.parametrize(("text", "timexes", "action"), [
+    ("Poland accused Russia of violating sanctions 13 years ago.", {"13 years ago": ("DATE", "2013")}, "accused"),
+    ("Ukraine blamed the June 2000 spill on Russia.", {"June 2000": ("DATE", "2000-06")}, "blamed"),
+])
+def test_date_inside_the_object_dates_the_object_not_the_event(text, timexes, action):
+    row = event(extract(text, timexes), action)
+    assert (row["date_start"], row["date_source"]) == (REF, "article")
+
+
+@pytest.mark.parametrize(("text", "action"), [
+    ("Russia denied that Ukraine attacked Poland.", "attacked"),
+    ("There is no evidence to prove that Ukraine received weapons from Poland.", "received"),
+    ("None of the officials says that Russia offered aid to Ukraine.", "offered"),
+    ("Macron did not say that Russia attacked Ukraine.", "attacked"),
+])
+def test_clause_under_a_denial_or_negation_is_not_asserted(text, action):
+    assert event(extract(text), action)["modality"] == "negated"
+
+
+def test_negation_does_not_reach_a_conjoined_clause_or_a_plain_report():
+    frame = extract("Russia did not attack Kharkiv, and Ukraine attacked Poland.")
+    assert event(frame, "attacked")["modality"] == "asserted"
+    assert event(extract("Russia said that Ukraine attacked Poland."), "attacked")["modality"] == "reported"
+    frame = extract("Russia denies it attacked Kharkiv and Ukraine says it attacked Poland.")
+    assert event(frame[frame["target"] == "Poland"], "attacked")["modality"] == "asserted"
+
+
+def test_event_noun_under_an_intent_is_not_an_event():
+    frame = extract("Ukraine is prepared to accept a withdrawal by Russia.")
+    assert "withdrawal" not in set(frame["action"])
+
+
 def test_date_in_front_of_a_thing_dates_nothing():
     frame = extract("Russia cut emissions below 1990 levels.", {"1990": ("DATE", "1990")})
     assert event(frame, "cut")["date_source"] == "article"
@@ -881,3 +913,24 @@ def test_supposed_and_compounded_event_nouns_are_no_events():
 def test_pattern_words_of_a_nested_clause_or_a_generic_head_do_not_code():
     assert extract("Russia used the system in 2000.").empty  # "system" stood for "AWACS system"
     assert "COERCE" not in _types(extract("Russia allowed drilling to commence within the area."))
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("The contractor Acme signed a contract with Globex.", False),
+    ("Acme, the airline, ceased operations on Monday.", False),
+    ("Acme Corp. criticised Globex.", False),
+    ("The airline Acme offered aid to Ukraine.", True),
+    ("Acme, the carrier, met the Ukrainian government.", True),
+])
+def test_a_company_acting_toward_no_political_actor_is_no_event(monkeypatch, text, kept):
+    def mentions(sentence):
+        frame = _mentions(sentence)
+        for name in ("Acme", "Globex"):
+            for m in re.finditer(name, sentence):
+                frame.loc[len(frame)] = (m.start(), m.end(), name, "ORG", name, "organisation", "name")
+        return frame.sort_values("start", ignore_index=True)
+
+    doc = get_nlp()(text)
+    sents = segment.sentences(doc, segment.paragraphs(text)).assign(compound=0.25)
+    frame = events.events_from_doc(doc, sents, mentions(text), _timexes(text, {}), REF)
+    assert (frame["actor"] == "Acme").any() == kept, frame[["action", "actor", "target"]]

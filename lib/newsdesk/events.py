@@ -38,7 +38,9 @@ said not to have happened ("any donation", "did not confirm the deal"), "receive
 death threats" (what is received comes from the giver: "received money from X"
 has X as its source), and a company's acts in business news (an organisation
 source, or an executive, in a sentence about products, shares, prices or
-customers). Workers striking is PROTEST; "X's arrest" makes X the target.
+customers; a company - a corporate suffix, or "the airline X", "X, the operator" in
+the article - acting toward no state, government body, party, armed group or
+international body). Workers striking is PROTEST; "X's arrest" makes X the target.
 Nor are: visiting a place ("visited the site of the blast": a visit needs an actor
 hosting it), being informed, talking about something, fighting for a cause,
 being sworn in, "sanctioned" a thing, "expects X will ...", an event noun that is
@@ -48,7 +50,9 @@ asks ("called for X to return and resign" is one REQUEST toward X).
 ``modality``: ``hypothetical`` (could, might, may, must, should, an if-clause,
 "a possible attack"), ``reported`` (a clause reported by someone else), ``planned``
 (future, plans, "will ask", "the upcoming summit"),
-``negated`` (a conflict act denied), else ``asserted``. Planned and hypothetical
+``negated`` (a conflict act denied, or any clause a denial or an outer negation
+frames: "denied that X attacked", "no evidence that X received", "none says that
+X offered"), else ``asserted``. Planned and hypothetical
 events without a date of their own are undated.
 
 ==============  ===============  ==================================================
@@ -98,6 +102,9 @@ Which date an event gets (``date_source``):
    front of a noun that names no event ("1990 levels", "the 2006 budget")
    dates nothing, nor does a bound or a comparison ("by May", "since 1993",
    "until Friday", "than a year ago": the event is not within that date);
+   a date inside the event's object or a clause it governs dates that, not
+   the event ("rejected the June 26 election date", "accused X of violating
+   sanctions 13 years ago": the event falls back to the article date);
    a relative clause on a date ("November, when he was found")
    happened then, and so did a verb whose object names a dated event noun
    ("took the child in a raid on April 22"). When several dates reach one event, the closest in the
@@ -166,7 +173,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
-from newsdesk import segment
+from newsdesk import actors, segment
 from newsdesk.articles import article_names
 from newsdesk.docview import DocView, view_of
 
@@ -1228,6 +1235,34 @@ def _is_boundary(root: int, before: int | None, tree: _Tree) -> bool:
     return tree.dep[root] == "pobj" and tree.lower(head) in {"with", "to"} and tree.lemma(tree.head[head]) == "compare"
 
 
+#: Clauses a verb governs that have a time of their own ("of violating sanctions 13 years ago", "said that ...").
+_OWN_TIME_CLAUSES = {"pcomp", "ccomp", "relcl", "acl"}
+
+
+def _dates_a_part(tok: int, below: int, tx: dict, tree: _Tree, nouns: frozenset[str], steps: int) -> bool:
+    """Whether a timex walking up to ``tok`` (from ``below``) dates a noun or clause there, not an event above it.
+
+    A date inside a thing the event acts on ("rejected the *June 26* election date", "challenged the rerun
+    *on December 26*", "blamed the *June 2000* spill") dates that thing; one in a clause the verb governs
+    that is no event ("charges of violating sanctions *13 years ago*") dates that clause. The subject (it acts
+    in the event), a noun that is the period the event is in ("during the 2002 campaign") or an event noun
+    close enough to be the event do not.
+    """
+    span_start, span_end = tx["_span"]
+    if span_start <= tok < span_end:
+        return False
+    dep, pos = tree.dep, tree.pos
+    if pos[tok] == "VERB":
+        return dep[tok] in _OWN_TIME_CLAUSES
+    if pos[tok] != "NOUN" and not (pos[tok] == "PROPN" and below < tok and dep[below] in _PREMODIFIER_DEPS | {"nmod"}):
+        return False
+    if dep[tok] in _SUBJECT_DEPS:
+        return False  # the subject acts in the event: "attacks late Tuesday wounded one person"
+    if steps <= 2 and _event_noun(tok, nouns, tree) is not None:
+        return False  # the event noun itself: "in a raid on April 22"
+    return not (dep[tok] == "pobj" and tree.lower(tree.head[tok]) in {"during", "in", "amid", "at", "on"})
+
+
 def _attach(tx: dict, events: list[_Event], tree: _Tree, nouns: frozenset[str]) -> tuple[_Event | None, int]:
     """The event a timex dates and the tree distance to it.
 
@@ -1248,7 +1283,7 @@ def _attach(tx: dict, events: list[_Event], tree: _Tree, nouns: frozenset[str]) 
         return None, 0  # "1990 levels", "the 2006 budget": the date describes a thing, not an event
     first_verb = None
     while tree.head[tok] != tok:
-        tok, steps = tree.head[tok], steps + 1
+        below, (tok, steps) = tok, (tree.head[tok], steps + 1)
         if tok in by_anchor:
             return by_anchor[tok], steps
         if first_verb is None and pos[tok] == "VERB":
@@ -1264,6 +1299,8 @@ def _attach(tx: dict, events: list[_Event], tree: _Tree, nouns: frozenset[str]) 
                 ev = _Event(anchor=tok, verb=noun, kind="noun")
                 events.append(ev)
                 return ev, steps
+        if _dates_a_part(tok, below, tx, tree, nouns, steps):
+            return None, 0  # "rejected the June 26 election date", "accused X of violating it 13 years ago"
     if first_verb is not None:  # "it was to be released on Thursday": the verb under a copula
         verb, steps = first_verb
         subj, passive = _subject(verb, tree)
@@ -1294,7 +1331,7 @@ def _date_events(events: list[_Event], anchors: list[dict], tree: _Tree, nouns: 
     for ev in [e for e in events if e.kind == "noun" and e.timex is not None]:
         # "took the child in a raid on April 22": the verb happened in the dated event it names
         tok = ev.anchor
-        while dep[tok] in {"dobj", "pobj", "prep", "dative"} and head[tok] != tok:
+        while dep[tok] in {"pobj", "prep"} and head[tok] != tok:  # not its object: "challenged the rerun on May 2"
             tok = head[tok]
             verb = by_anchor.get(tok)
             if verb is not None and verb.kind == "verb":
@@ -1435,7 +1472,7 @@ def events_from_doc(doc, sentences: pd.DataFrame, mentions: pd.DataFrame, timexe
                 ev.code = Coded("ACCUSE", "disapprove")  # "the United States protested the sales": an official protest
             if ev.code is None or ((ev.code.needs_target or (ev.kind == "noun" and ev.code.mode == "visit")) and (
                     not ev.target)) or _implausible(ev, mention_at, tree) or (
-                    _business(ev, sent, mention_at, tree)):
+                    _business(ev, sent, mention_at, tree)) or _company_act(ev, mention_at, tree):
                 continue
             # PLOVER codes a source acting on a target: without a source actor ("X was arrested", "the
             # delegation attacked") there is no event to code; only a noun dated in its own words may lack one
@@ -1547,6 +1584,49 @@ def _business(ev: _Event, sent: tuple[int, int], mention_at: dict, tree: _Tree) 
     return any(tree.pos[t] == "NOUN" and tree.lemma(t).lower() in _BUSINESS_WORDS for t in range(*sent))
 
 
+#: Nouns that say an organisation is a company: "the airline", "retailer Tesco", "Metrorex, the subway operator".
+_COMPANY_NOUNS = frozenset({"company", "firm", "airline", "carrier", "retailer", "supermarket", "manufacturer",
+                            "maker", "operator", "corporation", "conglomerate", "chain", "contractor", "business",
+                            "automaker", "carmaker", "supplier", "producer", "startup", "subsidiary", "insurer"})
+_COMPANY_WORDS = _COMPANY_NOUNS | (frozenset(actors.CORPORATE_SUFFIXES) - {"group", "holdings"})  # "the militant group"
+#: Actor types that are political whatever the sentence: states, their parts, international bodies, armed groups.
+_POLITICAL_TYPES = frozenset({"state", "territory", "international body", "group", "country"})
+
+
+def _company(actor: str, mention_at: dict, tree: _Tree) -> bool:
+    """Whether the article shows organisation ``actor`` to be a company: a corporate suffix in its name
+    ("Lockheed Martin Corp."), or a company noun beside a mention of it ("the airline Jetsgo", "Tesco,
+    the retailer", "defence contractor Lockheed")."""
+    for t, row in mention_at.items():
+        if row.get("actor") != actor:
+            continue
+        near = [t - 1, t - 2, tree.head[t], *tree.children[t], *(c for c in tree.children[tree.head[t]]
+                                                                  if tree.dep[c] == "appos")]
+        if any(0 <= j < len(tree.head) and tree.lemma(j).lower() in _COMPANY_WORDS for j in near):
+            return True
+    return False
+
+
+def _company_act(ev: _Event, mention_at: dict, tree: _Tree) -> bool:
+    """A company's act toward no political actor ("the airline ceased operations", "X signed a contract
+    with a builder"): business, not a political event. A state, government body, party, armed group or
+    international body as the target keeps it ("Lockheed offered jets to Poland")."""
+    if ev.actor_tok is None or not ev.actor:
+        return False
+    row = mention_at.get(ev.actor_tok) or _actor_of(ev.actor_tok, mention_at, tree)
+    if (row or {}).get("actor_type") != "organisation" or any(
+            tree.lemma(t).lower() in _PUBLIC_WORDS for t in tree.naming_phrase(ev.actor_tok)):
+        return False
+    if not _company(row["actor"], mention_at, tree):
+        return False
+    if ev.target_tok is not None:
+        target = mention_at.get(ev.target_tok) or _actor_of(ev.target_tok, mention_at, tree) or {}
+        if target.get("actor_type") in _POLITICAL_TYPES or target.get("affiliation") or target.get("role") or any(
+                tree.lemma(t).lower() in _PUBLIC_WORDS for t in tree.naming_phrase(ev.target_tok)):
+            return False
+    return True
+
+
 def _denied_noun(i: int, tree: _Tree) -> bool:
     """"any donation", "no deal", "did not confirm a donation", "denies the donation": a noun that says
     the event did not (or may not) happen."""
@@ -1577,16 +1657,18 @@ def _since(i: int, tree: _Tree) -> bool:
 
 
 def _requested_noun(i: int, coder: EventCoder, tree: _Tree) -> bool:
-    """Whether event noun ``i`` is what a request, intent or threat is about ("called for a UN investigation"):
-    not (yet) done, whoever would do it."""
+    """Whether event noun ``i`` is what a request, intent or threat is about ("called for a UN investigation",
+    "is prepared to accept a withdrawal"): not (yet) done, whoever would do it."""
     tok, steps, prep = i, 0, None
     while tree.dep[tok] in {"dobj", "pobj", "prep"} and tree.head[tok] != tok and steps < 3:
         prep = tree.lower(tok) if tree.dep[tok] == "prep" else prep
         tok, steps = tree.head[tok], steps + 1
         if tree.pos[tok] == "VERB":
             lemma = tree.lemma(tok).lower()
-            return any(coder.role(k)[0] in {"request", "intent", "threaten", "plan"}
-                       for k in (lemma, f"{lemma} {prep}") if k in coder.roles)
+            keys = [lemma, f"{lemma} {prep}"]
+            if tree.dep[tok] == "xcomp":  # "is prepared to accept a withdrawal": the frame of the verb intends it
+                keys += [tree.lower(tree.head[tok]), tree.lemma(tree.head[tok]).lower()]
+            return any(coder.role(k)[0] in {"request", "intent", "threaten", "plan"} for k in keys if k in coder.roles)
     return False
 
 
@@ -1655,6 +1737,41 @@ _UPCOMING_WORDS = frozenset({"upcoming", "planned", "proposed", "forthcoming", "
 _POSSIBLE_WORDS = frozenset({"possible", "potential", "hypothetical", "eventual"})
 
 
+#: Verbs whose complement (or the claim they take as object) they say is untrue: "denied that X attacked".
+_DENY_VERBS = frozenset({"deny", "reject", "dispute", "refute", "dismiss", "disprove"})
+#: Subjects that say no one asserts the clause: "none of them says that X offered".
+_NO_ONE_WORDS = frozenset({"none", "nobody", "noone", "neither"})
+#: Edges from a clause to what frames it as content: "that X attacked" of a verb or of a noun ("evidence that").
+_CONTENT_DEPS = frozenset({"ccomp", "xcomp", "acl", "pcomp", "dobj", "pobj", "prep", "attr", "conj"})
+
+
+def _denied_clause(ev: _Event, tree: _Tree) -> bool:
+    """Whether a verb event is the content of a denial or a negation outside its own clause: "denied that X
+    attacked", "rejected claims that X attacked", "there is no evidence that X received", "none says that X
+    offered", "did not say that X ...". Its own negation ("did not attack") is the coder's."""
+    if ev.kind != "verb":
+        return False
+    dep, head, children = tree.dep, tree.head, tree.children
+    tok, content, steps = ev.anchor, False, 0
+    while dep[tok] in _CONTENT_DEPS and head[tok] != tok and steps < 8:
+        if dep[tok] == "conj" and any(dep[c] in _SUBJECT_DEPS for c in children[tok]):
+            return False  # a clause with its own subject is said on its own: "deny they did X and they protest"
+        content = content or dep[tok] in {"ccomp", "xcomp", "acl", "pcomp"}
+        came, below, tok, steps = dep[tok], tok, head[tok], steps + 1
+        if not content or came == "conj":
+            continue  # a verb conjoined to a negated one is not negated by it: "did not attack, and Y retreated"
+        kids = children[tok]
+        if tree.pos[tok] in {"NOUN", "PRON"} and any(
+                dep[c] in {"det", "neg"} and tree.lower(c) in {"no", "not"} for c in kids):
+            return True  # "no evidence that ...", "no sign that ..."
+        if tree.pos[tok] in {"VERB", "AUX"}:
+            if tree.lemma(tok).lower() in _DENY_VERBS or (below > tok and any(dep[c] == "neg" for c in kids)):
+                return True  # a negation frames what follows it, not a clause before ("X backed down; this may not")
+            if any(dep[c] in _SUBJECT_DEPS and tree.lower(c) in _NO_ONE_WORDS for c in kids):
+                return True
+    return False
+
+
 def _frame_event(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dict, tree: _Tree) -> None:
     """Reported speech, demands and modality of a coded event."""
     code, dep = ev.code, tree.dep
@@ -1688,7 +1805,9 @@ def _frame_event(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dic
                       for c in kids) or any(dep[m] == "mark" and tree.lower(m) in _CONDITION_MARKS for m in kids)
     own_condition = any(dep[m] == "mark" and tree.lower(m) in _CONDITION_MARKS for m in kids)
     ahead = {tree.lower(c) for c in kids if dep[c] == "amod"} if ev.kind == "noun" else set()
-    if aux & (_HYPOTHETICAL | _DEONTIC) or own_condition or (
+    if _denied_clause(ev, tree):
+        ev.modality = "negated"  # "denied that X attacked", "no evidence that X received": not asserted
+    elif aux & (_HYPOTHETICAL | _DEONTIC) or own_condition or (
             conditional and code.event_type not in {"THREATEN", "AGREE"}) or ahead & _POSSIBLE_WORDS:
         ev.modality = "hypothetical"  # "could impose", "must withdraw", "a possible attack": not (yet) done
     elif ahead & _UPCOMING_WORDS:
