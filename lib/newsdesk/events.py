@@ -353,7 +353,7 @@ def _is_predicate(i: int, tree: _Tree) -> bool:
     return True
 
 
-def _misparsed_root(start: int, end: int, tree: _Tree, chars: segment.DocChars, mention_at: dict) -> _Event | None:
+def _misparsed_root(start: int, end: int, tree: _Tree, chars: DocView, mention_at: dict) -> _Event | None:
     """Repair a sentence-initial name parsed as a verb ("Trump put pressure ...") in tokens ``start:end``.
 
     The small model reads a capitalised first word without a subject as an
@@ -418,7 +418,7 @@ def _clause_bounds(ev: _Event, tree: _Tree) -> tuple[int, int]:
     return min(toks), max(toks)
 
 
-def _join(tokens: list[int], chars: segment.DocChars) -> str:
+def _join(tokens: list[int], chars: DocView) -> str:
     """The tokens' text, with the doc's spacing between neighbours and one space across gaps."""
     tokens = sorted(tokens)
     text, starts, ends = chars.text, chars.start_list, chars.end_list
@@ -428,7 +428,7 @@ def _join(tokens: list[int], chars: segment.DocChars) -> str:
     return " ".join(out.replace('"', " ").split())
 
 
-def _action(ev: _Event, tree: _Tree, chars: segment.DocChars) -> tuple[str, str]:
+def _action(ev: _Event, tree: _Tree, chars: DocView) -> tuple[str, str]:
     """(action, action_lemma): verb + particle + negation (+ the verb of an open complement)."""
     verb = ev.verb
     if ev.kind == "noun":
@@ -873,7 +873,7 @@ class EventCoder:
 # --------------------------------------------------------------------------- actors
 
 
-def _mention_index(doc, mentions: pd.DataFrame, chars: segment.DocChars) -> dict[int, dict]:
+def _mention_index(doc, mentions: pd.DataFrame, chars: DocView) -> dict[int, dict]:
     """token index -> the innermost mention covering it.
 
     Nested mentions ("the head of *Russia*'s delegation") keep the outer one on
@@ -1193,7 +1193,7 @@ def _sentence_actor(sent: tuple[int, int], mention_at: dict, exclude: str | None
 # --------------------------------------------------------------------------- dates
 
 
-def _anchor_timexes(timexes: pd.DataFrame, chars: segment.DocChars, tree: _Tree) -> list[dict]:
+def _anchor_timexes(timexes: pd.DataFrame, chars: DocView, tree: _Tree) -> list[dict]:
     """DATE/TIME expressions with a calendar interval, each with its token range and root token."""
     if timexes is None or timexes.empty:
         return []
@@ -1821,7 +1821,7 @@ def _frame_event(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dic
 
 
 def _row(ev: _Event, sent_row: dict, text: str, article_date: tuple, tree: _Tree,
-         chars: segment.DocChars) -> tuple:
+         chars: DocView) -> tuple:
     """The event's values in the order of ``EVENT_COLUMNS``."""
     first, last = _clause_bounds(ev, tree)
     start, end = chars.start_list[first], chars.end_list[last]
@@ -1841,7 +1841,7 @@ def _row(ev: _Event, sent_row: dict, text: str, article_date: tuple, tree: _Tree
             ev.actor_source, lemma, ev.kind)
 
 
-def _phrase_text(i: int | None, tree: _Tree, chars: segment.DocChars) -> str | None:
+def _phrase_text(i: int | None, tree: _Tree, chars: DocView) -> str | None:
     """The words naming an actor as written ("Senior Hungarian and Romanian officials"), at most 12 words."""
     if i is None:
         return None

@@ -85,10 +85,6 @@ def paragraphs(text: str) -> pd.DataFrame:
     }, len(spans))
 
 
-#: The former name of :class:`newsdesk.docview.DocView`, which rule functions' annotations still use.
-DocChars = DocView
-
-
 def sentences(view: DocView | Doc, paras: pd.DataFrame) -> pd.DataFrame:
     """Sentences of a doc (its :class:`~newsdesk.docview.DocView`) clipped to paragraphs; headings are skipped."""
     chars = view_of(view)
