@@ -222,3 +222,8 @@ def test_a_named_second_subject_speaks_for_its_description():
     text = ('The watchdog group the Centre for Public Integrity has called it "a clear case of waste '
             'of public money."')
     assert find_quotes(text)["speaker"].tolist() == ["Centre for Public Integrity"]
+
+
+def test_the_agent_of_a_passive_cue_speaks():
+    text = 'The new law was described by Kurmanbek Bakiyev as "the voice of the whole nation".'
+    assert find_quotes(text)["speaker"].tolist() == ["Kurmanbek Bakiyev"]

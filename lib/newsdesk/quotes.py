@@ -386,6 +386,10 @@ class _Attributor:
         before = self.mentions.get(cue.i - 1) if cue.i else None
         if cue.tag_ == "VBG" and before is not None and before["label"] == "PERSON":
             return self.doc[before["tok_end"] - 1]  # 'footage of Hillary Clinton asking, "..."'
+        agents = [p for a in cue.children if a.dep_ == "agent" for p in a.children
+                  if p.dep_ == "pobj" and p.i not in self.inside]
+        if agents:  # "was described by X as "..."": the passive's agent speaks, not its subject
+            return agents[0]
         verb = cue
         for _ in range(4):
             subj = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS and c.i not in self.inside
