@@ -227,3 +227,9 @@ def test_a_named_second_subject_speaks_for_its_description():
 def test_the_agent_of_a_passive_cue_speaks():
     text = 'The new law was described by Kurmanbek Bakiyev as "the voice of the whole nation".'
     assert find_quotes(text)["speaker"].tolist() == ["Kurmanbek Bakiyev"]
+
+
+def test_as_someone_phrased_it_names_the_speaker():
+    text = 'The bill allows the army to act, or "take firm measures" as the Defence Ministry has phrased it, at once.'
+    row = only(text)
+    assert row["speaker"] == "Defence Ministry" and not row["scare"]
