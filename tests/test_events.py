@@ -934,3 +934,13 @@ def test_a_company_acting_toward_no_political_actor_is_no_event(monkeypatch, tex
     sents = segment.sentences(doc, segment.paragraphs(text)).assign(compound=0.25)
     frame = events.events_from_doc(doc, sents, mentions(text), _timexes(text, {}), REF)
     assert (frame["actor"] == "Acme").any() == kept, frame[["action", "actor", "target"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Poland said that between 500 and 700 soldiers attacked Kharkiv.",
+    "In addition to placing the death toll at 85, the Ukrainian government also said that between 500 and 700 "
+    "Russian commandos took part in the raid.",
+])
+def test_the_reporter_is_not_the_source_of_a_clause_with_its_own_subject(text):
+    ev = extract(text)
+    assert not (ev["actor_source"] == "sentence").any(), ev[["action", "actor", "target"]]

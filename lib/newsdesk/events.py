@@ -1159,9 +1159,22 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
         row = mention_at.get(j) if j >= sent[0] and mention_at.get(j, {}).get("actor") not in {None, ev.target} else None
         if row is not None:
             ev.actor_tok = j
-        row = row or _sentence_actor(sent, mention_at, exclude=ev.target)
+        if row is None:  # "the Iraqi government said commandos took part": the reporter is no source of what it reports
+            reporter = _reporting_subject(ev.anchor, coder, mention_at, tree)
+            row = _sentence_actor(sent, mention_at, exclude=ev.target,
+                                  skip=reporter["actor"] if reporter is not None else None)
         if row is not None:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "sentence", _is_person(row)
+
+
+def _reporting_subject(i: int, coder: EventCoder, mention_at: dict, tree: _Tree) -> dict | None:
+    """The actor of the reporting verb whose complement clause holds token ``i`` ("X said ..."), or None."""
+    dep = tree.dep
+    while dep[i] in {"ccomp", "conj"} and tree.head[i] != i:
+        i = tree.head[i]
+        if tree.pos[i] == "VERB" and coder.is_report(i, tree):
+            return _actor_of(_subject(i, tree)[0], mention_at, tree)
+    return None
 
 
 def _compound_actor(i: int | None, row: dict, mention_at: dict, tree: _Tree, exclude: str | None = None) -> str:
@@ -1183,9 +1196,10 @@ def _compound_actor(i: int | None, row: dict, mention_at: dict, tree: _Tree, exc
     return ";".join(names)
 
 
-def _sentence_actor(sent: tuple[int, int], mention_at: dict, exclude: str | None) -> dict | None:
+def _sentence_actor(sent: tuple[int, int], mention_at: dict, exclude: str | None,
+                    skip: str | None = None) -> dict | None:
     """The first actor the sentence (its token range) names, preferring names over descriptions ("the head of ...")."""
-    rows = [mention_at[i] for i in range(*sent) if i in mention_at and mention_at[i]["actor"] != exclude]
+    rows = [mention_at[i] for i in range(*sent) if i in mention_at and mention_at[i]["actor"] not in {exclude, skip}]
     named = [r for r in rows if r.get("kind") != "description"]
     return (named or rows or [None])[0]
 
