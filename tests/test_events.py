@@ -944,3 +944,25 @@ def test_a_company_acting_toward_no_political_actor_is_no_event(monkeypatch, tex
 def test_the_reporter_is_not_the_source_of_a_clause_with_its_own_subject(text):
     ev = extract(text)
     assert not (ev["actor_source"] == "sentence").any(), ev[["action", "actor", "target"]]
+
+
+def _extract_with(text: str, names: dict) -> pd.DataFrame:
+    """Like ``extract``, with the mentions ``names`` (text -> (label, actor)) added."""
+    doc = get_nlp()(text)
+    sents = segment.sentences(doc, segment.paragraphs(text)).assign(compound=0.25)
+    rows = [(m.start(), m.end(), word, label, actor, "person" if label == "PERSON" else "other", "name")
+            for word, (label, actor) in names.items() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+    mentions = pd.concat([_mentions(text), pd.DataFrame(rows, columns=MENTION_COLUMNS)]).sort_values(
+        "start", ignore_index=True)
+    return events.events_from_doc(doc, sents, mentions, _timexes(text, {}), REF)
+
+
+def test_a_possessor_of_relatives_and_a_lone_first_name_are_not_the_source():
+    text = "Zelenskyy's siblings and her parents, Bob and Mary Schindler, challenge the decision of Poland."
+    ev = _extract_with(text, {"Bob": ("PERSON", "Bob"), "Mary Schindler": ("PERSON", "Mary Schindler")})
+    assert "Volodymyr Zelenskyy" not in " ".join(ev["actor"].dropna()) and "Bob" not in " ".join(ev["actor"].dropna())
+
+
+def test_a_document_code_is_no_actor():
+    ev = _extract_with("EO 12810 placed sanctions on Russia in 1992.", {"EO": ("ORG", "EO")})
+    assert "EO" not in set(ev["actor"].dropna())

@@ -164,6 +164,7 @@ from __future__ import annotations
 import bisect
 import csv
 import os
+import re
 from dataclasses import dataclass, field
 from importlib.resources import files
 from operator import itemgetter
@@ -888,10 +889,16 @@ def _mention_index(doc, mentions: pd.DataFrame, chars: DocView) -> dict[int, dic
             continue
         if "anti-" in chars.text[max(0, int(row["start"]) - 5):int(row["start"]) + 5].lower():
             continue  # "the anti-Syrian opposition": against an actor, not the actor
+        if _DOCUMENT_CODE.match(chars.text, int(row["start"])) and row["actor"] == chars.text[
+                int(row["start"]):int(row["end"])]:
+            continue  # "EO 12810 placed sanctions": an unresolved short code followed by a number names a document
         span = chars.span(int(row["start"]), int(row["end"]))
         for i in range(*span) if span is not None else []:
             at[i] = row
     return at
+
+
+_DOCUMENT_CODE = re.compile(r"[A-Z]{1,4}[ -]?\d+\b")
 
 
 def _is_person(row: dict) -> bool:
@@ -910,11 +917,12 @@ def _actor_of(i: int | None, mention_at: dict, tree: _Tree, exclude: str | None 
         first.append(tree.head[i])
     for t in first:
         row = mention_at.get(t)
-        if row is not None and row["actor"] != exclude:
+        if row is not None and row["actor"] != exclude and not _first_name(t, row, mention_at, tree):
             return row
     phrase = tree.naming_phrase(i)
     stray = {s for c in phrase if _stray_subject(c, tree) or (source and tree.dep[c] == "prep" and tree.lower(c) in {
-        "on", "against", "at"}) for s in tree.phrase(c)}
+        "on", "against", "at"}) or _kin_owner(c, tree) or _first_name(c, mention_at.get(c), mention_at, tree)
+        for s in ([c] if _first_name(c, mention_at.get(c), mention_at, tree) else tree.phrase(c))}
     found = None
     for t in sorted(phrase):  # walked only when the head names no one
         row = mention_at.get(t)
@@ -926,6 +934,28 @@ def _actor_of(i: int | None, mention_at: dict, tree: _Tree, exclude: str | None 
                 continue
             return row
     return found
+
+
+_KIN_NOUNS = frozenset({
+    "sibling", "brother", "sister", "parent", "mother", "father", "son", "daughter", "child", "wife", "husband",
+    "widow", "widower", "family", "relative", "cousin", "uncle", "aunt", "grandmother", "grandfather", "grandson",
+    "granddaughter", "nephew", "niece", "fiancee", "fiancé", "fiancée", "partner", "friend", "neighbour", "neighbor"})
+
+
+def _kin_owner(i: int, tree: _Tree) -> bool:
+    """The possessor of a relative ("*Terri Schiavo*'s siblings", "the family *of* X"): the relatives are not X."""
+    head = tree.head[i]
+    if tree.dep[i] == "poss":
+        return tree.lemma(head).lower() in _KIN_NOUNS
+    return tree.dep[i] == "prep" and tree.lower(i) == "of" and tree.lemma(head).lower() in _KIN_NOUNS
+
+
+def _first_name(i: int, row: dict | None, mention_at: dict, tree: _Tree) -> bool:
+    """A lone first name conjoined to a full name sharing its surname ("*Bob* and Mary Schindler"): not the actor."""
+    if row is None or not _is_person(row) or mention_at.get(i - 1) is row or mention_at.get(i + 1) is row:
+        return False
+    return any(tree.dep[c] == "conj" and tree.pos[c] == "PROPN" and mention_at.get(c) is not None
+               and mention_at.get(c - 1) is mention_at.get(c) for c in tree.children[i])
 
 
 def _stray_subject(i: int, tree: _Tree) -> bool:
