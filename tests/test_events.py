@@ -966,3 +966,13 @@ def test_a_possessor_of_relatives_and_a_lone_first_name_are_not_the_source():
 def test_a_document_code_is_no_actor():
     ev = _extract_with("EO 12810 placed sanctions on Russia in 1992.", {"EO": ("ORG", "EO")})
     assert "EO" not in set(ev["actor"].dropna())
+
+
+@pytest.mark.parametrize("text, coded_demand", [
+    ("Russian and Ukrainian demand has the potential to raise prices.", False),
+    ("Poland rejected Ukrainian demands.", True),
+    ("Russian demand that Ukraine withdraw was rejected by Poland.", True),
+])
+def test_the_noun_demand_asks_only_with_a_complement_or_in_the_plural(text, coded_demand):
+    ev = extract(text)
+    assert ev["action_lemma"].str.startswith("demand").any() == coded_demand, ev[["action", "event_type"]]

@@ -679,6 +679,10 @@ class EventCoder:
         if tree.pos[i] not in {"NOUN", "PROPN"}:
             return None
         lemma = tree.lemma(i).lower()
+        if lemma == "demand" and tree.tag(i) != "NNS" and not any(
+                tree.dep[c] in {"acl", "ccomp", "relcl"} or (tree.dep[c] == "prep" and tree.lower(c) == "for")
+                for c in tree.children[i]):
+            return None  # "Chinese demand has the potential": economic demand; "the demand for X", "demands" ask
         for c in tree.children[i]:
             if tree.dep[c] in {"compound", "amod"} and c < i:  # "hunger strike", "general strike"
                 rows = self.own.get(tree.lemma(c).lower())
