@@ -976,3 +976,19 @@ def test_a_document_code_is_no_actor():
 def test_the_noun_demand_asks_only_with_a_complement_or_in_the_plural(text, coded_demand):
     ev = extract(text)
     assert ev["action_lemma"].str.startswith("demand").any() == coded_demand, ev[["action", "event_type"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine is trying to control the situation in Kharkiv.",  # a vague object: no one is acted on
+    "Poland appointed Zelenskyy as minister.",  # filling an office is no act toward an actor
+    "Poland appointed Zelenskyy minister of defence.",
+])
+def test_non_political_acts_are_no_events(text):
+    assert extract(text).empty, extract(text)[["action", "event_type"]]
+
+
+def test_being_met_by_police_is_no_meeting_but_being_met_by_a_leader_is():
+    ev = _extract_with("Hundreds of Kifaya protesters were met by thousands of riot police in Cairo.",
+                       {"Cairo": ("GPE", "Egypt"), "Kifaya": ("ORG", "Kifaya")})
+    assert not (ev["event_type"] == "CONSULT").any(), ev[["action", "event_type"]]
+    assert coded(extract("Zelenskyy was met by Macron in Poland."), "met")[0] == "CONSULT"

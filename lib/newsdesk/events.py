@@ -786,7 +786,8 @@ class EventCoder:
             if inner is None:
                 return None
             return Coded(inner.event_type, inner.mode, planned=inner.planned or planned,
-                         negated=negated or inner.negated, noun=inner.noun, request_target=inner.request_target)
+                         negated=negated or inner.negated, noun=inner.noun, request_target=inner.request_target,
+                         needs_target=inner.needs_target)  # "tried to control the situation": still no one
         if got is None and role == "intent":  # "promised more rallies": an intent to do what the noun names
             found = self._object_noun(v, tree)
             if found is not None and found[1][0] in _MATERIAL_CONFLICT:
@@ -871,8 +872,12 @@ class EventCoder:
                 return Coded("AGREE", mode, planned=True, noun=noun_tok)  # "will visit": an intent to cooperate
             if event_type in _MATERIAL_CONFLICT | {"SANCTION"}:
                 return Coded("THREATEN", mode, planned=True, noun=noun_tok)  # "would strike": a threat
-        return Coded(event_type, mode, planned=planned, negated=negated, noun=noun_tok,
-                     needs_target=role == "object" and noun_tok is None)
+        if lemma == "meet" and any(dep[c] in {"auxpass", "nsubjpass"} for c in kids) and not any(
+                tree.pos[g] == "PROPN" for c in kids if dep[c] == "agent" for g in children[c]):
+            return None  # "protesters were met by riot police", "was met with criticism": a reception, no talks
+        vague = noun_tok is not None and tree.lemma(noun_tok).lower() in _VAGUE_OBJECTS
+        return Coded(event_type, mode, planned=planned, negated=negated, noun=None if vague else noun_tok,
+                     needs_target=role == "object" and (noun_tok is None or vague))
 
 
 # --------------------------------------------------------------------------- actors
@@ -940,6 +945,8 @@ def _actor_of(i: int | None, mention_at: dict, tree: _Tree, exclude: str | None 
     return found
 
 
+#: objects that name no act of a pattern ("control the situation"): the verb then needs an actor to act on
+_VAGUE_OBJECTS = frozenset({"situation", "matter", "issue", "thing", "problem", "question", "circumstance"})
 _KIN_NOUNS = frozenset({
     "sibling", "brother", "sister", "parent", "mother", "father", "son", "daughter", "child", "wife", "husband",
     "widow", "widower", "family", "relative", "cousin", "uncle", "aunt", "grandmother", "grandfather", "grandson",
