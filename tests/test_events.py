@@ -972,6 +972,7 @@ def test_a_document_code_is_no_actor():
     ("Russian and Ukrainian demand has the potential to raise prices.", False),
     ("Poland rejected Ukrainian demands.", True),
     ("Russian demand that Ukraine withdraw was rejected by Poland.", True),
+    ("Poland reiterated its demand today that Russia withdraw from Ukraine.", True),
 ])
 def test_the_noun_demand_asks_only_with_a_complement_or_in_the_plural(text, coded_demand):
     ev = extract(text)

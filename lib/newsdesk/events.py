@@ -681,7 +681,9 @@ class EventCoder:
         lemma = tree.lemma(i).lower()
         if lemma == "demand" and tree.tag(i) != "NNS" and not any(
                 tree.dep[c] in {"acl", "ccomp", "relcl"} or (tree.dep[c] == "prep" and tree.lower(c) == "for")
-                for c in tree.children[i]):
+                for c in tree.children[i] + [  # "reiterated its demand today that X": the clause, misattached
+                    c for c in tree.children[tree.head[i]] if c > i and tree.dep[i] == "dobj" and any(
+                        tree.dep[m] == "mark" and tree.lower(m) == "that" for m in tree.children[c])]):
             return None  # "Chinese demand has the potential": economic demand; "the demand for X", "demands" ask
         for c in tree.children[i]:
             if tree.dep[c] in {"compound", "amod"} and c < i:  # "hunger strike", "general strike"
