@@ -993,3 +993,10 @@ def test_being_met_by_police_is_no_meeting_but_being_met_by_a_leader_is():
                        {"Cairo": ("GPE", "Egypt"), "Kifaya": ("ORG", "Kifaya")})
     assert not (ev["event_type"] == "CONSULT").any(), ev[["action", "event_type"]]
     assert coded(extract("Zelenskyy was met by Macron in Poland."), "met")[0] == "CONSULT"
+
+
+def test_who_does_not_refer_to_a_place():
+    ev = extract("Poland supplies just one soldier to Ukraine who assists in the clearance of landmines.")
+    assert "Ukraine" not in set(ev["actor"].dropna()), ev[["action", "actor", "target"]]
+    ev = extract("Poland sent a letter to Zelenskyy who rejected the proposal of Russia.")
+    assert coded(ev, "rejected")[2] == "Volodymyr Zelenskyy"

@@ -1121,6 +1121,9 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
                 # (not "a patrol in Baghdad", "rebels on Checkpoint 1": troops and fighters are often foreign)
                 row = next((mention_at[t] for t in sorted(_local_phrase(actor_tok, tree))
                             if t in mention_at and mention_at[t].get("label") in {"GPE", "NORP"}), None)
+            if row is not None and row.get("label") in {"GPE", "LOC", "FAC"} and dep[ev.verb] == "relcl" and \
+                    actor_tok == tree.head[ev.verb] and any(tree.lower(c) == "who" for c in tree.children[ev.verb]):
+                row = None  # "supplies one soldier to Afghanistan who assists": "who" is a person, not the place
         ev.actor_tok = actor_tok
         if row is not None:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "subject", _is_person(row)
