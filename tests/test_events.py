@@ -983,6 +983,8 @@ def test_the_noun_demand_asks_only_with_a_complement_or_in_the_plural(text, code
     "Ukraine is trying to control the situation in Kharkiv.",  # a vague object: no one is acted on
     "Poland appointed Zelenskyy as minister.",  # filling an office is no act toward an actor
     "Poland appointed Zelenskyy minister of defence.",
+    "Poland named Zelenskyy as foreign minister.",
+    "Zelenskyy stormed back to the office of Macron.",  # storming is an assault on a place it enters
 ])
 def test_non_political_acts_are_no_events(text):
     assert extract(text).empty, extract(text)[["action", "event_type"]]
@@ -1000,3 +1002,8 @@ def test_who_does_not_refer_to_a_place():
     assert "Ukraine" not in set(ev["actor"].dropna()), ev[["action", "actor", "target"]]
     ev = extract("Poland sent a letter to Zelenskyy who rejected the proposal of Russia.")
     assert coded(ev, "rejected")[2] == "Volodymyr Zelenskyy"
+
+
+def test_storming_a_place_and_sending_an_envoy_stay_events():
+    assert coded(extract("Russian troops stormed into the parliament of Ukraine."), "stormed")[0] == "ASSAULT"
+    assert coded(extract("Poland appointed an envoy to Ukraine."), "appointed")[0] == "SUPPORT"

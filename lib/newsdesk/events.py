@@ -857,6 +857,11 @@ class EventCoder:
             return None  # "will fight for salary equity": a cause, not a battle
         if lemma == "return" and not any(dep[c] in {"dobj", "nsubjpass"} for c in kids):
             return None  # "returned to Romania", "return to Geneva": a journey; giving back has an object
+        if lemma in {"appoint", "name", "nominate", "designate"} and event_type == "COOPERATE":
+            return None  # "appointed X (as) minister": filling an office is no act toward another actor
+        if lemma == "storm" and not any(dep[c] in {"dobj", "nsubjpass"} or (dep[c] == "prep" and tree.lower(c) in {
+                "into", "onto"}) for c in kids):
+            return None  # "stormed back to the psychiatrist", "stormed out": a manner of walking
         if lemma == "call" and any(dep[c] in {"oprd", "attr"} for c in kids):
             return None  # "a campaign called a veto": a name
         if lemma == "demonstrate" and any(dep[c] in {"dobj", "ccomp"} for c in kids):
