@@ -45,7 +45,12 @@ Nor are: visiting a place ("visited the site of the blast": a visit needs an act
 hosting it), being informed, talking about something, fighting for a cause,
 being sworn in, "sanctioned" a thing, "expects X will ...", an event noun that is
 asked for or intended ("called for a UN investigation"), and what a request
-asks ("called for X to return and resign" is one REQUEST toward X).
+asks ("called for X to return and resign" is one REQUEST toward X). Nor are: filling
+an office ("appointed X minister", "named X as foreign minister"), "stormed back/out"
+(storming enters a place), being "met by riot police" or "met with criticism" (a
+named agent still meets), a pattern on a vague object ("trying to control the
+situation" needs an actor acted on), economic "demand" (the noun asks only in
+the plural or with a complement: "demand for X", "demand that").
 
 ``modality``: ``hypothetical`` (could, might, may, must, should, an if-clause,
 "a possible attack"), ``reported`` (a clause reported by someone else), ``planned``
@@ -145,7 +150,10 @@ clause's own object; "I"/"we" take the speaker of the enclosing reporting clause
 without a subject falls back to the first actor the sentence names
 (``actor_source == "sentence"``); a group subject with no actor takes the
 country or people of its place ("protesters in Kyiv"), unless troops or
-patrols, often foreign; an event noun takes its possessor or
+patrols, often foreign. Never a source: the reporter of a reported clause
+("X said soldiers attacked": not X), a relative's possessor ("X's siblings"), a
+lone first name before a full name ("Bob and Mary S."), a place as the antecedent
+of "who", an unresolved short code before a number ("EO 12810"). An event noun takes its possessor or
 adjective ("Russia's", "Russian"), "by X", "between X and Y", else the subject
 of the clause it is the object of. Missing strings are NaN.
 
