@@ -1007,3 +1007,9 @@ def test_who_does_not_refer_to_a_place():
 def test_storming_a_place_and_sending_an_envoy_stay_events():
     assert coded(extract("Russian troops stormed into the parliament of Ukraine."), "stormed")[0] == "ASSAULT"
     assert coded(extract("Poland appointed an envoy to Ukraine."), "appointed")[0] == "SUPPORT"
+
+
+def test_joining_protesters_is_a_protest_joining_talks_a_meeting():
+    assert coded(extract("Zelenskyy joined the protesters in Kharkiv."), "joined")[:3] == (
+        "PROTEST", "material conflict", "Volodymyr Zelenskyy")
+    assert coded(extract("Poland joined the talks with Russia."), "joined")[0] == "CONSULT"

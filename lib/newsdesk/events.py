@@ -845,6 +845,8 @@ class EventCoder:
             if rows:
                 after = after or [t for t in sorted(tree.phrase(args)) if t > v]
             got = self._match(rows, after, tree, near=args) if rows else None
+        if lemma == "join" and any(dep[c] == "dobj" and tree.lemma(c).lower() in _PROTEST_GROUPS for c in kids):
+            got = ("PROTEST", "demo")  # "joined the protesters", "joined the rally": protesting with them
         if got is None and role == "event" and tree.pos[v] == "VERB":
             found = self._object_noun(v, tree)
             if found is not None and found[1][0] in {"AID", "SANCTION"}:  # "sent aid", "cut ties"
@@ -960,6 +962,9 @@ def _actor_of(i: int | None, mention_at: dict, tree: _Tree, exclude: str | None 
     return found
 
 
+#: groups or acts that joining makes a protest ("joined the protesters", "joined the rally")
+_PROTEST_GROUPS = frozenset({"protester", "protestor", "demonstrator", "protest", "demonstration", "rally",
+                             "march", "marcher", "sit-in", "picket"})
 #: objects that name no act of a pattern ("control the situation"): the verb then needs an actor to act on
 _VAGUE_OBJECTS = frozenset({"situation", "matter", "issue", "thing", "problem", "question", "circumstance"})
 _KIN_NOUNS = frozenset({
