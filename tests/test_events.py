@@ -985,6 +985,8 @@ def test_the_noun_demand_asks_only_with_a_complement_or_in_the_plural(text, code
     "Poland appointed Zelenskyy minister of defence.",
     "Poland named Zelenskyy as foreign minister.",
     "Zelenskyy stormed back to the office of Macron.",  # storming is an assault on a place it enters
+    "Zelenskyy came to office in Ukraine in 2019.",  # taking office is no visit
+    "Macron came to power in 2017.",
 ])
 def test_non_political_acts_are_no_events(text):
     assert extract(text).empty, extract(text)[["action", "event_type"]]

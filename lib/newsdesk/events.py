@@ -49,7 +49,7 @@ asks ("called for X to return and resign" is one REQUEST toward X). Nor are: fil
 an office ("appointed X minister", "named X as foreign minister"), "stormed back/out"
 (storming enters a place), being "met by riot police" or "met with criticism" (a
 named agent still meets), a pattern on a vague object ("trying to control the
-situation" needs an actor acted on), economic "demand" (the noun asks only in
+situation" needs an actor acted on), "came to office/power", economic "demand" (the noun asks only in
 the plural or with a complement: "demand for X", "demand that").
 
 ``modality``: ``hypothetical`` (could, might, may, must, should, an if-clause,
@@ -867,6 +867,10 @@ class EventCoder:
             return None  # "will fight for salary equity": a cause, not a battle
         if lemma == "return" and not any(dep[c] in {"dobj", "nsubjpass"} for c in kids):
             return None  # "returned to Romania", "return to Geneva": a journey; giving back has an object
+        if lemma in {"come", "rise", "return", "sweep"} and any(
+                dep[c] == "prep" and tree.lower(c) == "to" and any(tree.lemma(g).lower() in {"office", "power"}
+                                                                  for g in children[c]) for c in kids):
+            return None  # "came to office", "came to power": taking office, no one visited
         if lemma in {"appoint", "name", "nominate", "designate"} and event_type == "COOPERATE":
             return None  # "appointed X (as) minister": filling an office is no act toward another actor
         if lemma == "storm" and not any(dep[c] in {"dobj", "nsubjpass"} or (dep[c] == "prep" and tree.lower(c) in {
