@@ -40,7 +40,8 @@ has X as its source), and a company's acts in business news (an organisation
 source, or an executive, in a sentence about products, shares, prices or
 customers; a company - a corporate suffix, or "the airline X", "X, the operator" in
 the article - acting toward no state, government body, party, armed group or
-international body). Workers striking is PROTEST; "X's arrest" makes X the target.
+international body). Workers striking is PROTEST, and so is joining protesters or a
+rally; "X's arrest" makes X the target.
 Nor are: visiting a place ("visited the site of the blast": a visit needs an actor
 hosting it), being informed, talking about something, fighting for a cause,
 being sworn in, "sanctioned" a thing, "expects X will ...", an event noun that is
