@@ -307,3 +307,11 @@ def test_html_entities_in_a_feed_headline_are_unescaped():
     articles = nd.load_articles(pd.DataFrame([{"title": "Statement of &quot;joint&quot; talks &amp; more",
                                                "date": "2026-02-18", "text": "Delegations met."}]))
     assert articles["title"][0] == 'Statement of "joint" talks & more'
+
+
+def test_html_entities_in_plain_text_are_unescaped_before_offsets():
+    articles = nd.load_articles(pd.DataFrame([{"date": "2026-02-18",
+                                               "text": "Officials from France &mdash; and Italy met R&D staff &amp co."}]))
+    text = articles["text"][0]
+    assert text == "Officials from France \u2014 and Italy met R&D staff &amp co."
+    assert articles["article_id"][0] == nd.articles.article_id(text)

@@ -934,3 +934,84 @@ def test_a_company_acting_toward_no_political_actor_is_no_event(monkeypatch, tex
     sents = segment.sentences(doc, segment.paragraphs(text)).assign(compound=0.25)
     frame = events.events_from_doc(doc, sents, mentions(text), _timexes(text, {}), REF)
     assert (frame["actor"] == "Acme").any() == kept, frame[["action", "actor", "target"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Poland said that between 500 and 700 soldiers attacked Kharkiv.",
+    "In addition to placing the death toll at 85, the Ukrainian government also said that between 500 and 700 "
+    "Russian commandos took part in the raid.",
+])
+def test_the_reporter_is_not_the_source_of_a_clause_with_its_own_subject(text):
+    ev = extract(text)
+    assert not (ev["actor_source"] == "sentence").any(), ev[["action", "actor", "target"]]
+
+
+def _extract_with(text: str, names: dict) -> pd.DataFrame:
+    """Like ``extract``, with the mentions ``names`` (text -> (label, actor)) added."""
+    doc = get_nlp()(text)
+    sents = segment.sentences(doc, segment.paragraphs(text)).assign(compound=0.25)
+    rows = [(m.start(), m.end(), word, label, actor, "person" if label == "PERSON" else "other", "name")
+            for word, (label, actor) in names.items() for m in re.finditer(rf"\b{re.escape(word)}\b", text)]
+    mentions = pd.concat([_mentions(text), pd.DataFrame(rows, columns=MENTION_COLUMNS)]).sort_values(
+        "start", ignore_index=True)
+    return events.events_from_doc(doc, sents, mentions, _timexes(text, {}), REF)
+
+
+def test_a_possessor_of_relatives_and_a_lone_first_name_are_not_the_source():
+    text = "Zelenskyy's siblings and her parents, Bob and Mary Schindler, challenge the decision of Poland."
+    ev = _extract_with(text, {"Bob": ("PERSON", "Bob"), "Mary Schindler": ("PERSON", "Mary Schindler")})
+    assert "Volodymyr Zelenskyy" not in " ".join(ev["actor"].dropna()) and "Bob" not in " ".join(ev["actor"].dropna())
+
+
+def test_a_document_code_is_no_actor():
+    ev = _extract_with("EO 12810 placed sanctions on Russia in 1992.", {"EO": ("ORG", "EO")})
+    assert "EO" not in set(ev["actor"].dropna())
+
+
+@pytest.mark.parametrize("text, coded_demand", [
+    ("Russian and Ukrainian demand has the potential to raise prices.", False),
+    ("Poland rejected Ukrainian demands.", True),
+    ("Russian demand that Ukraine withdraw was rejected by Poland.", True),
+    ("Poland reiterated its demand today that Russia withdraw from Ukraine.", True),
+])
+def test_the_noun_demand_asks_only_with_a_complement_or_in_the_plural(text, coded_demand):
+    ev = extract(text)
+    assert ev["action_lemma"].str.startswith("demand").any() == coded_demand, ev[["action", "event_type"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Ukraine is trying to control the situation in Kharkiv.",  # a vague object: no one is acted on
+    "Poland appointed Zelenskyy as minister.",  # filling an office is no act toward an actor
+    "Poland appointed Zelenskyy minister of defence.",
+    "Poland named Zelenskyy as foreign minister.",
+    "Zelenskyy stormed back to the office of Macron.",  # storming is an assault on a place it enters
+    "Zelenskyy came to office in Ukraine in 2019.",  # taking office is no visit
+    "Macron came to power in 2017.",
+])
+def test_non_political_acts_are_no_events(text):
+    assert extract(text).empty, extract(text)[["action", "event_type"]]
+
+
+def test_being_met_by_police_is_no_meeting_but_being_met_by_a_leader_is():
+    ev = _extract_with("Hundreds of Kifaya protesters were met by thousands of riot police in Cairo.",
+                       {"Cairo": ("GPE", "Egypt"), "Kifaya": ("ORG", "Kifaya")})
+    assert not (ev["event_type"] == "CONSULT").any(), ev[["action", "event_type"]]
+    assert coded(extract("Zelenskyy was met by Macron in Poland."), "met")[0] == "CONSULT"
+
+
+def test_who_does_not_refer_to_a_place():
+    ev = extract("Poland supplies just one soldier to Ukraine who assists in the clearance of landmines.")
+    assert "Ukraine" not in set(ev["actor"].dropna()), ev[["action", "actor", "target"]]
+    ev = extract("Poland sent a letter to Zelenskyy who rejected the proposal of Russia.")
+    assert coded(ev, "rejected")[2] == "Volodymyr Zelenskyy"
+
+
+def test_storming_a_place_and_sending_an_envoy_stay_events():
+    assert coded(extract("Russian troops stormed into the parliament of Ukraine."), "stormed")[0] == "ASSAULT"
+    assert coded(extract("Poland appointed an envoy to Ukraine."), "appointed")[0] == "SUPPORT"
+
+
+def test_joining_protesters_is_a_protest_joining_talks_a_meeting():
+    assert coded(extract("Zelenskyy joined the protesters in Kharkiv."), "joined")[:3] == (
+        "PROTEST", "material conflict", "Volodymyr Zelenskyy")
+    assert coded(extract("Poland joined the talks with Russia."), "joined")[0] == "CONSULT"

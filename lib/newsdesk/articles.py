@@ -595,12 +595,21 @@ def _unescape_title(title: str | None) -> str | None:
     return title
 
 
+def _unescape_entities(text: str) -> str:
+    """Plain text exported from a wiki or CMS sometimes keeps HTML entities ("France &mdash; the
+    report"): an analyst reads the characters they stand for, and so must the parse. Only complete
+    entities (with their ';') are replaced, before normalising, so offsets point into the clean text."""
+    if "&" in text and _ENTITY.search(text):
+        return _ENTITY.sub(lambda m: html.unescape(m.group()), text)
+    return text
+
+
 def _row(record: Record, path: str) -> dict:
     """One articles-frame row from a raw record; raises Rejected when there is no text."""
     raw_text = _pick(record, "text")
     if isinstance(raw_text, list):
         raw_text = "\n\n".join(str(p) for p in raw_text)
-    text = normalise_text(str(raw_text)) if raw_text is not None else ""
+    text = normalise_text(_unescape_entities(str(raw_text))) if raw_text is not None else ""
     if not text:
         raise Rejected("no text" if raw_text is None else "empty text")
     date, date_note = parse_date(_pick(record, "date"))

@@ -40,12 +40,18 @@ has X as its source), and a company's acts in business news (an organisation
 source, or an executive, in a sentence about products, shares, prices or
 customers; a company - a corporate suffix, or "the airline X", "X, the operator" in
 the article - acting toward no state, government body, party, armed group or
-international body). Workers striking is PROTEST; "X's arrest" makes X the target.
+international body). Workers striking is PROTEST, and so is joining protesters or a
+rally; "X's arrest" makes X the target.
 Nor are: visiting a place ("visited the site of the blast": a visit needs an actor
 hosting it), being informed, talking about something, fighting for a cause,
 being sworn in, "sanctioned" a thing, "expects X will ...", an event noun that is
 asked for or intended ("called for a UN investigation"), and what a request
-asks ("called for X to return and resign" is one REQUEST toward X).
+asks ("called for X to return and resign" is one REQUEST toward X). Nor are: filling
+an office ("appointed X minister", "named X as foreign minister"), "stormed back/out"
+(storming enters a place), being "met by riot police" or "met with criticism" (a
+named agent still meets), a pattern on a vague object ("trying to control the
+situation" needs an actor acted on), "came to office/power", economic "demand" (the noun asks only in
+the plural or with a complement: "demand for X", "demand that").
 
 ``modality``: ``hypothetical`` (could, might, may, must, should, an if-clause,
 "a possible attack"), ``reported`` (a clause reported by someone else), ``planned``
@@ -145,7 +151,10 @@ clause's own object; "I"/"we" take the speaker of the enclosing reporting clause
 without a subject falls back to the first actor the sentence names
 (``actor_source == "sentence"``); a group subject with no actor takes the
 country or people of its place ("protesters in Kyiv"), unless troops or
-patrols, often foreign; an event noun takes its possessor or
+patrols, often foreign. Never a source: the reporter of a reported clause
+("X said soldiers attacked": not X), a relative's possessor ("X's siblings"), a
+lone first name before a full name ("Bob and Mary S."), a place as the antecedent
+of "who", an unresolved short code before a number ("EO 12810"). An event noun takes its possessor or
 adjective ("Russia's", "Russian"), "by X", "between X and Y", else the subject
 of the clause it is the object of. Missing strings are NaN.
 
@@ -164,6 +173,7 @@ from __future__ import annotations
 import bisect
 import csv
 import os
+import re
 from dataclasses import dataclass, field
 from importlib.resources import files
 from operator import itemgetter
@@ -678,6 +688,12 @@ class EventCoder:
         if tree.pos[i] not in {"NOUN", "PROPN"}:
             return None
         lemma = tree.lemma(i).lower()
+        if lemma == "demand" and tree.tag(i) != "NNS" and not any(
+                tree.dep[c] in {"acl", "ccomp", "relcl"} or (tree.dep[c] == "prep" and tree.lower(c) == "for")
+                for c in tree.children[i] + [  # "reiterated its demand today that X": the clause, misattached
+                    c for c in tree.children[tree.head[i]] if c > i and tree.dep[i] == "dobj" and any(
+                        tree.dep[m] == "mark" and tree.lower(m) == "that" for m in tree.children[c])]):
+            return None  # "Chinese demand has the potential": economic demand; "the demand for X", "demands" ask
         for c in tree.children[i]:
             if tree.dep[c] in {"compound", "amod"} and c < i:  # "hunger strike", "general strike"
                 rows = self.own.get(tree.lemma(c).lower())
@@ -781,7 +797,8 @@ class EventCoder:
             if inner is None:
                 return None
             return Coded(inner.event_type, inner.mode, planned=inner.planned or planned,
-                         negated=negated or inner.negated, noun=inner.noun, request_target=inner.request_target)
+                         negated=negated or inner.negated, noun=inner.noun, request_target=inner.request_target,
+                         needs_target=inner.needs_target)  # "tried to control the situation": still no one
         if got is None and role == "intent":  # "promised more rallies": an intent to do what the noun names
             found = self._object_noun(v, tree)
             if found is not None and found[1][0] in _MATERIAL_CONFLICT:
@@ -829,6 +846,8 @@ class EventCoder:
             if rows:
                 after = after or [t for t in sorted(tree.phrase(args)) if t > v]
             got = self._match(rows, after, tree, near=args) if rows else None
+        if lemma == "join" and any(dep[c] == "dobj" and tree.lemma(c).lower() in _PROTEST_GROUPS for c in kids):
+            got = ("PROTEST", "demo")  # "joined the protesters", "joined the rally": protesting with them
         if got is None and role == "event" and tree.pos[v] == "VERB":
             found = self._object_noun(v, tree)
             if found is not None and found[1][0] in {"AID", "SANCTION"}:  # "sent aid", "cut ties"
@@ -849,6 +868,15 @@ class EventCoder:
             return None  # "will fight for salary equity": a cause, not a battle
         if lemma == "return" and not any(dep[c] in {"dobj", "nsubjpass"} for c in kids):
             return None  # "returned to Romania", "return to Geneva": a journey; giving back has an object
+        if lemma in {"come", "rise", "return", "sweep"} and any(
+                dep[c] == "prep" and tree.lower(c) == "to" and any(tree.lemma(g).lower() in {"office", "power"}
+                                                                  for g in children[c]) for c in kids):
+            return None  # "came to office", "came to power": taking office, no one visited
+        if lemma in {"appoint", "name", "nominate", "designate"} and event_type == "COOPERATE":
+            return None  # "appointed X (as) minister": filling an office is no act toward another actor
+        if lemma == "storm" and not any(dep[c] in {"dobj", "nsubjpass"} or (dep[c] == "prep" and tree.lower(c) in {
+                "into", "onto"}) for c in kids):
+            return None  # "stormed back to the psychiatrist", "stormed out": a manner of walking
         if lemma == "call" and any(dep[c] in {"oprd", "attr"} for c in kids):
             return None  # "a campaign called a veto": a name
         if lemma == "demonstrate" and any(dep[c] in {"dobj", "ccomp"} for c in kids):
@@ -866,8 +894,12 @@ class EventCoder:
                 return Coded("AGREE", mode, planned=True, noun=noun_tok)  # "will visit": an intent to cooperate
             if event_type in _MATERIAL_CONFLICT | {"SANCTION"}:
                 return Coded("THREATEN", mode, planned=True, noun=noun_tok)  # "would strike": a threat
-        return Coded(event_type, mode, planned=planned, negated=negated, noun=noun_tok,
-                     needs_target=role == "object" and noun_tok is None)
+        if lemma == "meet" and any(dep[c] in {"auxpass", "nsubjpass"} for c in kids) and not any(
+                tree.pos[g] == "PROPN" for c in kids if dep[c] == "agent" for g in children[c]):
+            return None  # "protesters were met by riot police", "was met with criticism": a reception, no talks
+        vague = noun_tok is not None and tree.lemma(noun_tok).lower() in _VAGUE_OBJECTS
+        return Coded(event_type, mode, planned=planned, negated=negated, noun=None if vague else noun_tok,
+                     needs_target=role == "object" and (noun_tok is None or vague))
 
 
 # --------------------------------------------------------------------------- actors
@@ -888,10 +920,16 @@ def _mention_index(doc, mentions: pd.DataFrame, chars: DocView) -> dict[int, dic
             continue
         if "anti-" in chars.text[max(0, int(row["start"]) - 5):int(row["start"]) + 5].lower():
             continue  # "the anti-Syrian opposition": against an actor, not the actor
+        if _DOCUMENT_CODE.match(chars.text, int(row["start"])) and row["actor"] == chars.text[
+                int(row["start"]):int(row["end"])]:
+            continue  # "EO 12810 placed sanctions": an unresolved short code followed by a number names a document
         span = chars.span(int(row["start"]), int(row["end"]))
         for i in range(*span) if span is not None else []:
             at[i] = row
     return at
+
+
+_DOCUMENT_CODE = re.compile(r"[A-Z]{1,4}[ -]?\d+\b")
 
 
 def _is_person(row: dict) -> bool:
@@ -910,11 +948,12 @@ def _actor_of(i: int | None, mention_at: dict, tree: _Tree, exclude: str | None 
         first.append(tree.head[i])
     for t in first:
         row = mention_at.get(t)
-        if row is not None and row["actor"] != exclude:
+        if row is not None and row["actor"] != exclude and not _first_name(t, row, mention_at, tree):
             return row
     phrase = tree.naming_phrase(i)
     stray = {s for c in phrase if _stray_subject(c, tree) or (source and tree.dep[c] == "prep" and tree.lower(c) in {
-        "on", "against", "at"}) for s in tree.phrase(c)}
+        "on", "against", "at"}) or _kin_owner(c, tree) or _first_name(c, mention_at.get(c), mention_at, tree)
+        for s in ([c] if _first_name(c, mention_at.get(c), mention_at, tree) else tree.phrase(c))}
     found = None
     for t in sorted(phrase):  # walked only when the head names no one
         row = mention_at.get(t)
@@ -926,6 +965,33 @@ def _actor_of(i: int | None, mention_at: dict, tree: _Tree, exclude: str | None 
                 continue
             return row
     return found
+
+
+#: groups or acts that joining makes a protest ("joined the protesters", "joined the rally")
+_PROTEST_GROUPS = frozenset({"protester", "protestor", "demonstrator", "protest", "demonstration", "rally",
+                             "march", "marcher", "sit-in", "picket"})
+#: objects that name no act of a pattern ("control the situation"): the verb then needs an actor to act on
+_VAGUE_OBJECTS = frozenset({"situation", "matter", "issue", "thing", "problem", "question", "circumstance"})
+_KIN_NOUNS = frozenset({
+    "sibling", "brother", "sister", "parent", "mother", "father", "son", "daughter", "child", "wife", "husband",
+    "widow", "widower", "family", "relative", "cousin", "uncle", "aunt", "grandmother", "grandfather", "grandson",
+    "granddaughter", "nephew", "niece", "fiancee", "fiancé", "fiancée", "partner", "friend", "neighbour", "neighbor"})
+
+
+def _kin_owner(i: int, tree: _Tree) -> bool:
+    """The possessor of a relative ("*Terri Schiavo*'s siblings", "the family *of* X"): the relatives are not X."""
+    head = tree.head[i]
+    if tree.dep[i] == "poss":
+        return tree.lemma(head).lower() in _KIN_NOUNS
+    return tree.dep[i] == "prep" and tree.lower(i) == "of" and tree.lemma(head).lower() in _KIN_NOUNS
+
+
+def _first_name(i: int, row: dict | None, mention_at: dict, tree: _Tree) -> bool:
+    """A lone first name conjoined to a full name sharing its surname ("*Bob* and Mary Schindler"): not the actor."""
+    if row is None or not _is_person(row) or mention_at.get(i - 1) is row or mention_at.get(i + 1) is row:
+        return False
+    return any(tree.dep[c] == "conj" and tree.pos[c] == "PROPN" and mention_at.get(c) is not None
+               and mention_at.get(c - 1) is mention_at.get(c) for c in tree.children[i])
 
 
 def _stray_subject(i: int, tree: _Tree) -> bool:
@@ -1078,6 +1144,9 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
                 # (not "a patrol in Baghdad", "rebels on Checkpoint 1": troops and fighters are often foreign)
                 row = next((mention_at[t] for t in sorted(_local_phrase(actor_tok, tree))
                             if t in mention_at and mention_at[t].get("label") in {"GPE", "NORP"}), None)
+            if row is not None and row.get("label") in {"GPE", "LOC", "FAC"} and dep[ev.verb] == "relcl" and \
+                    actor_tok == tree.head[ev.verb] and any(tree.lower(c) == "who" for c in tree.children[ev.verb]):
+                row = None  # "supplies one soldier to Afghanistan who assists": "who" is a person, not the place
         ev.actor_tok = actor_tok
         if row is not None:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "subject", _is_person(row)
@@ -1159,9 +1228,22 @@ def _assign_actors(ev: _Event, mention_at: dict, history: list[_Event], sent: tu
         row = mention_at.get(j) if j >= sent[0] and mention_at.get(j, {}).get("actor") not in {None, ev.target} else None
         if row is not None:
             ev.actor_tok = j
-        row = row or _sentence_actor(sent, mention_at, exclude=ev.target)
+        if row is None:  # "the Iraqi government said commandos took part": the reporter is no source of what it reports
+            reporter = _reporting_subject(ev.anchor, coder, mention_at, tree)
+            row = _sentence_actor(sent, mention_at, exclude=ev.target,
+                                  skip=reporter["actor"] if reporter is not None else None)
         if row is not None:
             ev.actor, ev.actor_source, ev.actor_is_person = row["actor"], "sentence", _is_person(row)
+
+
+def _reporting_subject(i: int, coder: EventCoder, mention_at: dict, tree: _Tree) -> dict | None:
+    """The actor of the reporting verb whose complement clause holds token ``i`` ("X said ..."), or None."""
+    dep = tree.dep
+    while dep[i] in {"ccomp", "conj"} and tree.head[i] != i:
+        i = tree.head[i]
+        if tree.pos[i] == "VERB" and coder.is_report(i, tree):
+            return _actor_of(_subject(i, tree)[0], mention_at, tree)
+    return None
 
 
 def _compound_actor(i: int | None, row: dict, mention_at: dict, tree: _Tree, exclude: str | None = None) -> str:
@@ -1183,9 +1265,10 @@ def _compound_actor(i: int | None, row: dict, mention_at: dict, tree: _Tree, exc
     return ";".join(names)
 
 
-def _sentence_actor(sent: tuple[int, int], mention_at: dict, exclude: str | None) -> dict | None:
+def _sentence_actor(sent: tuple[int, int], mention_at: dict, exclude: str | None,
+                    skip: str | None = None) -> dict | None:
     """The first actor the sentence (its token range) names, preferring names over descriptions ("the head of ...")."""
-    rows = [mention_at[i] for i in range(*sent) if i in mention_at and mention_at[i]["actor"] != exclude]
+    rows = [mention_at[i] for i in range(*sent) if i in mention_at and mention_at[i]["actor"] not in {exclude, skip}]
     named = [r for r in rows if r.get("kind") != "description"]
     return (named or rows or [None])[0]
 
