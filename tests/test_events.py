@@ -1015,3 +1015,12 @@ def test_joining_protesters_is_a_protest_joining_talks_a_meeting():
     assert coded(extract("Zelenskyy joined the protesters in Kharkiv."), "joined")[:3] == (
         "PROTEST", "material conflict", "Volodymyr Zelenskyy")
     assert coded(extract("Poland joined the talks with Russia."), "joined")[0] == "CONSULT"
+
+
+@pytest.mark.parametrize(("text", "action", "modality"), [
+    ("Ukraine will not resume talks until Russia withdraws its troops from Kharkiv.", "withdraws", "hypothetical"),
+    ("The Russian withdrawal from Kharkiv could begin next month.", "withdrawal", "hypothetical"),
+    ("Russia withdrew its troops from Kharkiv before Ukraine resumed talks.", "withdrew", "asserted"),
+])
+def test_pending_clauses_and_nouns_under_a_modal_are_not_asserted(text, action, modality):
+    assert event(extract(text), action)["modality"] == modality

@@ -473,6 +473,8 @@ _FUTURE = {"will", "would", "shall", "'ll", "wo"}
 _HYPOTHETICAL = {"could", "might", "may"}
 _DEONTIC = {"must", "should"}
 _CONDITION_MARKS = {"if", "unless"}
+#: Marks of a clause that, in the present tense, has not happened yet ("until X retracts", "before they leave").
+_PENDING_MARKS = {"until", "till", "before"}
 _DEFAULT_TYPES = {"PROTEST", "COERCE", "ASSAULT"}
 #: Objects and prepositions whose noun can name the action of a verb: "held *talks*", "agreed *to a ceasefire*".
 _NOUN_ARG_DEPS = {"dobj", "attr", "oprd", "nsubjpass"}
@@ -1886,7 +1888,11 @@ def _frame_event(ev: _Event, by_anchor: dict, coder: EventCoder, mention_at: dic
             ev.target, ev.target_tok = _compound_actor(code.request_target, row, mention_at, tree, ev.actor), code.request_target
     conditional = any(dep[c] == "advcl" and any(tree.lower(m) in _CONDITION_MARKS for m in tree.children[c])
                       for c in kids) or any(dep[m] == "mark" and tree.lower(m) in _CONDITION_MARKS for m in kids)
-    own_condition = any(dep[m] == "mark" and tree.lower(m) in _CONDITION_MARKS for m in kids)
+    own_condition = any(dep[m] == "mark" and tree.lower(m) in _CONDITION_MARKS for m in kids) or (
+        ev.kind == "verb" and tree.tag(ev.verb) in {"VBZ", "VBP"}  # "until Rice retracts": not yet done
+        and any(dep[m] == "mark" and tree.lower(m) in _PENDING_MARKS for m in kids))
+    if ev.kind == "noun" and dep[ev.verb] in {"nsubj", "nsubjpass", "dobj"}:  # "the withdrawal could begin"
+        aux |= {tree.lower(c) for c in tree.children[tree.head[ev.verb]] if dep[c] in {"aux", "auxpass"}}
     ahead = {tree.lower(c) for c in kids if dep[c] == "amod"} if ev.kind == "noun" else set()
     if _denied_clause(ev, tree):
         ev.modality = "negated"  # "denied that X attacked", "no evidence that X received": not asserted
