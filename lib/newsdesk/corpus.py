@@ -335,7 +335,7 @@ def analyze_stream(todo: pd.DataFrame, pipeline: Pipeline):
     for article, doc in zip(records, docs, strict=True):
         try:
             if len(article["text"]) > nlp.max_length:
-                doc = parse_in_pieces(nlp, article["text"])
+                doc = pipeline.parse(article["text"])
             # the limit grows with the length, so a long transcript is not cut short like a stuck one
             with _time_limit(ARTICLE_TIMEOUT * max(1.0, len(article["text"]) / PIECE_CHARS)):
                 frames = analyze_doc(article, doc, pipeline)
@@ -370,12 +370,13 @@ def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
     return out
 
 
-def parse_in_pieces(nlp, text: str, size: int = PIECE_CHARS):
-    """One Doc of ``text`` (of any length) parsed in :func:`pieces`: offsets, sentences and
-    mentions as if parsed at once, except that nothing (a sentence, a name's resolution) spans two
-    pieces."""
+def parse_in_pieces(nlp, text: str, size: int | None = None):
+    """One Doc of ``text`` (of any length) parsed in :func:`pieces` of at most ``size`` characters
+    (default :data:`PIECE_CHARS`, or ``nlp.max_length`` if lower): offsets, sentences and mentions
+    as if parsed at once, except that nothing (a sentence, a name's resolution) spans two pieces."""
     from spacy.tokens import Doc
 
+    size = size or min(PIECE_CHARS, nlp.max_length)
     docs = list(nlp.pipe(pieces(text, size), batch_size=1))
     rows, offset, version = [], 0, None
     for doc in docs:  # the actor component's mentions (version, rows by token), shifted to the whole doc

@@ -1653,6 +1653,12 @@ _PUBLIC_WORDS = frozenset({"government", "ministry", "minister", "party", "parli
 _BUSINESS_ROLES = frozenset({"ceo", "cfo", "shareholder", "investor", "analyst", "executive"})
 
 
+def _public(tok: int, tree: _Tree) -> bool:
+    """Whether the phrase naming the actor at ``tok`` says it is public ("the Spanish government",
+    "the Foreign Ministry"), whatever it sells."""
+    return any(tree.lemma(t).lower() in _PUBLIC_WORDS for t in tree.naming_phrase(tok))
+
+
 def _business(ev: _Event, sent: tuple[int, int], mention_at: dict, tree: _Tree) -> bool:
     """Whether the event is a company's in business news: its source an organisation (or a company's
     executive) in a sentence about products, shares, prices or customers."""
@@ -1664,7 +1670,7 @@ def _business(ev: _Event, sent: tuple[int, int], mention_at: dict, tree: _Tree) 
         return any(tree.lower(t) in _BUSINESS_ROLES for t in tree.naming_phrase(ev.actor_tok))
     if kind not in {"organisation", "media", "facility", None}:
         return False  # states, places, international bodies, groups
-    if any(tree.lemma(t).lower() in _PUBLIC_WORDS for t in tree.naming_phrase(ev.actor_tok)):
+    if _public(ev.actor_tok, tree):
         return False  # "the Spanish government", "the Foreign Ministry": public actors, whatever they sell
     return any(tree.pos[t] == "NOUN" and tree.lemma(t).lower() in _BUSINESS_WORDS for t in range(*sent))
 
@@ -1699,15 +1705,14 @@ def _company_act(ev: _Event, mention_at: dict, tree: _Tree) -> bool:
     if ev.actor_tok is None or not ev.actor:
         return False
     row = mention_at.get(ev.actor_tok) or _actor_of(ev.actor_tok, mention_at, tree)
-    if (row or {}).get("actor_type") != "organisation" or any(
-            tree.lemma(t).lower() in _PUBLIC_WORDS for t in tree.naming_phrase(ev.actor_tok)):
+    if (row or {}).get("actor_type") != "organisation" or _public(ev.actor_tok, tree):
         return False
     if not _company(row["actor"], mention_at, tree):
         return False
     if ev.target_tok is not None:
         target = mention_at.get(ev.target_tok) or _actor_of(ev.target_tok, mention_at, tree) or {}
-        if target.get("actor_type") in _POLITICAL_TYPES or target.get("affiliation") or target.get("role") or any(
-                tree.lemma(t).lower() in _PUBLIC_WORDS for t in tree.naming_phrase(ev.target_tok)):
+        if target.get("actor_type") in _POLITICAL_TYPES or target.get("affiliation") or target.get("role") or (
+                _public(ev.target_tok, tree)):
             return False
     return True
 

@@ -237,9 +237,9 @@ class Pipeline:
         (:func:`newsdesk.corpus.parse_in_pieces`, as ``analyze`` does)."""
         if len(text) <= self.nlp.max_length:
             return self.nlp(text)
-        from newsdesk.corpus import PIECE_CHARS, parse_in_pieces  # the pass is built on this module
+        from newsdesk.corpus import parse_in_pieces  # the pass is built on this module
 
-        return parse_in_pieces(self.nlp, text, min(PIECE_CHARS, self.nlp.max_length))
+        return parse_in_pieces(self.nlp, text)
 
     @property
     def actor_table(self) -> pd.DataFrame:
